@@ -1,0 +1,236 @@
+"""Load the seed articles: the catalog, the files, and the :class:`Corpus`.
+
+>>> corpus = load_corpus()
+>>> len(corpus), corpus["abe-beijing-2018"].script
+(5, 'traditional')
+>>> corpus.paragraphs_frame().columns.tolist()
+['article_id', 'para_id', 'section', 'text']
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from .cleaning import decode
+from .errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
+from .records import Article
+from .structure import build_article
+
+#: The repository's ``seeds/`` folder, the default corpus.
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+CATALOG_NAME = "catalog.csv"
+REQUIRED_COLUMNS = ("id", "file", "title", "authors", "year", "script", "source")
+SCRIPTS = ("traditional", "simplified")
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class Corpus:
+    """The articles of a catalog, in catalog order.
+
+    Iterate over it, take ``len()``, or index it by article id.
+    """
+
+    def __init__(self, articles: list[Article], catalog: pd.DataFrame) -> None:
+        self._articles = list(articles)
+        self._by_id = {article.id: article for article in self._articles}
+        self.catalog = catalog
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
+
+    def __getitem__(self, article_id: str) -> Article:
+        try:
+            return self._by_id[article_id]
+        except KeyError:
+            known = ", ".join(self._by_id)
+            raise KeyError(f"no article {article_id!r} in the corpus (known: {known})") from None
+
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._by_id
+
+    @property
+    def ids(self) -> list[str]:
+        """The article ids, in catalog order."""
+        return [article.id for article in self._articles]
+
+    def paragraphs_frame(self) -> pd.DataFrame:
+        """One row per body paragraph: ``article_id, para_id, section, text``.
+
+        ``section`` is the innermost heading above the paragraph ("" before the first
+        heading); the full path of headings is in ``Paragraph.section``.
+        """
+        rows = [
+            {
+                "article_id": article.id,
+                "para_id": paragraph.id,
+                "section": paragraph.section[-1] if paragraph.section else "",
+                "text": paragraph.text,
+            }
+            for article in self._articles
+            for paragraph in article.paragraphs
+        ]
+        return pd.DataFrame(rows, columns=["article_id", "para_id", "section", "text"])
+
+    def paragraph(self, para_id: str) -> "Paragraph":  # noqa: F821
+        """Return the paragraph with a full id such as ``abe-beijing-2018:p007``."""
+        article_id = para_id.split(":", 1)[0]
+        return self[article_id].paragraph(para_id)
+
+    def __repr__(self) -> str:
+        return f"Corpus({', '.join(self.ids)})"
+
+
+def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
+    """Read ``catalog.csv`` and every file it lists, cleaned and structured.
+
+    Results are cached per process: loading the same folder again is free.
+    The folder is only read, never written.
+    """
+    folder = Path(seeds_dir) if seeds_dir is not None else SEEDS_DIR
+    return _load_corpus_cached(folder.resolve(), _folder_signature(folder))
+
+
+def _folder_signature(folder: Path) -> tuple:
+    # The cache key includes the files' sizes and times, so an edited catalog or a
+    # newly added article is picked up without restarting the kernel.
+    if not folder.is_dir():
+        raise MissingFileError(str(folder), "the seeds folder does not exist")
+    return tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file()
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _load_corpus_cached(folder: Path, signature: tuple) -> Corpus:
+    catalog = read_catalog(folder / CATALOG_NAME)
+    corrections = read_paragraph_corrections()
+    articles = []
+    for row_number, row in enumerate(catalog.to_dict("records"), start=2):
+        path = folder / row["file"]
+        if not path.is_file():
+            raise MissingFileError(
+                f"{folder / CATALOG_NAME}, row {row_number}", f"the file {row['file']!r} does not exist in {folder}"
+            )
+        articles.append(
+            load_article(
+                path,
+                id=row["id"],
+                title=row["title"],
+                authors=tuple(a.strip() for a in row["authors"].split(";") if a.strip()),
+                year=int(row["year"]) if str(row["year"]).strip() else None,
+                script=row["script"],
+                metadata={k: str(v) for k, v in row.items()},
+                corrections=corrections.get(row["file"], {}),
+            )
+        )
+    return Corpus(articles, catalog)
+
+
+def read_catalog(path: str | Path) -> pd.DataFrame:
+    """Read and validate a catalog CSV; every problem names the row.
+
+    >>> read_catalog(SEEDS_DIR / "catalog.csv")["id"].tolist()[0]
+    'abe-beijing-2018'
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise MissingFileError(str(path), "the catalog does not exist")
+    text, _ = decode(path.read_bytes(), str(path))
+    reader = csv.DictReader(io.StringIO(text))
+    columns = reader.fieldnames or []
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise MissingColumnError(str(path), f"missing required column(s): {', '.join(missing)}")
+    rows = list(reader)
+    seen: dict[str, int] = {}
+    for row_number, row in enumerate(rows, start=2):
+        where = f"{path}, row {row_number}"
+        if None in row or any(value is None for value in row.values()):
+            raise CatalogError(where, "the row has a different number of fields from the header")
+        row_id = row["id"].strip()
+        if not _ID.match(row_id):
+            raise CatalogError(where, f"id {row_id!r} must be a lower-case slug such as 'abe-beijing-2018'")
+        if row_id in seen:
+            raise DuplicateIdError(where, f"duplicate id {row_id!r} (first used in row {seen[row_id]})")
+        seen[row_id] = row_number
+        if not row["file"].strip():
+            raise CatalogError(where, "the 'file' column is empty")
+        if row["script"].strip() not in SCRIPTS:
+            raise CatalogError(where, f"script must be one of {SCRIPTS}, not {row['script']!r}")
+        if row["year"].strip() and not re.fullmatch(r"\d{4}", row["year"].strip()):
+            raise CatalogError(where, f"year must be four digits, not {row['year']!r}")
+    frame = pd.DataFrame(rows, columns=columns).fillna("")
+    return frame.apply(lambda column: column.str.strip())
+
+
+def read_paragraph_corrections(path: str | Path | None = None) -> dict[str, dict[int, str]]:
+    """Read the paragraph-break corrections a teacher can edit.
+
+    Returns ``{file name: {line number: "break" | "join"}}``. A ``break`` starts a
+    new paragraph at that raw line; a ``join`` makes it continue the previous one.
+    """
+    path = Path(path) if path is not None else DATA_DIR / "paragraph_breaks.csv"
+    corrections: dict[str, dict[int, str]] = {}
+    if not path.is_file():
+        return corrections
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row_number, row in enumerate(csv.DictReader(_skip_comments(handle)), start=2):
+            where = f"{path}, row {row_number}"
+            action = (row.get("action") or "").strip()
+            if action not in ("break", "join"):
+                raise CatalogError(where, f"action must be 'break' or 'join', not {action!r}")
+            try:
+                line = int(row["line"])
+            except (TypeError, ValueError):
+                raise CatalogError(where, f"line must be a number, not {row.get('line')!r}") from None
+            corrections.setdefault(row["file"].strip(), {})[line] = action
+    return corrections
+
+
+def _skip_comments(handle: io.TextIOBase) -> Iterator[str]:
+    return (line for line in handle if not line.lstrip().startswith("#"))
+
+
+def load_article(path: str | Path, **metadata: object) -> Article:
+    """Load one text file as an :class:`Article`, with or without a catalog row.
+
+    Keyword arguments override what is found in the text: ``id`` (default: the file
+    name without extension), ``title``, ``authors``, ``year``, ``script`` (default:
+    detected) and ``metadata``; ``corrections`` maps raw line numbers to
+    ``"break"``/``"join"`` paragraph corrections.
+
+    >>> article = load_article(SEEDS_DIR / "003_83a792fe77ea19c8.txt")
+    >>> article.id, article.script, article.title
+    ('003_83a792fe77ea19c8', 'simplified', '日本的中亚政策及中国的应对策略')
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise MissingFileError(str(path), "the file does not exist")
+    raw, encoding = decode(path.read_bytes(), str(path))
+    return build_article(
+        raw,
+        str(metadata.get("id") or path.stem),
+        title=_optional_str(metadata.get("title")),
+        authors=metadata.get("authors"),  # type: ignore[arg-type]
+        year=metadata.get("year"),  # type: ignore[arg-type]
+        script=_optional_str(metadata.get("script")),
+        source_file=path.name,
+        metadata=metadata.get("metadata"),  # type: ignore[arg-type]
+        encoding=encoding,
+        corrections=metadata.get("corrections"),  # type: ignore[arg-type]
+    )
+
+
+def _optional_str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None

@@ -1,0 +1,182 @@
+"""The records an article is made of.
+
+Every record keeps the line number (1-based) of the raw file it came from, so a
+student can always go back from a cleaned paragraph to the extraction it was
+made from.
+
+>>> Heading(level=1, text="一、前言", line=3).level
+1
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading as printed, numbering included (``壹、``, ``一、``, ``（一）``).
+
+    ``level`` is 0 for the title, then 1, 2, 3 for ever deeper sections.
+    """
+
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph.
+
+    ``id`` is ``<article id>:p<NNN>`` (numbered from 1 in reading order) and
+    ``section`` is the tuple of the texts of the headings that enclose it, outermost
+    first (the title is not included).
+    """
+
+    id: str
+    text: str
+    section: tuple[str, ...]
+    lines: tuple[int, ...]
+    note_ids: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> int:
+        """The raw line on which the paragraph starts."""
+        return self.lines[0]
+
+
+@dataclass(frozen=True)
+class Note:
+    """A footnote or reference.
+
+    ``marker`` is the marker as printed (``①``, ``[3]``, ``〔12〕``, ``1``, ``*``).
+    ``text`` is the note's text, empty when the source prints a marker but not the
+    note itself (a reference list the extraction left out). ``locator`` is a page
+    reference printed with the marker, such as ``（P.65）``. ``para_id`` is the
+    paragraph whose text carried the marker (empty for a note on the title or
+    byline, or for a note whose marker was not found).
+    """
+
+    id: str
+    marker: str
+    text: str
+    line: int
+    para_id: str = ""
+    locator: str = ""
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A figure or table caption (``图1 …``, ``表2 …``), with any note under it."""
+
+    label: str
+    text: str
+    line: int
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table that the extraction wrote out as one cell per line.
+
+    ``cells`` keeps the cell texts in reading order (header cells first);
+    ``source`` is the "資料來源" line printed under the table. Parsing the cells
+    into rows is left to the code that knows the table's shape.
+    """
+
+    id: str
+    caption: str
+    cells: tuple[str, ...]
+    source: str
+    line: int
+    cell_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A labelled block before (or beside) the body: abstract, keywords, byline…
+
+    ``kind`` is one of ``abstract``, ``keywords``, ``byline``, ``affiliation``,
+    ``subtitle``, ``dateline``, ``rubric``.
+    """
+
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Something the cleaner dropped, with the reason it was dropped."""
+
+    kind: str
+    text: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One piece of one raw line, and where it went.
+
+    ``target`` names the record that received the piece: ``title``,
+    ``heading:<n>``, a paragraph id, a note id, ``caption:<n>``, a table id,
+    ``front:<n>`` or ``removed:<n>``. Whitespace is not entered in the ledger.
+    """
+
+    line: int
+    column: int
+    text: str
+    target: str
+
+
+@dataclass
+class Article:
+    """A cleaned, structured article.
+
+    ``raw`` is the file's text exactly as decoded; everything else is derived
+    from it. ``text`` is the body paragraphs joined by a blank line.
+    """
+
+    id: str
+    title: str
+    authors: tuple[str, ...]
+    year: int | None
+    script: str
+    source_file: str
+    raw: str
+    headings: list[Heading] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    captions: list[Caption] = field(default_factory=list)
+    tables: list[TableBlock] = field(default_factory=list)
+    front_matter: list[FrontMatter] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    ledger: list[LedgerEntry] = field(default_factory=list, repr=False)
+    metadata: dict[str, str] = field(default_factory=dict)
+    encoding: str = "utf-8"
+
+    @property
+    def text(self) -> str:
+        """The body paragraphs joined by a blank line."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    def paragraph(self, para_id: str) -> Paragraph:
+        """Return the paragraph with this id (``abe-beijing-2018:p007`` or ``p007``)."""
+        wanted = para_id if ":" in para_id else f"{self.id}:{para_id}"
+        for paragraph in self.paragraphs:
+            if paragraph.id == wanted:
+                return paragraph
+        raise KeyError(f"{self.id}: no paragraph {para_id!r}")
+
+    def abstract(self) -> str:
+        """The abstract, or an empty string when the article prints none."""
+        return "".join(f.text for f in self.front_matter if f.kind == "abstract")
+
+    def __repr__(self) -> str:
+        return (
+            f"Article(id={self.id!r}, title={self.title!r}, script={self.script!r}, "
+            f"paragraphs={len(self.paragraphs)}, headings={len(self.headings)}, "
+            f"notes={len(self.notes)})"
+        )

@@ -1,0 +1,899 @@
+"""Find an article's structure in a raw extraction.
+
+Each raw line is given a *role* (title, heading, body, note, caption, table cell,
+front matter, removed…), body lines are assembled into paragraphs, note markers
+are taken out of the body and linked to their notes, and every piece of every
+line is entered in a ledger that says where it went, so that nothing is lost.
+
+Two layouts are recognised. In a *wrapped* file (text extracted from a PDF page)
+every line is cut at the column width, often with blank lines between lines, so
+paragraph boundaries are recovered from sentence-final punctuation, short last
+lines and indented first lines. In a *line-per-paragraph* file (a web page or a
+markdown export) each line is a paragraph, except where a page break cut one in
+two.
+
+>>> article = build_article("日本的中亚政策\\n\\n一、前言\\n\\n日本與中亞相距甚遠。", "demo")
+>>> article.title, [h.text for h in article.headings], article.paragraphs[0].text
+('日本的中亚政策', ['日本的中亚政策', '一、前言'], '日本與中亞相距甚遠。')
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import cleaning
+from .cleaning import display_width, ends_sentence, han, join_lines, normalise_spaces
+from .records import (
+    Article,
+    Caption,
+    FrontMatter,
+    Heading,
+    LedgerEntry,
+    Note,
+    Paragraph,
+    Removed,
+    TableBlock,
+)
+
+# --- Patterns -----------------------------------------------------------------
+
+_UPPER_NUMERALS = "壹貳贰參叁肆伍陸陆柒捌玖拾"
+_NUMERALS = "一二三四五六七八九十"
+#: Heading numbering styles, from the outermost to the innermost.
+HEADING_STYLES = (
+    ("upper", re.compile(f"^[{_UPPER_NUMERALS}]+[、.．]")),
+    ("numeral", re.compile(f"^[{_NUMERALS}]+[、.．]")),
+    ("paren-numeral", re.compile(f"^[（(][{_NUMERALS}]+[）)]")),
+    ("arabic", re.compile(r"^\d{1,2}[.．、](?!\d)")),
+    ("paren-arabic", re.compile(r"^[（(]\d{1,2}[）)]")),
+)
+#: Unnumbered headings that articles commonly use.
+PLAIN_HEADINGS = re.compile(
+    r"^(前言|引言|導言|导言|緒論|绪论|結語|结语|結論|结论|小結|小结|餘論|余论|結束語|结束语)[:：]?$"
+)
+NOTES_HEADER = re.compile(r"^(註釋|注釋|注释|註解|参考文献|參考文獻|參考資料|参考资料|References|Notes)[:：]?$")
+BOILERPLATE_HEADER = re.compile(
+    r"^(相關焦點|相关焦点|相關閱讀|相关阅读|延伸閱讀|延伸阅读|推薦閱讀|推荐阅读|相關文章|相关文章|熱門文章|热门文章|猜你喜歡|猜你喜欢)[:：]?$"
+)
+CAPTION = re.compile(r"^(?P<label>(?:图|圖|表|Figure|Fig\.|Table)\s*\d+)\s*(?P<text>.*)$")
+CAPTION_NOTE = re.compile(r"^(注|註)\s*[:：]")
+TABLE_SOURCE = re.compile(r"^(資料來源|资料来源|數據來源|数据来源|來源|来源)\s*[:：]")
+ABSTRACT = re.compile(r"^[［\[【〔]?\s*(摘\s*要|內容提要|内容提要|提\s*要|Abstract)\s*[］\]】〕]?\s*[:：]?")
+KEYWORDS = re.compile(r"^[［\[【〔]?\s*(關鍵詞|关键词|關鍵字|关键字|Keywords)\s*[］\]】〕]?\s*[:：]?")
+AFFILIATION = re.compile(r"^(本文作者|作者簡介|作者简介|作者單位|作者单位)\s*[:：]")
+DATELINE = re.compile(r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)(?![\d])")
+SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
+PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+HORIZONTAL_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
+BULLET = re.compile(r"^\s*[•·\-*]\s+")
+# A note printed at the foot of a page or in a notes list: marker, then text.
+NOTE_START = re.compile(
+    r"^(?:<sup>\s*(?P<sup>[①-⑳]|\d{1,3}|\*+)\s*</sup>|(?P<circled>[①-⑳])|(?P<bracket>〔\d{1,3}〕|\[\d{1,3}\])|(?P<stars>(?:\\\*)+))\s*(?=\S)"
+)
+BARE_NUMBER_NOTE = re.compile(r"^(?P<number>\d{1,2})\s+(?=[A-Za-z“\"《『「\u4e00-\u9fff])")
+RUBRIC = re.compile(r"\s+(?P<rubric>\S(?:[\u3000 ]+\S){1,3})$")
+_SENTENCE_PUNCT = re.compile(r"[，。；！？,;]")
+
+
+@dataclass
+class _Line:
+    number: int
+    raw: str
+    text: str  # markdown unescaped, not yet space-normalised
+    role: str = ""
+    kind: str = ""  # finer kind within a role (e.g. front matter kind)
+    group: int = -1  # index of the record the line belongs to
+    leading_space: bool = False
+    markdown: bool = False
+    removed_reason: str = ""
+
+    @property
+    def plain(self) -> str:
+        text = cleaning.unescape_markdown(self.text) if self.markdown else self.text
+        return normalise_spaces(text)
+
+    @property
+    def width(self) -> int:
+        # Measured on the line as laid out (spaces included), that is what the
+        # PDF's column width constrains; note markers are superscripts and take
+        # almost no room.
+        text = self.text.strip()
+        return display_width(_strip_markers(text, cleaning.find_markers(text)).strip())
+
+
+@dataclass
+class _Marker:
+    marker: str  # as a reader cites it: ① [2] 〔3〕 1 *
+    locator: str
+    line: int
+    column: int
+    raw: str
+    target: str = ""  # the paragraph id, "title" or "byline"
+    note_id: str = ""
+
+
+@dataclass
+class _Draft:
+    """Mutable state while one article is being built."""
+
+    lines: list[_Line]
+    markdown: bool
+    wrapped: bool = False
+    full_width: int = 0
+    ledger: list[LedgerEntry] = field(default_factory=list)
+    markers: list[_Marker] = field(default_factory=list)
+    corrections: dict[int, str] = field(default_factory=dict)
+
+
+# --- Entry point -----------------------------------------------------------------
+
+
+def build_article(
+    raw: str,
+    article_id: str,
+    *,
+    title: str | None = None,
+    authors: tuple[str, ...] | None = None,
+    year: int | None = None,
+    script: str | None = None,
+    source_file: str = "",
+    metadata: dict[str, str] | None = None,
+    encoding: str = "utf-8",
+    corrections: dict[int, str] | None = None,
+) -> Article:
+    """Clean and structure one raw text into an :class:`Article`.
+
+    Values passed in (from a catalog) win over what is found in the text; what is
+    not passed in is taken from the text (title, byline) or detected (script).
+    ``corrections`` maps a raw line number to ``"break"`` or ``"join"`` where the
+    layout gives no clue to a paragraph boundary.
+    """
+    draft = _Draft(lines=_split_lines(raw), markdown=_looks_like_markdown(raw), corrections=dict(corrections or {}))
+    _mark_blank_and_rules(draft)
+    _mark_boilerplate(draft)
+    _mark_notes_section(draft)
+    _mark_head(draft)
+    _mark_captions_and_tables(draft)
+    _mark_page_notes(draft)
+    _mark_front_matter_blocks(draft)
+    _mark_headings(draft)
+    _mark_page_numbers_and_markers(draft)
+    for line in draft.lines:
+        if not line.role:
+            line.role = "body"
+    _detect_layout(draft)
+    _join_heading_continuations(draft)
+
+    article = Article(
+        id=article_id,
+        title="",
+        authors=(),
+        year=year,
+        script=script or detect_script(raw),
+        source_file=source_file,
+        raw=raw,
+        metadata=dict(metadata or {}),
+        encoding=encoding,
+    )
+    _collect_title_and_front(draft, article)
+    _collect_headings(draft, article)
+    _collect_paragraphs(draft, article)
+    _collect_captions_and_tables(draft, article)
+    _collect_notes(draft, article)
+    _collect_removed(draft, article)
+    if title:
+        article.title = title
+    if authors is not None:
+        article.authors = tuple(authors)
+    article.ledger = sorted(draft.ledger, key=lambda e: (e.line, e.column))
+    return article
+
+
+def detect_script(text: str) -> str:
+    """Return ``traditional`` or ``simplified`` by counting script-specific characters.
+
+    >>> detect_script("國際變局下的日美關係"), detect_script("国际变局下的日美关系")
+    ('traditional', 'simplified')
+    """
+    traditional = sum(text.count(c) for c in _TRADITIONAL_ONLY)
+    simplified = sum(text.count(c) for c in _SIMPLIFIED_ONLY)
+    return "traditional" if traditional > simplified else "simplified"
+
+
+# Frequent characters that exist in only one script. Enough to tell a whole article
+# apart; script conversion itself is done by OpenCC in the language module.
+_TRADITIONAL_ONLY = "國們這個說時為會對來後過還種與關經發開於長學問體點現實書當從動頭話區義車陸東內議選產變貿務際戰軍邊網應該麼裡總"
+_SIMPLIFIED_ONLY = "国们这个说时为会对来后过还种与关经发开于长学问体点现实书当从动头话区义车陆东内议选产变贸务际战军边网应该么里总"
+
+
+# --- Line roles ------------------------------------------------------------------
+
+
+def _split_lines(raw: str) -> list[_Line]:
+    text = raw[1:] if raw.startswith("\ufeff") else raw
+    lines = []
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        lines.append(
+            _Line(
+                number=number,
+                raw=line,
+                text=line,
+                leading_space=bool(re.match(r"^[ \u3000\u00a0]\S", line)),
+            )
+        )
+    return lines
+
+
+def _looks_like_markdown(raw: str) -> bool:
+    return bool(
+        re.search(r"^#{1,6}\s", raw, re.MULTILINE)
+        or "<sup>" in raw
+        or re.search(r"\\[*_\[\]]", raw)
+    )
+
+
+def _mark_blank_and_rules(draft: _Draft) -> None:
+    for line in draft.lines:
+        line.markdown = draft.markdown
+        if draft.markdown:
+            heading = MARKDOWN_HEADING.match(line.raw.strip())
+            if heading:
+                line.kind = f"md{len(heading.group(1))}"
+                line.text = heading.group(2)
+        if not line.plain:
+            line.role = "blank"
+        elif draft.markdown and HORIZONTAL_RULE.match(line.raw):
+            _remove(line, "rule", "a markdown horizontal rule (page separator)")
+
+
+def _remove(line: _Line, kind: str, reason: str) -> None:
+    line.role = "removed"
+    line.kind = kind
+    line.removed_reason = reason
+
+
+def _content(draft: _Draft, start: int = 0):
+    """Indexes of the lines not yet given a role, from ``start``."""
+    return [i for i in range(start, len(draft.lines)) if not draft.lines[i].role]
+
+
+def _mark_boilerplate(draft: _Draft) -> None:
+    for index, line in enumerate(draft.lines):
+        if line.role != "blank" and BOILERPLATE_HEADER.match(line.plain):
+            for tail in draft.lines[index:]:
+                if tail.role != "blank":
+                    _remove(tail, "web-boilerplate", "links to other articles after the end of the text (web page furniture)")
+            return
+
+
+def _mark_notes_section(draft: _Draft) -> None:
+    """A notes list under its own header (註釋：) runs to the end of the file."""
+    for index, line in enumerate(draft.lines):
+        if line.role or not NOTES_HEADER.match(line.plain):
+            continue
+        _remove(line, "notes-header", "the header of the notes list (the notes are in `notes`)")
+        note = -1
+        for tail in draft.lines[index + 1 :]:
+            if tail.role:
+                continue
+            if NOTE_START.match(tail.text.strip()) or BARE_NUMBER_NOTE.match(tail.text.strip()):
+                note = tail.number
+            tail.role = "note"
+            tail.group = note if note > 0 else tail.number
+        return
+
+
+def _mark_head(draft: _Draft) -> None:
+    """Title, rubric, web page title, byline, dateline and subtitle at the top."""
+    head = _content(draft)[:12]
+    candidates = []
+    for index in head:
+        line = draft.lines[index]
+        plain = line.plain
+        if _is_body_like(plain) or line.kind.startswith("md") and NUMBERED.match(plain):
+            break
+        if _heading_style(plain) or ABSTRACT.match(plain) or KEYWORDS.match(plain):
+            break
+        candidates.append(index)
+    title_index = None
+    for index in candidates:
+        line = draft.lines[index]
+        plain = line.plain
+        if PAGE_NUMBER.match(plain):
+            _remove(line, "page-number", "a page number")
+        elif DATELINE.match(plain):
+            line.role, line.kind = "front", "dateline"
+        elif SUBTITLE.match(plain) and title_index is not None:
+            line.role, line.kind = "front", "subtitle"
+        elif title_index is None:
+            title_index = index
+            line.role = "title"
+        elif draft.lines[title_index].plain.endswith(plain) and len(plain) >= 4:
+            # A web page repeats the title after the site's own prefix: the later,
+            # shorter line is the article's title.
+            _remove(draft.lines[title_index], "page-title", "the web page's title bar, which repeats the article title")
+            line.role = "title"
+            title_index = index
+        elif _looks_like_byline(plain):
+            line.role, line.kind = "front", "byline"
+        else:
+            line.role, line.kind = "front", "subtitle"
+
+
+NUMBERED = re.compile("|".join(p.pattern for _, p in HEADING_STYLES))
+
+
+def _is_body_like(plain: str) -> bool:
+    return bool(_SENTENCE_PUNCT.search(plain)) and display_width(plain) > 30 and not ABSTRACT.match(plain)
+
+
+def _looks_like_byline(plain: str) -> bool:
+    bare = re.sub(r"\\?\*+$", "", plain).strip()
+    return bool(bare) and len(bare) <= 24 and not _SENTENCE_PUNCT.search(bare) and bool(han(bare))
+
+
+def _mark_captions_and_tables(draft: _Draft) -> None:
+    index = 0
+    while index < len(draft.lines):
+        line = draft.lines[index]
+        match = CAPTION.match(line.plain) if not line.role else None
+        if not match or display_width(line.plain) > 120:
+            index += 1
+            continue
+        line.role, line.group = "caption", line.number
+        label = match.group("label")
+        after = _content(draft, index + 1)
+        if label.startswith("表") or label.startswith("Table"):
+            line.kind = "table-caption"
+            for cell_index in after:
+                cell = draft.lines[cell_index]
+                if draft.lines[cell_index].role:
+                    continue
+                if TABLE_SOURCE.match(cell.plain):
+                    cell.role, cell.kind, cell.group = "table", "source", line.number
+                    index = cell_index
+                    break
+                if display_width(cell.plain) > 160 or CAPTION.match(cell.plain):
+                    break
+                cell.role, cell.kind, cell.group = "table", "cell", line.number
+        elif after and CAPTION_NOTE.match(draft.lines[after[0]].plain):
+            draft.lines[after[0]].role = "caption"
+            draft.lines[after[0]].kind = "caption-note"
+            draft.lines[after[0]].group = line.number
+        index += 1
+
+
+def _mark_page_notes(draft: _Draft) -> None:
+    """Notes printed at the foot of a page, between body lines."""
+    bare_markers = {
+        line.plain for line in draft.lines if not line.role and re.fullmatch(r"\d{1,2}", line.plain)
+    }
+    lines = draft.lines
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        stripped = line.text.strip()
+        start = None if line.role else NOTE_START.match(stripped)
+        if start and start.group("bracket"):
+            start = None  # [n] and 〔n〕 at a line start are citations, not foot notes
+        bare = None if line.role else BARE_NUMBER_NOTE.match(stripped)
+        is_note = bool(start) and not _is_heading_text(line.plain)
+        if bare and bare.group("number") in bare_markers and not start:
+            is_note = True
+        if not is_note:
+            index += 1
+            continue
+        line.role, line.group = "note", line.number
+        follow = index + 1
+        # A wrapped note goes on over the lines right under it, up to a blank line,
+        # a new page (a line that starts with a space) or the next note.
+        while follow < len(lines):
+            nxt = lines[follow]
+            if nxt.role or nxt.leading_space or NOTE_START.match(nxt.text.strip()) or BARE_NUMBER_NOTE.match(nxt.text.strip()):
+                break
+            if not _continues_note(line.plain, nxt.plain):
+                break
+            nxt.role, nxt.group = "note", line.number
+            follow += 1
+        index = follow
+
+
+def _continues_note(note_start: str, candidate: str) -> bool:
+    """A foot-of-page note continues onto a line only if that line reads like a note."""
+    latin = sum(c.isascii() and c.isalpha() for c in candidate)
+    return latin > len(candidate) / 3
+
+
+def _is_heading_text(plain: str) -> bool:
+    return bool(_heading_style(plain)) and display_width(plain) <= 80
+
+
+def _mark_front_matter_blocks(draft: _Draft) -> None:
+    """Abstract, keywords and author lines, wherever the extraction put them."""
+    lines = draft.lines
+    for index, line in enumerate(lines):
+        if line.role:
+            continue
+        plain = line.plain
+        if ABSTRACT.match(plain):
+            line.role, line.kind, line.group = "front", "abstract", line.number
+            follow = index
+            while not ends_sentence(lines[follow].plain):
+                nxt = _content(draft, follow + 1)
+                if not nxt or _heading_style(lines[nxt[0]].plain):
+                    break
+                follow = nxt[0]
+                lines[follow].role, lines[follow].kind, lines[follow].group = "front", "abstract", line.number
+        elif KEYWORDS.match(plain):
+            line.role, line.kind, line.group = "front", "keywords", line.number
+        elif AFFILIATION.match(plain):
+            line.role, line.kind, line.group = "front", "affiliation", line.number
+
+
+def _heading_style(plain: str) -> str:
+    if PLAIN_HEADINGS.match(plain):
+        return "plain"
+    for name, pattern in HEADING_STYLES:
+        if pattern.match(plain):
+            return name
+    return ""
+
+
+def _mark_headings(draft: _Draft) -> None:
+    for line in draft.lines:
+        if line.role:
+            continue
+        plain = line.plain
+        style = _heading_style(plain)
+        is_md = line.kind.startswith("md")
+        if (style and display_width(plain) <= 80 and not plain.endswith("。")) or (
+            is_md and display_width(plain) <= 120
+        ):
+            line.role = "heading"
+            line.kind = style or line.kind
+
+
+def _mark_page_numbers_and_markers(draft: _Draft) -> None:
+    """Lone numbers: a note marker if a note with that number exists, else a page number."""
+    note_numbers = {
+        BARE_NUMBER_NOTE.match(line.text.strip()).group("number")
+        for line in draft.lines
+        if line.role == "note" and BARE_NUMBER_NOTE.match(line.text.strip())
+    }
+    for line in draft.lines:
+        if line.role or not PAGE_NUMBER.match(line.plain):
+            continue
+        if line.plain in note_numbers:
+            line.role = "marker"
+        else:
+            _remove(line, "page-number", "a page number")
+
+
+def _detect_layout(draft: _Draft) -> None:
+    widths = [line.width for line in draft.lines if line.role == "body"]
+    if not widths:
+        return
+    widths_sorted = sorted(widths)
+    median = widths_sorted[len(widths_sorted) // 2]
+    common, _ = Counter(widths).most_common(1)[0]
+    near = sum(1 for w in widths if abs(w - common) <= 4)
+    draft.wrapped = median <= 100 and near >= 0.4 * len(widths) and len(widths) >= 8
+    draft.full_width = common
+
+
+def _join_heading_continuations(draft: _Draft) -> None:
+    """A heading that the PDF broke over two lines: the second half is short and bare."""
+    if not draft.wrapped:
+        return
+    for index, line in enumerate(draft.lines):
+        if line.role != "heading":
+            continue
+        following = [i for i in range(index + 1, len(draft.lines)) if draft.lines[i].role != "blank"]
+        if not following:
+            continue
+        nxt = draft.lines[following[0]]
+        if (
+            nxt.role == "body"
+            and nxt.width < draft.full_width * 0.6
+            and not _SENTENCE_PUNCT.search(nxt.plain)
+            and not ends_sentence(nxt.plain)
+        ):
+            nxt.role, nxt.kind, nxt.group = "heading-continued", "", line.number
+
+
+# --- Collecting records ----------------------------------------------------------
+
+
+def _enter(draft: _Draft, line: _Line, text: str, target: str, column: int = 0) -> None:
+    if text.strip():
+        draft.ledger.append(LedgerEntry(line=line.number, column=column, text=text, target=target))
+
+
+def _collect_title_and_front(draft: _Draft, article: Article) -> None:
+    for line in draft.lines:
+        if line.role == "title":
+            text = line.text
+            rubric = RUBRIC.search(normalise_spaces_keep(text))
+            markers = cleaning.find_markers(text)
+            for match in markers:
+                draft.markers.append(_Marker(cleaning.plain_marker(match.group("marker")), "", line.number, match.start(), match.group(0), "title"))
+                _enter(draft, line, match.group(0), "marker", match.start())
+            bare = _unescaped(line, _strip_markers(text, markers))
+            if rubric and display_width(bare) > 40:
+                title_part = normalise_spaces_keep(bare)[: rubric.start()]
+                rubric_text = re.sub(r"\s+", "", rubric.group("rubric"))
+                article.front_matter.append(FrontMatter("rubric", rubric_text, line.number))
+                _enter(draft, line, title_part, "title")
+                _enter(draft, line, rubric_text, f"front:{len(article.front_matter) - 1}", len(title_part))
+                article.title = normalise_spaces(title_part)
+            else:
+                article.title = normalise_spaces(bare)
+                _enter(draft, line, bare, "title")
+    groups: dict[int, list[_Line]] = {}
+    for line in draft.lines:
+        if line.role == "front":
+            key = line.group if line.group > 0 else line.number
+            groups.setdefault(key, []).append(line)
+    for key in sorted(groups):
+        lines = groups[key]
+        kind = lines[0].kind
+        target = f"front:{len(article.front_matter)}"
+        pieces = []
+        for line in lines:
+            markers = cleaning.find_markers(line.text)
+            for match in markers:
+                draft.markers.append(_Marker(cleaning.plain_marker(match.group("marker")), "", line.number, match.start(), match.group(0), kind))
+                _enter(draft, line, match.group(0), "marker", match.start())
+            piece = _strip_markers(line.text, markers)
+            pieces.append(_unescaped(line, piece))
+            _enter(draft, line, piece, target)
+        text = join_lines([normalise_spaces(p) for p in pieces]) if kind != "byline" else pieces[0].strip()
+        article.front_matter.append(FrontMatter(kind, text if kind == "byline" else normalise_spaces(text), lines[0].number))
+        if kind == "byline" and not article.authors:
+            article.authors = split_byline(text)
+
+
+def normalise_spaces_keep(text: str) -> str:
+    """Only turn odd spaces into ordinary ones (keeps the rubric's letter spacing visible)."""
+    return text.replace("\u00a0", " ").strip()
+
+
+def split_byline(byline: str) -> tuple[str, ...]:
+    """Split a byline into author names.
+
+    Names are separated by runs of spaces; single characters separated by spaces
+    are one letter-spaced name.
+
+    >>> split_byline("黄 贝 司晓宇**")
+    ('黄贝', '司晓宇')
+    >>> split_byline("盧\\u00a0\\u00a0昊")
+    ('盧昊',)
+    """
+    bare = re.sub(r"[\\*]+$", "", byline).replace("\u3000", " ").replace("\u00a0", " ").strip()
+    tokens = bare.split()
+    names: list[str] = []
+    pending = ""
+    for token in tokens:
+        if len(token) == 1:
+            pending += token
+            if len(pending) >= 2 and (len(names) or len(tokens) <= 3):
+                names.append(pending)
+                pending = ""
+        else:
+            if pending:
+                names.append(pending)
+                pending = ""
+            names.append(token)
+    if pending:
+        names.append(pending)
+    return tuple(names)
+
+
+def _unescaped(line: _Line, text: str) -> str:
+    return cleaning.unescape_markdown(text) if line.markdown else text
+
+
+def _strip_markers(text: str, markers: list[re.Match[str]]) -> str:
+    if not markers:
+        return text
+    pieces, last = [], 0
+    for match in markers:
+        pieces.append(text[last : match.start()])
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _collect_headings(draft: _Draft, article: Article) -> None:
+    if article.title:
+        title_line = next(line.number for line in draft.lines if line.role == "title")
+        article.headings.append(Heading(0, article.title, title_line))
+    styles_present = []
+    for line in draft.lines:
+        if line.role == "heading" and line.kind not in styles_present:
+            styles_present.append(line.kind)
+    order = [name for name, _ in HEADING_STYLES]
+    ranked = [s for s in order if s in styles_present]
+    for line in draft.lines:
+        if line.role != "heading":
+            continue
+        continued = [l for l in draft.lines if l.role == "heading-continued" and l.group == line.number]
+        text = join_lines([line.plain] + [l.plain for l in continued])
+        text = re.sub(r"\s+(?=[\u4e00-\u9fff（(])|(?<=[、）)])\s+", "", text)
+        if line.kind in ranked:
+            level = min(ranked.index(line.kind) + 1, 3)
+        elif line.kind == "plain":
+            level = 1
+        else:  # a markdown heading without numbering
+            level = max(1, int(line.kind[2:]) - 1) if line.kind.startswith("md") else 1
+        target = f"heading:{len(article.headings)}"
+        article.headings.append(Heading(level, text, line.number))
+        _enter(draft, line, line.text, target)
+        for extra in continued:
+            _enter(draft, extra, extra.text, target)
+
+
+def _collect_paragraphs(draft: _Draft, article: Article) -> None:
+    sections: list[Heading] = []
+    heading_at = {h.line: h for h in article.headings if h.level > 0}
+    current: list[_Line] = []
+    current_section: tuple[str, ...] = ()
+    paragraphs: list[tuple[tuple[str, ...], list[_Line]]] = []
+    previous_body: _Line | None = None
+
+    def close() -> None:
+        nonlocal current
+        if current:
+            paragraphs.append((current_section, current))
+        current = []
+
+    for line in draft.lines:
+        if line.number in heading_at:
+            close()
+            heading = heading_at[line.number]
+            sections = [h for h in sections if h.level < heading.level] + [heading]
+            previous_body = None
+            continue
+        if line.role == "marker" and current:
+            current.append(line)
+            continue
+        if line.role != "body":
+            continue
+        if current and previous_body is not None and _starts_paragraph(draft, previous_body, line):
+            close()
+        if not current:
+            current_section = tuple(h.text for h in sections)
+        current.append(line)
+        previous_body = line
+    close()
+
+    for number, (section, lines) in enumerate(paragraphs, start=1):
+        para_id = f"{article.id}:p{number:03d}"
+        pieces: list[str] = []
+        note_refs: list[str] = []
+        for line in lines:
+            if line.role == "marker":
+                draft.markers.append(_Marker(line.plain, "", line.number, 0, line.text, para_id))
+                _enter(draft, line, line.text, "marker")
+                continue
+            markers = cleaning.find_markers(line.text)
+            for match in markers:
+                locator = match.groupdict().get("locator") or ""
+                draft.markers.append(
+                    _Marker(cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id)
+                )
+                _enter(draft, line, match.group(0), "marker", match.start())
+            piece = _strip_markers(line.text, markers)
+            pieces.append(_unescaped(line, piece))
+            _enter(draft, line, piece, para_id)
+        text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
+        article.paragraphs.append(
+            Paragraph(id=para_id, text=text, section=section, lines=tuple(l.number for l in lines if l.role == "body"), note_ids=tuple(note_refs))
+        )
+
+
+def _starts_paragraph(draft: _Draft, previous: _Line, line: _Line) -> bool:
+    if line.number in draft.corrections:
+        return draft.corrections[line.number] == "break"
+    previous_text = _strip_markers(previous.plain, cleaning.find_markers(previous.plain)).strip()
+    if not ends_sentence(previous_text):
+        return False
+    if not draft.wrapped:
+        return True
+    full = draft.full_width
+    if previous.width < full - 5:
+        return True
+    return full - 5 <= line.width <= full - 3 and not ends_sentence(line.plain)
+
+
+def _collect_captions_and_tables(draft: _Draft, article: Article) -> None:
+    by_group: dict[int, list[_Line]] = {}
+    for line in draft.lines:
+        if line.role in ("caption", "table"):
+            by_group.setdefault(line.group, []).append(line)
+    for group in sorted(by_group):
+        lines = by_group[group]
+        head = lines[0]
+        match = CAPTION.match(head.plain)
+        label = re.sub(r"\s+", "", match.group("label")) if match else ""
+        text = normalise_spaces(match.group("text")) if match else head.plain
+        caption_target = f"caption:{len(article.captions)}"
+        _enter(draft, head, head.text, caption_target)
+        notes = [l for l in lines if l.kind == "caption-note"]
+        for note_line in notes:
+            _enter(draft, note_line, note_line.text, caption_target)
+        article.captions.append(Caption(label, text, head.number, " ".join(l.plain for l in notes)))
+        if head.kind == "table-caption":
+            table_id = f"{article.id}:t{sum(1 for c in article.captions if c.label.startswith(('表', 'Table')))}"
+            cells = [l for l in lines if l.kind == "cell"]
+            source = [l for l in lines if l.kind == "source"]
+            for cell in cells + source:
+                _enter(draft, cell, cell.text, table_id)
+            article.tables.append(
+                TableBlock(
+                    id=table_id,
+                    caption=f"{label} {text}".strip(),
+                    cells=tuple(c.plain for c in cells),
+                    source=source[0].plain if source else "",
+                    line=head.number,
+                    cell_lines=tuple(c.number for c in cells),
+                )
+            )
+
+
+def _collect_notes(draft: _Draft, article: Article) -> None:
+    groups: dict[int, list[_Line]] = {}
+    for line in draft.lines:
+        if line.role == "note":
+            groups.setdefault(line.group, []).append(line)
+    entries = []
+    for group in sorted(groups):
+        lines = groups[group]
+        first = lines[0].text.strip()
+        start = NOTE_START.match(first)
+        bare = BARE_NUMBER_NOTE.match(first)
+        if start:
+            marker = cleaning.plain_marker(start.group(0))
+            marker_raw = start.group(0)
+        elif bare:
+            marker = bare.group("number")
+            marker_raw = bare.group(0)
+        else:
+            marker, marker_raw = "", ""
+        offset = lines[0].text.index(marker_raw) + len(marker_raw) if marker_raw else 0
+        body_first = lines[0].text[offset:]
+        text = join_lines([cleaning.unescape_markdown(body_first)] + [cleaning.unescape_markdown(l.text) for l in lines[1:]])
+        entries.append((marker, text, lines, marker_raw, offset))
+    used: set[int] = set()
+    for number, (marker, text, lines, marker_raw, offset) in enumerate(entries, start=1):
+        note_id = f"{article.id}:n{number:02d}"
+        found = None
+        for index in range(len(draft.markers) - 1, -1, -1):
+            candidate = draft.markers[index]
+            if index in used or _marker_key(candidate.marker) != _marker_key(marker):
+                continue
+            if candidate.line <= lines[0].number:
+                found = index
+                break
+        if found is None:  # a notes list before its markers is unusual, but allowed
+            for index, candidate in enumerate(draft.markers):
+                if index not in used and _marker_key(candidate.marker) == _marker_key(marker):
+                    found = index
+                    break
+        para_id = ""
+        locator = ""
+        if found is not None:
+            used.add(found)
+            draft.markers[found].note_id = note_id
+            para_id = draft.markers[found].target if ":" in draft.markers[found].target else ""
+            locator = draft.markers[found].locator
+        article.notes.append(Note(note_id, marker, normalise_note(text), lines[0].number, para_id, locator))
+        _enter(draft, lines[0], marker_raw, "marker")
+        _enter(draft, lines[0], lines[0].text[offset:], note_id, offset)
+        for line in lines[1:]:
+            _enter(draft, line, line.text, note_id)
+    # Markers whose notes the extraction does not include still get a note record,
+    # so a reader sees that the author cited something here.
+    for index, marker in enumerate(draft.markers):
+        if index in used:
+            continue
+        note_id = f"{article.id}:n{len(article.notes) + 1:02d}"
+        marker.note_id = note_id
+        para_id = marker.target if ":" in marker.target else ""
+        article.notes.append(Note(note_id, marker.marker, "", marker.line, para_id, marker.locator.strip()))
+    article.notes[:] = _renumber(article.id, article.notes, draft)
+    article.paragraphs[:] = [
+        Paragraph(p.id, p.text, p.section, p.lines, tuple(n.id for n in article.notes if n.para_id == p.id))
+        for p in article.paragraphs
+    ]
+
+
+def _renumber(article_id: str, notes: list[Note], draft: _Draft) -> list[Note]:
+    """Number notes in the order their markers appear in the text."""
+    cited_at = {m.note_id: (m.line, m.column) for m in draft.markers if m.note_id}
+    ordered = sorted(notes, key=lambda n: cited_at.get(n.id, (n.line, 0)))
+    new_ids = {note.id: f"{article_id}:n{index:02d}" for index, note in enumerate(ordered, start=1)}
+    for entry_index, entry in enumerate(draft.ledger):
+        if entry.target in new_ids:
+            draft.ledger[entry_index] = LedgerEntry(entry.line, entry.column, entry.text, new_ids[entry.target])
+    return [Note(new_ids[n.id], n.marker, n.text, n.line, n.para_id, n.locator) for n in ordered]
+
+
+def _marker_key(marker: str) -> str:
+    return re.sub(r"[\[\]〔〕()（）\\<>/sup\s]", "", marker)
+
+
+def normalise_note(text: str) -> str:
+    """Tidy a note's text: spaces as in the body, but Latin text keeps its spaces."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def _collect_removed(draft: _Draft, article: Article) -> None:
+    for line in draft.lines:
+        if line.role != "removed":
+            continue
+        target = f"removed:{len(article.removed)}"
+        article.removed.append(
+            Removed(kind=line.kind, text=line.raw.strip(), line=line.number, reason=line.removed_reason)
+        )
+        _enter(draft, line, line.raw, target)
+
+
+# --- The no-loss ledger -------------------------------------------------------------
+
+
+def unaccounted(article: Article) -> list[str]:
+    """Check that every Han character of the raw file is accounted for.
+
+    Returns a list of problems (empty when all is well): a raw line whose Han
+    characters differ from those the ledger gives out for it, or a record whose
+    text does not hold, in order, the Han characters the ledger says it received.
+
+    >>> unaccounted(build_article("標題\\n\\n正文第一段。", "demo"))
+    []
+    """
+    problems: list[str] = []
+    raw_lines = re.split(r"\r\n|\r|\n", article.raw[1:] if article.raw.startswith("\ufeff") else article.raw)
+    by_line: dict[int, list[LedgerEntry]] = {}
+    by_target: dict[str, list[LedgerEntry]] = {}
+    for entry in article.ledger:
+        by_line.setdefault(entry.line, []).append(entry)
+        by_target.setdefault(entry.target, []).append(entry)
+    for number, raw_line in enumerate(raw_lines, start=1):
+        given = sorted(han("".join(e.text for e in by_line.get(number, []))))
+        if sorted(han(raw_line)) != given:
+            problems.append(f"line {number}: Han characters not accounted for: {raw_line.strip()[:40]!r}")
+    for target, text in _record_texts(article).items():
+        received = han("".join(e.text for e in by_target.get(target, [])))
+        if han(text) != received:
+            problems.append(f"{target}: text does not match what the ledger gave it")
+    known = set(_record_texts(article)) | {"marker"}
+    for target in by_target:
+        if target not in known:
+            problems.append(f"ledger names an unknown record {target!r}")
+    return problems
+
+
+def _record_texts(article: Article) -> dict[str, str]:
+    texts: dict[str, str] = {}
+    if any(e.target == "title" for e in article.ledger):
+        texts["title"] = article.title
+    for index, heading in enumerate(article.headings):
+        if heading.level > 0:
+            texts[f"heading:{index}"] = heading.text
+    for paragraph in article.paragraphs:
+        texts[paragraph.id] = paragraph.text
+    for note in article.notes:
+        texts[note.id] = note.text
+    for index, caption in enumerate(article.captions):
+        texts[f"caption:{index}"] = caption.label + caption.text + caption.note
+    for table in article.tables:
+        texts[table.id] = "".join(table.cells) + table.source
+    for index, front in enumerate(article.front_matter):
+        texts[f"front:{index}"] = front.text
+    for index, removed in enumerate(article.removed):
+        texts[f"removed:{index}"] = removed.text
+    return texts
