@@ -706,7 +706,11 @@ def _starts_paragraph(draft: _Draft, previous: _Line, line: _Line) -> bool:
     full = draft.full_width
     if previous.width < full - 5:
         return True
-    return full - 5 <= line.width <= full - 3 and not ends_sentence(line.plain)
+    starts_with_marker = any(m.start() == 0 for m in cleaning.find_markers(line.text.strip()))
+    # A marker at the start of a line belongs to the sentence before it, so such a
+    # line cannot be the indented first line of a new paragraph.
+    indented = full - 5 <= line.width <= full - 3 and not starts_with_marker
+    return indented and not ends_sentence(line.plain)
 
 
 def _collect_captions_and_tables(draft: _Draft, article: Article) -> None:
