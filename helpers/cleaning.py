@@ -13,6 +13,7 @@ module decides which lines are body text, notes or headings and calls them.
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -93,37 +94,57 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 
     UTF-8 (with or without a byte-order mark) is tried first, then GB18030 and
     Big5. When both of those decode the bytes, the one whose result reads as
-    more common Chinese wins. A file with NUL bytes is not text; a file that
-    nothing decodes fails with the byte offset of the first bad byte.
+    more common Chinese wins. UTF-16 is accepted when it starts with a
+    byte-order mark (Windows Notepad's "Unicode"). A file with NUL bytes is not
+    text; a file that nothing decodes fails with the byte offset where the
+    likeliest encoding breaks down.
 
     >>> decode("中文".encode("big5"), "x.txt")
     ('中文', 'big5')
     >>> decode(b"\\xef\\xbb\\xbfabc", "x.txt")
     ('abc', 'utf-8-sig')
+    >>> decode("中文".encode("gb18030") + b"\\xff", "x.txt")
+    Traceback (most recent call last):
+    ...
+    helpers.errors.DecodingError: x.txt: cannot be decoded as UTF-8, GB18030 or Big5 (it reads furthest as gb18030, up to the bad byte b'\\xff' at offset 4)
     """
-    if not data.strip():
-        raise EmptyFileError(where, "the file is empty")
-    if b"\x00" in data:
+    if not data:
+        raise EmptyFileError(where, "the file is empty (0 bytes)")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Checked before the NUL test: UTF-16 writes every ASCII character with a NUL byte.
+        text, encoding = _strict(data, "utf-16", where), "utf-16"
+    elif b"\x00" in data:
         offset = data.index(b"\x00")
         raise BinaryFileError(where, f"not a text file (NUL byte at offset {offset})")
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data, "utf-8-sig", where), "utf-8-sig"
+    elif data.startswith(codecs.BOM_UTF8):
+        text, encoding = _strict(data, "utf-8-sig", where), "utf-8-sig"
+    else:
+        text, encoding = _decode_unmarked(data, where)
+    if not text.strip():
+        raise EmptyFileError(where, f"the file holds only white space ({len(data)} bytes)")
+    return text, encoding
+
+
+def _decode_unmarked(data: bytes, where: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
-        utf8_error = error
+        failures = {"utf-8": error}
     candidates = {}
     for encoding in FALLBACK_ENCODINGS:
         try:
             candidates[encoding] = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as error:
+            failures[encoding] = error
     if not candidates:
+        # The encoding that gets furthest is most likely the file's own, so its
+        # first bad byte is where the file is damaged.
+        name, error = max(failures.items(), key=lambda item: item[1].start)
         raise DecodingError(
             where,
             "cannot be decoded as UTF-8, GB18030 or Big5 "
-            f"(first bad byte at offset {utf8_error.start}: "
-            f"{data[utf8_error.start:utf8_error.start + 1]!r})",
+            f"(it reads furthest as {name}, up to the bad byte "
+            f"{data[error.start:error.start + 1]!r} at offset {error.start})",
         )
     encoding = max(candidates, key=lambda name: _readability(candidates[name]))
     text = candidates[encoding]
@@ -136,9 +157,9 @@ def _strict(data: bytes, encoding: str, where: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise DecodingError(
-            where, f"invalid {encoding} at byte offset {error.start}"
-        ) from error
+        # The utf-8-sig codec counts from after the byte-order mark.
+        offset = error.start + (len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else 0)
+        raise DecodingError(where, f"invalid {encoding} at byte offset {offset} ({error.reason})") from error
 
 
 def _control_ratio(text: str) -> float:
@@ -218,6 +239,11 @@ def join_lines(lines: list[str]) -> str:
 
 
 def _needs_space(left: str, right: str) -> bool:
+    # Curly quotes count as CJK punctuation, but around Latin words they are English.
+    if (left in "”’" and right.isascii() and right.isalnum()) or (
+        right in "“‘" and left.isascii() and (left.isalnum() or left in ",.;:")
+    ):
+        return True
     if left in "-/" or is_cjk(left) or is_cjk(right):
         return False
     return (left.isalnum() or left in ".,;:)\"'") and (right.isalnum() or right in "(\"'")

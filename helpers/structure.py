@@ -229,7 +229,7 @@ def _split_lines(raw: str) -> list[_Line]:
 
 def _looks_like_markdown(raw: str) -> bool:
     return bool(
-        re.search(r"^#{1,6}\s", raw, re.MULTILINE)
+        re.search(r"^(#{1,6}\s|\\[-#*_+])", raw, re.MULTILINE)
         or "<sup>" in raw
         or re.search(r"\\[*_\[\]]", raw)
     )
@@ -293,9 +293,14 @@ def _mark_head(draft: _Draft) -> None:
     for index in head:
         line = draft.lines[index]
         plain = line.plain
-        if _is_body_like(plain) or line.kind.startswith("md") and NUMBERED.match(plain):
+        bare = _strip_markers(plain, cleaning.find_markers(plain)).strip()
+        if NOTE_START.match(line.text.strip()) and not NOTE_START.match(line.text.strip()).group("bracket"):
+            continue  # a note on the title or byline, printed right under them
+        if CAPTION.match(plain):
+            continue  # a figure placed before the text starts
+        if _is_body_like(plain) or ends_sentence(bare):
             break
-        if _heading_style(plain) or ABSTRACT.match(plain) or KEYWORDS.match(plain):
+        if _heading_style(bare) or ABSTRACT.match(plain) or KEYWORDS.match(plain):
             break
         candidates.append(index)
     title_index = None
@@ -308,10 +313,12 @@ def _mark_head(draft: _Draft) -> None:
             line.role, line.kind = "front", "dateline"
         elif SUBTITLE.match(plain) and title_index is not None:
             line.role, line.kind = "front", "subtitle"
+        elif not re.search(r"[A-Za-z\u3400-\u9fff]", _strip_markers(plain, cleaning.find_markers(plain))):
+            continue  # a title has words in it; leave stray symbols to the body
         elif title_index is None:
             title_index = index
             line.role = "title"
-        elif draft.lines[title_index].plain.endswith(plain) and len(plain) >= 4:
+        elif _repeats_title(draft.lines[title_index].plain, plain):
             # A web page repeats the title after the site's own prefix: the later,
             # shorter line is the article's title.
             _remove(draft.lines[title_index], "page-title", "the web page's title bar, which repeats the article title")
@@ -321,6 +328,12 @@ def _mark_head(draft: _Draft) -> None:
             line.role, line.kind = "front", "byline"
         else:
             line.role, line.kind = "front", "subtitle"
+
+
+def _repeats_title(page_title: str, line: str) -> bool:
+    """True if ``page_title`` is a site prefix, a separator, then ``line``."""
+    prefix = page_title[: len(page_title) - len(line)]
+    return page_title.endswith(line) and len(line) >= 4 and bool(re.search(r"[:：|｜\-—_]\s*$", prefix))
 
 
 NUMBERED = re.compile("|".join(p.pattern for _, p in HEADING_STYLES))
@@ -356,7 +369,7 @@ def _mark_captions_and_tables(draft: _Draft) -> None:
                     cell.role, cell.kind, cell.group = "table", "source", line.number
                     index = cell_index
                     break
-                if display_width(cell.plain) > 160 or CAPTION.match(cell.plain):
+                if display_width(cell.plain) > 160 or CAPTION.match(cell.plain) or _heading_style(cell.plain):
                     break
                 cell.role, cell.kind, cell.group = "table", "cell", line.number
         elif after and CAPTION_NOTE.match(draft.lines[after[0]].plain):
@@ -480,7 +493,15 @@ def _detect_layout(draft: _Draft) -> None:
     median = widths_sorted[len(widths_sorted) // 2]
     common, _ = Counter(widths).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - common) <= 4)
-    draft.wrapped = median <= 100 and near >= 0.4 * len(widths) and len(widths) >= 8
+    # In a wrapped file most lines stop mid-sentence; in a file with one line per
+    # paragraph nearly every line ends a sentence.
+    sentence_ends = sum(1 for line in draft.lines if line.role == "body" and ends_sentence(line.plain))
+    draft.wrapped = (
+        median <= 100
+        and near >= 0.4 * len(widths)
+        and len(widths) >= 8
+        and sentence_ends < 0.5 * len(widths)
+    )
     draft.full_width = common
 
 
@@ -550,8 +571,12 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
             _enter(draft, line, piece, target)
-        text = join_lines([normalise_spaces(p) for p in pieces]) if kind != "byline" else pieces[0].strip()
-        article.front_matter.append(FrontMatter(kind, text if kind == "byline" else normalise_spaces(text), lines[0].number))
+        if kind in ("keywords", "dateline", "byline"):
+            # Spaces separate the items of these lines: keep one between them.
+            text = re.sub(r"[\s\u00a0\u3000]+", " ", " ".join(pieces)).strip()
+        else:
+            text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
+        article.front_matter.append(FrontMatter(kind, text, lines[0].number))
         if kind == "byline" and not article.authors:
             article.authors = split_byline(text)
 
@@ -590,6 +615,11 @@ def split_byline(byline: str) -> tuple[str, ...]:
     if pending:
         names.append(pending)
     return tuple(names)
+
+
+def _bare(line: _Line) -> str:
+    """The line's text without note markers, markup or stray spaces."""
+    return normalise_spaces(_unescaped(line, _strip_markers(line.text, cleaning.find_markers(line.text))))
 
 
 def _unescaped(line: _Line, text: str) -> str:
@@ -643,6 +673,7 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
     current_section: tuple[str, ...] = ()
     paragraphs: list[tuple[tuple[str, ...], list[_Line]]] = []
     previous_body: _Line | None = None
+    orphan_markers: list[_Line] = []
 
     def close() -> None:
         nonlocal current
@@ -657,8 +688,15 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
             sections = [h for h in sections if h.level < heading.level] + [heading]
             previous_body = None
             continue
-        if line.role == "marker" and current:
-            current.append(line)
+        if line.role == "body" and not _bare(line):
+            line.role = "marker"  # a line holding nothing but a note marker
+        if line.role == "marker":
+            if current:
+                current.append(line)
+            elif paragraphs:
+                paragraphs[-1][1].append(line)
+            else:
+                orphan_markers.append(line)
             continue
         if line.role != "body":
             continue
@@ -669,6 +707,8 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
         current.append(line)
         previous_body = line
     close()
+    for line in orphan_markers:
+        _enter_marker_line(draft, line, "")
 
     for number, (section, lines) in enumerate(paragraphs, start=1):
         para_id = f"{article.id}:p{number:03d}"
@@ -676,8 +716,7 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
         note_refs: list[str] = []
         for line in lines:
             if line.role == "marker":
-                draft.markers.append(_Marker(line.plain, "", line.number, 0, line.text, para_id))
-                _enter(draft, line, line.text, "marker")
+                _enter_marker_line(draft, line, para_id)
                 continue
             markers = cleaning.find_markers(line.text)
             for match in markers:
@@ -693,6 +732,19 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
         article.paragraphs.append(
             Paragraph(id=para_id, text=text, section=section, lines=tuple(l.number for l in lines if l.role == "body"), note_ids=tuple(note_refs))
         )
+
+
+def _enter_marker_line(draft: _Draft, line: _Line, para_id: str) -> None:
+    """A line that holds only note markers (a superscript set on a line of its own)."""
+    matches = cleaning.find_markers(line.text)
+    if not matches:  # a bare number: its note starts with the same number
+        draft.markers.append(_Marker(line.plain, "", line.number, 0, line.text, para_id))
+    for match in matches:
+        locator = match.groupdict().get("locator") or ""
+        draft.markers.append(
+            _Marker(cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id)
+        )
+    _enter(draft, line, line.text, "marker")
 
 
 def _starts_paragraph(draft: _Draft, previous: _Line, line: _Line) -> bool:
@@ -901,3 +953,33 @@ def _record_texts(article: Article) -> dict[str, str]:
     for index, removed in enumerate(article.removed):
         texts[f"removed:{index}"] = removed.text
     return texts
+
+
+def as_markdown(article: Article) -> str:
+    """The cleaned article as markdown: ``#`` title, ``##``… headings, paragraphs.
+
+    Front matter (byline, abstract, keywords…) is kept where it stood; notes,
+    captions, tables and removed text are left out.
+
+    Blocks are separated by a blank line. Cleaning this text again gives the same
+    title, headings and paragraphs (cleaning is idempotent).
+
+    >>> article = build_article("標題\\n\\n一、前言\\n\\n正文 第一段。", "demo")
+    >>> print(as_markdown(article))
+    # 標題
+    <BLANKLINE>
+    ## 一、前言
+    <BLANKLINE>
+    正文第一段。
+    """
+    blocks = [(h.line, "#" * (h.level + 1) + " " + h.text) for h in article.headings]
+    blocks += [(p.line, _escape_block(p.text)) for p in article.paragraphs]
+    blocks += [(f.line, _escape_block(f.text)) for f in article.front_matter if f.kind != "rubric"]
+    return "\n\n".join(text for _, text in sorted(blocks, key=lambda b: b[0]))
+
+
+def _escape_block(text: str) -> str:
+    """Escape a paragraph that markdown would otherwise read as a rule or heading."""
+    if HORIZONTAL_RULE.match(text) or text.startswith("#"):
+        return "\\" + text
+    return text
