@@ -1,0 +1,316 @@
+"""Widgets that let a reader explore the articles without editing code.
+
+The filtering itself is plain pandas (:func:`filter_paragraphs`), so it can be
+tested and reused; the widget (:func:`theme_filter`) only wires controls to it
+and renders the result as HTML. Every piece of article or user text that reaches
+the page is HTML-escaped.
+
+Results are shown by setting the value of ``HTML`` widgets, never by printing
+into an ``Output`` widget: the value is saved with the notebook's widget state,
+so the widget renders on a static page too, and nothing lands in the cell's
+outputs when the notebook is re-run by nbval.
+
+>>> index = build_index(load_corpus()["central-asia-2007"])
+>>> matches = filter_paragraphs(index, themes=["energy"], keyword="铀")
+>>> matches["para_id"].tolist()
+['central-asia-2007:p002', 'central-asia-2007:p014', 'central-asia-2007:p017']
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from .script import to_script, to_simplified
+from .themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
+
+#: Shown when nothing is chosen.
+EMPTY_SELECTION = "Choose one or more themes, or type a keyword (in either script), to list paragraphs."
+#: Longest keyword taken from the text box; a longer paste is cut (and the reader told).
+MAX_KEYWORD = 100
+#: Okabe–Ito blue and vermilion: distinguishable with every common colour-vision deficiency.
+BAR_COLOUR = "#0072B2"
+KEYWORD_COLOUR = "#E69F00"
+THEME_MARK = "#CFE8F7"
+
+
+@dataclass
+class ParagraphIndex:
+    """Paragraphs prepared once for fast filtering: texts, themes and matches.
+
+    ``tags`` is the output of :func:`helpers.themes.tag_themes`; ``members``
+    maps a theme id to the ids of its paragraphs; ``keywords`` maps
+    ``(para_id, theme)`` to the keywords that matched.
+    """
+
+    paragraphs: pd.DataFrame
+    themes: list[Theme]
+    tags: pd.DataFrame
+    members: dict[str, set[str]] = field(default_factory=dict)
+    keywords: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def theme_labels(self) -> dict[str, str]:
+        """Theme id → English label, in the themes file's order."""
+        return {theme.id: theme.label for theme in self.themes}
+
+
+def build_index(source: ParagraphSource | None = None, themes: list[Theme] | None = None) -> ParagraphIndex:
+    """Tag the paragraphs of ``source`` (default: the whole corpus) and index them.
+
+    >>> index = build_index(load_corpus()["abe-beijing-2018"])
+    >>> len(index.paragraphs), "finance" in index.members
+    (15, True)
+    """
+    source = load_corpus() if source is None else source
+    themes = load_themes() if themes is None else themes
+    rows = paragraph_texts(source)
+    paragraphs = pd.DataFrame(rows, columns=["article_id", "para_id", "text"])
+    paragraphs["simplified"] = paragraphs["text"].map(to_simplified)
+    tags = tag_themes(source, themes)
+    index = ParagraphIndex(paragraphs=paragraphs, themes=themes, tags=tags)
+    for row in tags.itertuples(index=False):
+        theme = str(row.theme)
+        if theme == NO_THEME:
+            continue
+        index.members.setdefault(theme, set()).add(row.para_id)
+        index.keywords[(row.para_id, theme)] = tuple(k for k in str(row.matched).split(";") if k)
+    return index
+
+
+def clean_keyword(keyword: object) -> str:
+    """The keyword as searched: a string, stripped, at most :data:`MAX_KEYWORD` characters.
+
+    >>> clean_keyword("  關係 "), clean_keyword(None), len(clean_keyword("字" * 10_000))
+    ('關係', '', 100)
+    """
+    if not isinstance(keyword, str):
+        return ""
+    return keyword.strip()[:MAX_KEYWORD]
+
+
+def filter_paragraphs(
+    index: ParagraphIndex, themes: tuple[str, ...] | list[str] = (), keyword: str = "", *, match: str = "any"
+) -> pd.DataFrame:
+    """The paragraphs that have the chosen themes and contain the keyword.
+
+    With ``match="any"`` a paragraph needs one of the ``themes``, with ``"all"``
+    every one of them. The keyword is matched literally in either script. When
+    neither themes nor keyword is given, nothing matches. The result has the
+    columns ``article_id, para_id, text, themes`` (the chosen themes the
+    paragraph has).
+
+    >>> index = build_index(load_corpus()["japan-korea-2024"])
+    >>> len(filter_paragraphs(index)), len(filter_paragraphs(index, keyword=".*"))
+    (0, 0)
+    """
+    chosen = [t for t in themes if t in index.members or t in index.theme_labels]
+    keyword = clean_keyword(keyword)
+    columns = ["article_id", "para_id", "text", "themes"]
+    if not chosen and not keyword:
+        return pd.DataFrame(columns=columns)
+    selected = index.paragraphs
+    if chosen:
+        sets = [index.members.get(t, set()) for t in chosen]
+        wanted = set.intersection(*sets) if match == "all" else set.union(*sets)
+        selected = selected[selected["para_id"].isin(wanted)]
+    if keyword:
+        needle = to_simplified(keyword)
+        selected = selected[selected["simplified"].str.contains(needle, regex=False)]
+    result = selected[["article_id", "para_id", "text"]].copy()
+    result["themes"] = [tuple(t for t in chosen if p in index.members.get(t, ())) for p in result["para_id"]]
+    return result.reset_index(drop=True)
+
+
+def highlight(text: str, theme_keywords: tuple[str, ...], keyword: str = "", script: str = "original") -> str:
+    """Escape ``text`` for HTML and mark the matched keywords.
+
+    Theme keywords get a pale background, the typed keyword a stronger one.
+    ``script`` shows the paragraph in ``original``, ``traditional`` or
+    ``simplified`` characters; the marks stay on the same characters.
+
+    >>> highlight("<b>日美同盟</b>", ("同盟",))
+    '&lt;b&gt;日美<mark class="theme">同盟</mark>&lt;/b&gt;'
+    """
+    shown = to_script(text, script)
+    if len(shown) != len(text):  # conversion changed the length: marks would drift
+        shown = text
+    spans = [(s, e, "theme") for s, e, _ in find_keyword_spans(text, theme_keywords)]
+    if keyword:
+        spans += [(s, e, "keyword") for s, e, _ in find_keyword_spans(text, [keyword])]
+    spans.sort(key=lambda span: (span[0], span[2] != "keyword"))
+    pieces, position = [], 0
+    for start, end, kind in spans:
+        if start < position:
+            continue
+        pieces.append(html.escape(shown[position:start]))
+        pieces.append(f'<mark class="{kind}">{html.escape(shown[start:end])}</mark>')
+        position = end
+    pieces.append(html.escape(shown[position:]))
+    return "".join(pieces)
+
+
+_STYLE = f"""<style>
+.jr-results mark.theme {{background:{THEME_MARK}; padding:0 1px;}}
+.jr-results mark.keyword {{background:{KEYWORD_COLOUR}; padding:0 1px;}}
+.jr-results .para {{margin:0 0 .8em 0; line-height:1.7;}}
+.jr-results .pid {{font-family:monospace; font-size:85%; color:#444;}}
+.jr-results .note {{color:#444; font-style:italic;}}
+</style>"""
+
+
+def results_html(
+    index: ParagraphIndex, matches: pd.DataFrame, keyword: str = "", script: str = "original", limit: int = 60
+) -> str:
+    """Render the matching paragraphs, with their ids and highlighted keywords."""
+    keyword = clean_keyword(keyword)
+    if matches.empty:
+        return _STYLE + '<div class="jr-results"><p class="note">No paragraph matches this selection.</p></div>'
+    labels = index.theme_labels
+    parts = [_STYLE, '<div class="jr-results">', f'<p class="note">{len(matches)} paragraph(s) match.</p>']
+    for row in matches.head(limit).itertuples(index=False):
+        theme_keywords = tuple(k for t in row.themes for k in index.keywords.get((row.para_id, t), ()))
+        names = ", ".join(labels.get(t, t) for t in row.themes)
+        parts.append(
+            f'<div class="para"><span class="pid">{html.escape(row.para_id)}</span>'
+            + (f' <span class="note">({html.escape(names)})</span>' if names else "")
+            + f"<br>{highlight(row.text, theme_keywords, keyword, script)}</div>"
+        )
+    if len(matches) > limit:
+        parts.append(f'<p class="note">… and {len(matches) - limit} more: narrow the selection to see them.</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def counts_html(counts: pd.Series, title: str) -> str:
+    """A small horizontal bar chart in HTML: one bar per label, the count beside it.
+
+    >>> "width:100%" in counts_html(pd.Series({"Energy": 3, "Defence": 1}), "Paragraphs")
+    True
+    """
+    counts = counts[counts > 0]
+    if counts.empty:
+        return f"<div><strong>{html.escape(title)}</strong><p><i>Nothing to count.</i></p></div>"
+    top = counts.max()
+    rows = []
+    for label, count in counts.items():
+        width = round(100 * count / top)
+        rows.append(
+            "<tr>"
+            f'<td style="padding-right:8px;white-space:nowrap">{html.escape(str(label))}</td>'
+            f'<td style="width:220px"><div style="background:{BAR_COLOUR};height:12px;width:{width}%"></div></td>'
+            f'<td style="padding-left:6px">{int(count)}</td>'
+            "</tr>"
+        )
+    return f"<div><strong>{html.escape(title)}</strong><table>{''.join(rows)}</table></div>"
+
+
+def theme_counts_for(index: ParagraphIndex, matches: pd.DataFrame, by_article: bool = False) -> pd.Series | pd.DataFrame:
+    """How many of the matching paragraphs carry each theme (optionally per article)."""
+    tags = index.tags[index.tags["para_id"].isin(set(matches["para_id"]))]
+    tags = tags[tags["theme"].astype(str) != NO_THEME]
+    labels = index.theme_labels
+    if by_article:
+        table = pd.crosstab(tags["theme"].astype(str).map(labels), tags["article_id"])
+        return table.reindex([labels[t.id] for t in index.themes]).dropna(how="all").fillna(0).astype(int)
+    counts = tags["theme"].astype(str).value_counts()
+    return pd.Series({labels[t.id]: int(counts.get(t.id, 0)) for t in index.themes})
+
+
+def matrix_html(table: pd.DataFrame, title: str) -> str:
+    """A table of counts (themes × articles) shaded by value, as HTML."""
+    if table.empty:
+        return f"<div><strong>{html.escape(title)}</strong><p><i>Nothing to count.</i></p></div>"
+    top = max(int(table.values.max()), 1)
+    head = "".join(f'<th style="padding:2px 6px;font-size:85%">{html.escape(str(c))}</th>' for c in table.columns)
+    rows = []
+    for label, values in table.iterrows():
+        cells = "".join(
+            f'<td style="text-align:center;background:rgba(0,114,178,{0.12 + 0.75 * v / top:.2f})">{int(v)}</td>'
+            if v
+            else '<td style="text-align:center;color:#999">0</td>'
+            for v in values
+        )
+        rows.append(f"<tr><td style='padding-right:8px'>{html.escape(str(label))}</td>{cells}</tr>")
+    return f"<div><strong>{html.escape(title)}</strong><table><tr><th></th>{head}</tr>{''.join(rows)}</table></div>"
+
+
+class ThemeFilter(widgets.VBox):
+    """Theme and keyword filter over paragraphs, with a chart that follows the selection.
+
+    Controls: ``themes`` (a multiple selection), ``keyword`` (either script),
+    ``match`` (any/all themes), ``script`` (how passages are shown) and
+    ``clear``. Output: ``results`` and ``chart`` (``HTML`` widgets). Call
+    :meth:`select` to drive it from code.
+    """
+
+    def __init__(self, index: ParagraphIndex, *, by_article: bool = False) -> None:
+        self.index = index
+        self.by_article = by_article
+        options = [(theme.label, theme.id) for theme in index.themes]
+        self.themes = widgets.SelectMultiple(options=options, rows=min(10, len(options)), description="Themes")
+        self.keyword = widgets.Text(placeholder="e.g. 同盟 or 關係", description="Keyword", continuous_update=False)
+        self.match = widgets.ToggleButtons(options=[("any theme", "any"), ("all themes", "all")], value="any")
+        self.script = widgets.ToggleButtons(
+            options=[("as printed", "original"), ("繁體", "traditional"), ("简体", "simplified")], value="original"
+        )
+        self.clear = widgets.Button(description="Clear", icon="times")
+        self.summary = widgets.HTML()
+        self.results = widgets.HTML()
+        self.chart = widgets.HTML()
+        for control in (self.themes, self.keyword, self.match, self.script):
+            control.observe(self._update, names="value")
+        self.clear.on_click(lambda _: self.select(themes=(), keyword=""))
+        controls = widgets.HBox([self.themes, widgets.VBox([self.keyword, self.match, self.script, self.clear])])
+        super().__init__([controls, self.summary, widgets.HBox([self.results, self.chart])])
+        self.results.layout = widgets.Layout(width="65%")
+        self.chart.layout = widgets.Layout(width="35%", padding="0 0 0 12px")
+        self._update()
+
+    def select(self, themes: tuple[str, ...] | list[str] = (), keyword: str = "", match: str = "any") -> None:
+        """Set the controls from code (as a reader would by clicking) and update."""
+        with self.hold_trait_notifications():
+            self.themes.value = tuple(t for t in themes if t in self.index.theme_labels)
+            self.keyword.value = keyword
+            self.match.value = match
+        self._update()
+
+    def matches(self) -> pd.DataFrame:
+        """The paragraphs the current selection matches."""
+        return filter_paragraphs(self.index, self.themes.value, self.keyword.value, match=self.match.value)
+
+    def _update(self, change: object = None) -> None:
+        keyword = clean_keyword(self.keyword.value)
+        if not self.themes.value and not keyword:
+            self.summary.value = f"<p><i>{html.escape(EMPTY_SELECTION)}</i></p>"
+            self.results.value = ""
+            self.chart.value = ""
+            return
+        matches = self.matches()
+        note = ""
+        if isinstance(self.keyword.value, str) and len(self.keyword.value.strip()) > MAX_KEYWORD:
+            note = f" (keyword cut to its first {MAX_KEYWORD} characters)"
+        self.summary.value = f"<p>{len(matches)} of {len(self.index.paragraphs)} paragraphs{html.escape(note)}.</p>"
+        self.results.value = results_html(self.index, matches, keyword, self.script.value)
+        if self.by_article:
+            self.chart.value = matrix_html(theme_counts_for(self.index, matches, by_article=True), "Themes of these paragraphs, per article")
+        else:
+            self.chart.value = counts_html(theme_counts_for(self.index, matches), "Themes of these paragraphs")
+
+
+def theme_filter(source: ParagraphSource | None = None, *, by_article: bool | None = None) -> ThemeFilter:
+    """A theme/keyword filter widget over an article (or the whole corpus).
+
+    >>> widget = theme_filter(load_corpus()["central-asia-2007"])
+    >>> widget.select(themes=["energy"])
+    >>> widget.summary.value.startswith("<p>11 of 22")
+    True
+    """
+    source = load_corpus() if source is None else source
+    if by_article is None:
+        by_article = isinstance(source, Corpus)
+    return ThemeFilter(build_index(source), by_article=by_article)
