@@ -1,0 +1,163 @@
+"""Show an article to a reader: its outline, its passages, its key terms.
+
+Everything shown comes from ``seeds/`` through the loader and carries its
+provenance (article and paragraph id), so a quotation in a notebook is never
+retyped. Functions return ``IPython.display.HTML`` objects or DataFrames;
+article text is always HTML-escaped.
+
+>>> corpus = load_corpus()
+>>> outline_frame(corpus["central-asia-2007"]).head(2)[["level", "heading"]].values.tolist()
+[[1, '一、中亚在日本对外政策中的地位'], [1, '二、日本中亚政策的发展演变']]
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import pandas as pd
+from IPython.display import HTML
+
+from .language import load_glossary
+from .loading import Corpus, load_corpus
+from .records import Article
+from .script import to_script
+
+SCRIPTS = {"original": "as printed", "traditional": "繁體", "simplified": "简体"}
+
+
+def outline_frame(article: Article) -> pd.DataFrame:
+    """The article's headings below the title, with the paragraphs under each.
+
+    Columns: ``level``, ``heading``, ``paragraphs`` (how many paragraphs sit
+    directly under the heading), ``first_para`` (the id of the first one).
+    """
+    rows = []
+    for heading in article.headings:
+        if heading.level == 0:
+            continue
+        under = [p for p in article.paragraphs if p.section and p.section[-1] == heading.text]
+        rows.append(
+            {
+                "level": heading.level,
+                "heading": heading.text,
+                "paragraphs": len(under),
+                "first_para": under[0].id.split(":")[1] if under else "",
+            }
+        )
+    return pd.DataFrame(rows, columns=["level", "heading", "paragraphs", "first_para"])
+
+
+def outline(article: Article) -> HTML:
+    """The outline as an indented list, every heading at its level, as printed."""
+    items = []
+    title = html.escape(article.title)
+    supplied = article.metadata.get("title_supplied") == "true"
+    items.append(
+        f"<li><b>{title}</b>" + (" <i>(the text prints no title: this one is supplied)</i>" if supplied else "") + "</li>"
+    )
+    for row in outline_frame(article).itertuples(index=False):
+        where = f" <span style='color:#555'>({row.paragraphs} ¶ from {row.first_para})</span>" if row.paragraphs else ""
+        items.append(
+            f"<li style='margin-left:{1.5 * row.level}em'>{html.escape(row.heading)}{where}</li>"
+        )
+    return HTML("<ul style='list-style:none;padding-left:0'>" + "".join(items) + "</ul>")
+
+
+def passage_html(corpus: Corpus, para_id: str, script: str = "original") -> str:
+    """One paragraph as HTML, with its id and section as provenance."""
+    paragraph = corpus.paragraph(para_id)
+    article = corpus[para_id.split(":")[0]]
+    section = " › ".join(paragraph.section) or "(before the first heading)"
+    text = to_script(paragraph.text, script)
+    return (
+        "<blockquote style='border-left:4px solid #0072B2;margin:0.6em 0;padding:0.2em 0.8em;line-height:1.7'>"
+        f"{html.escape(text)}"
+        f"<br><span style='font-size:85%;color:#444'>— {html.escape(article.id)}, "
+        f"<code>{html.escape(para_id.split(':')[1])}</code>, {html.escape(section)}</span></blockquote>"
+    )
+
+
+def passages(para_ids: list[str] | str, script: str = "original", corpus: Corpus | None = None) -> HTML:
+    """Show one or more paragraphs by id, in the original or the other script.
+
+    >>> "1992年1月" in passages("central-asia-2007:p005").data
+    True
+    """
+    corpus = corpus or load_corpus()
+    ids = [para_ids] if isinstance(para_ids, str) else list(para_ids)
+    return HTML("".join(passage_html(corpus, pid, script) for pid in ids))
+
+
+def passage_reader(para_ids: list[str] | str, corpus: Corpus | None = None) -> widgets.VBox:
+    """The passages with a toggle between the printed, Traditional and Simplified script.
+
+    The text is set as the value of an ``HTML`` widget, so it is saved with the
+    notebook and shows on a static page.
+    """
+    corpus = corpus or load_corpus()
+    ids = [para_ids] if isinstance(para_ids, str) else list(para_ids)
+    toggle = widgets.ToggleButtons(options=[(label, key) for key, label in SCRIPTS.items()], value="original")
+    shown = widgets.HTML(value="".join(passage_html(corpus, pid) for pid in ids))
+
+    def show(change: dict) -> None:
+        shown.value = "".join(passage_html(corpus, pid, change["new"]) for pid in ids)
+
+    toggle.observe(show, names="value")
+    return widgets.VBox([toggle, shown])
+
+
+def key_terms(article_id: str, terms: list[str] | None = None) -> pd.DataFrame:
+    """Glossary rows for an article (optionally only ``terms``): term, variant, pinyin, gloss.
+
+    >>> key_terms("abe-beijing-2018", ["軟避險"])["pinyin"].tolist()
+    ['ruǎn bìxiǎn']
+    """
+    glossary = load_glossary()
+    rows = glossary[glossary["article_ids"].map(lambda ids: article_id in ids)]
+    if terms is not None:
+        missing = [t for t in terms if t not in set(rows["term"]) | set(rows["variant"])]
+        if missing:
+            raise KeyError(f"not in the glossary for {article_id}: {', '.join(missing)}")
+        rows = rows[rows["term"].isin(terms) | rows["variant"].isin(terms)]
+        rows = rows.set_index("term").loc[[t if t in set(rows["term"]) else _term_for(rows, t) for t in terms]].reset_index()
+    return rows[["term", "variant", "pinyin", "gloss"]].reset_index(drop=True)
+
+
+def _term_for(rows: pd.DataFrame, variant: str) -> str:
+    return rows.loc[rows["variant"] == variant, "term"].iloc[0]
+
+
+def section_paragraphs(article: Article, heading: str) -> list[str]:
+    """Ids of the paragraphs under a heading (at any depth below it).
+
+    >>> section_paragraphs(load_corpus()["abe-beijing-2018"], "伍、結語")
+    ['abe-beijing-2018:p015']
+    """
+    known = [h.text for h in article.headings]
+    if heading not in known:
+        raise KeyError(f"{article.id} has no heading {heading!r}; its headings are: {'; '.join(known)}")
+    return [p.id for p in article.paragraphs if heading in p.section]
+
+
+def catalog_table(corpus: Corpus | None = None) -> pd.DataFrame:
+    """The articles at a glance: title, authors, year, script, source, perspective, length."""
+    corpus = corpus or load_corpus()
+    rows = []
+    for article in corpus:
+        meta = article.metadata
+        rows.append(
+            {
+                "id": article.id,
+                "title": article.title + (" [supplied]" if meta.get("title_supplied") == "true" else ""),
+                "title (English)": meta.get("title_en", ""),
+                "authors": "; ".join(article.authors) or "(not named)",
+                "year": article.year,
+                "script": article.script,
+                "source": meta.get("source", "") or "(not given)",
+                "perspective": meta.get("perspective", ""),
+                "paragraphs": len(article.paragraphs),
+                "characters": sum(len(p.text) for p in article.paragraphs),
+            }
+        )
+    return pd.DataFrame(rows)
