@@ -18,6 +18,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
+from .cleaning import han
 from .language import load_glossary
 from .loading import Corpus, load_corpus
 from .records import Article
@@ -161,3 +162,86 @@ def catalog_table(corpus: Corpus | None = None) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
+
+
+# --- From raw extraction to clean text -------------------------------------------------
+
+
+def raw_lines(article: Article, first: int, last: int) -> pd.DataFrame:
+    """Lines ``first``..``last`` of the raw file, numbered, with invisible characters shown.
+
+    Blank lines are kept (PDF extractions put them in the middle of sentences);
+    a no-break space shows as ``⍽`` and an ideographic space as ``□``.
+
+    >>> raw_lines(load_corpus()["central-asia-2007"], 1, 2)["line"].tolist()
+    ['', '68']
+    """
+    lines = article.raw.splitlines()
+    rows = []
+    for number in range(first, min(last, len(lines)) + 1):
+        shown = lines[number - 1].replace("\u00a0", "⍽").replace("\u3000", "□")
+        rows.append({"number": number, "line": shown})
+    return pd.DataFrame(rows, columns=["number", "line"]).set_index("number")
+
+
+def raw_and_clean(article: Article, para_id: str) -> HTML:
+    """A paragraph's raw lines (as extracted) beside the cleaned paragraph."""
+    paragraph = article.paragraph(para_id)
+    first, last = paragraph.lines[0], paragraph.lines[-1]
+    raw = raw_lines(article, first, last)
+    blank = "<i style='color:#aaa'>(blank)</i>"
+    raw_html = "<br>".join(
+        f"<span style='color:#888'>{n:>4}</span> {html.escape(text) or blank}" for n, text in raw["line"].items()
+    )
+    return HTML(
+        "<table style='table-layout:fixed;width:100%'><tr>"
+        f"<th style='text-align:left'>Raw file, lines {first}–{last}</th>"
+        f"<th style='text-align:left'>Cleaned paragraph {html.escape(paragraph.id)}</th></tr><tr>"
+        f"<td style='vertical-align:top;font-family:monospace;font-size:85%;text-align:left'>{raw_html}</td>"
+        f"<td style='vertical-align:top;line-height:1.7;text-align:left'>{html.escape(paragraph.text)}</td>"
+        "</tr></table>"
+    )
+
+
+def removed_frame(corpus: Corpus | None = None) -> pd.DataFrame:
+    """Everything the cleaner dropped, in every article: kind, line, text, reason."""
+    corpus = corpus or load_corpus()
+    rows = [
+        {"article_id": a.id, "kind": r.kind, "line": r.line, "text": r.text[:60], "reason": r.reason}
+        for a in corpus
+        for r in a.removed
+    ]
+    return pd.DataFrame(rows, columns=["article_id", "kind", "line", "text", "reason"])
+
+
+def notes_frame(article: Article) -> pd.DataFrame:
+    """The article's notes: id, marker, the paragraph citing it, locator and text."""
+    return pd.DataFrame(
+        [
+            {"note": n.id.split(":")[1], "marker": n.marker, "cited_in": n.para_id.split(":")[1] if n.para_id else "",
+             "locator": n.locator, "text": n.text}
+            for n in article.notes
+        ],
+        columns=["note", "marker", "cited_in", "locator", "text"],
+    )
+
+
+def accounting(article: Article) -> pd.Series:
+    """How many Han characters of the raw file went where (the ledger, summed).
+
+    >>> from helpers.cleaning import han
+    >>> article = load_corpus()["central-asia-2007"]
+    >>> int(accounting(article).sum()) == len(han(article.raw))
+    True
+    """
+
+    counts: dict[str, int] = {}
+    for entry in article.ledger:
+        kind = entry.target.split(":")[0] if not entry.target.startswith(article.id) else (
+            "paragraphs" if ":p" in entry.target else "notes" if ":n" in entry.target else "tables"
+        )
+        kind = {"heading": "headings", "caption": "captions", "front": "front matter", "removed": "removed"}.get(kind, kind)
+        counts[kind] = counts.get(kind, 0) + len(han(entry.text))
+    order = ["title", "headings", "paragraphs", "front matter", "notes", "captions", "tables", "removed"]
+    return pd.Series({k: counts[k] for k in order if k in counts}, name="Han characters")
+
