@@ -1,0 +1,355 @@
+"""The standard plots of the figures the articles cite.
+
+Importing this module registers Noto Sans CJK (shipped by the ``noto-cjk-sans-otc``
+package, SIL Open Font Licence) with matplotlib, so Chinese labels render on a
+machine with no system fonts and nothing is downloaded. Every function draws on
+a new figure with matplotlib's object-oriented API (no pyplot state leaks from
+cell to cell), returns the ``Figure`` (a notebook cell that ends with it shows
+it; its axes are ``figure.axes``), and puts a title, axis labels with units, and a source line naming the article and
+paragraph ids under the plot. Colours come from the Okabe–Ito palette, which
+stays distinguishable with every common colour-vision deficiency.
+
+>>> figure = swap_ceiling()
+>>> figure.axes[0].get_title()
+'Japan–China currency swap ceiling, 2002 and 2018'
+"""
+
+from __future__ import annotations
+
+import functools
+import textwrap
+from collections.abc import Iterable
+
+import matplotlib
+
+matplotlib.use("Agg", force=False)  # no effect inside Jupyter, where the inline backend is already set
+
+import matplotlib.lines  # noqa: E402
+import matplotlib.patches  # noqa: E402
+import noto_cjk_sans_otc  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .figures import check_figures, load_figures, summit_table  # noqa: E402
+from .loading import load_corpus  # noqa: E402
+from .timeline import merged_timeline  # noqa: E402
+
+#: Okabe–Ito colours (black last).
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.
+CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR"]
+
+
+@functools.lru_cache(maxsize=None)
+def register_cjk_font() -> str:
+    """Register the packaged Noto Sans CJK collection with matplotlib (once).
+
+    Returns the path of the font file. Matplotlib falls back through the
+    family list glyph by glyph, so a label mixing 繁體, 简体 and Latin renders
+    without "Glyph missing" warnings.
+    """
+    path = str(noto_cjk_sans_otc.FONT_PATH)
+    font_manager.fontManager.addfont(path)
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = CJK_FAMILIES + list(matplotlib.rcParams["font.sans-serif"])
+    matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212 in every face
+    matplotlib.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=PALETTE)
+    matplotlib.rcParams["axes.spines.top"] = False
+    matplotlib.rcParams["axes.spines.right"] = False
+    matplotlib.rcParams["figure.dpi"] = 100
+    matplotlib.rcParams["svg.hashsalt"] = "japan-relations-reader"  # stable SVG ids
+    return path
+
+
+register_cjk_font()
+
+
+def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
+    """A fresh figure and axes, independent of pyplot's global state.
+
+    >>> new_axes().figure.get_size_inches().tolist()
+    [7.0, 3.6]
+    """
+    figure = Figure(figsize=(width, height), layout="constrained")
+    return figure.add_subplot()
+
+
+def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
+    """Write a source line under the plot naming the paragraph (or table) ids.
+
+    >>> ax = new_axes(); add_source(ax, ["abe-beijing-2018:p007", "abe-beijing-2018:p008"])
+    >>> ax.figure.texts[0].get_text()
+    'Source: abe-beijing-2018 p007, p008'
+    """
+    by_article: dict[str, list[str]] = {}
+    for pid in ids:
+        article, _, local = str(pid).partition(":")
+        by_article.setdefault(article, [])
+        if local and local not in by_article[article]:
+            by_article[article].append(local)
+    parts = [f"{article} {', '.join(locals_)}".strip() for article, locals_ in by_article.items()]
+    text = "Source: " + "; ".join(parts) + (f". {note}" if note else "")
+    ax.figure.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True)
+    ax.figure.get_layout_engine().set(h_pad=0.2)
+
+
+def _rows(series: str) -> pd.DataFrame:
+    figures = load_figures()
+    rows = figures[figures["series"] == series]
+    if rows.empty:
+        raise KeyError(f"figures.csv has no rows in series {series!r}")
+    return rows
+
+
+def _label_bars(ax: Axes, bars, labels: Iterable[str]) -> None:
+    for bar, label in zip(bars, labels):
+        ax.annotate(
+            label,
+            (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            xytext=(0, 2),
+            textcoords="offset points",
+        )
+
+
+# --- The standard plots -------------------------------------------------------------
+
+
+def summit_durations(corpus=None) -> Figure:
+    """The five Abe–Trump meetings of 2019 (表1), in minutes, against the total the text states."""
+    table = summit_table(corpus or load_corpus())
+    stated = load_figures().query("series == '' and raw == '約415分鐘'")
+    ax = new_axes()
+    labels = [f"{d}\n{p[:8]}…" if len(p) > 8 else f"{d}\n{p}" for d, p in zip(table["date"], table["participants_occasion"])]
+    bars = ax.bar(range(len(table)), table["minutes"], color=PALETTE[0])
+    _label_bars(ax, bars, [f"{m} min" for m in table["minutes"]])
+    ax.set_xticks(range(len(table)), labels, fontsize=8)
+    ax.set_ylabel("Length of the talks (minutes)")
+    total = int(table["minutes"].sum())
+    title = f"Japan–US summit talks in 2019: {total} minutes in all (表1)"
+    if not stated.empty:
+        title += f"; the text says {stated['raw'].iloc[0]}"
+    ax.set_title(title, fontsize=10)
+    add_source(ax, list(table["table_id"].unique()) + list(stated["para_id"]), note="表1 of the article, from Japan's Foreign Ministry")
+    return ax.figure
+
+
+def swap_ceiling() -> Figure:
+    """The Japan–China currency-swap ceiling in 2002 and in 2018, and the rise the text calls 十倍."""
+    rows = _rows("swap-ceiling").sort_values("year")
+    ax = new_axes(5.5, 3.6)
+    values = rows["value"] / 1e8
+    bars = ax.bar(rows["year"].astype(int).astype(str), values, color=[PALETTE[5], PALETTE[0]])
+    _label_bars(ax, bars, rows["raw"])
+    ratio = rows["value"].iloc[-1] / rows["value"].iloc[0]
+    ax.set_ylabel("Ceiling (億日圓, 100 million yen)")
+    ax.set_xlabel(f"Year of the agreement (the 2018 ceiling is {ratio:.1f} times the 2002 one)")
+    ax.set_title("Japan–China currency swap ceiling, 2002 and 2018")
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def trade_2017() -> Figure:
+    """Japan–China trade in 2017: the total and Japan's exports to China, with China's share of Japan's exports."""
+    rows = _rows("trade-2017")
+    money = rows[rows["unit"] == "JPY"].sort_values("value", ascending=False)
+    ax = new_axes(6.0, 3.6)
+    labels = ["Total trade" if "Total" in d else "Japanese exports to China" for d in money["description"]]
+    bars = ax.bar(labels, money["value"] / 1e12, color=PALETTE[: len(money)])
+    _label_bars(ax, bars, money["raw"])
+    ax.set_ylabel("Trillion yen (兆日圓)")
+    share = rows[rows["unit"] == "percent"]
+    subtitle = f" (exports to China: {share['raw'].iloc[0]} of all Japanese exports)" if not share.empty else ""
+    ax.set_title("Japan–China trade in 2017" + subtitle, fontsize=10)
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def defence_share_of_gdp() -> Figure:
+    """Japan's defence spending as a share of GDP, as the articles state it, on one time axis."""
+    rows = _rows("defence-gdp").sort_values("year")
+    ax = new_axes(6.5, 3.6)
+    for colour, (article_id, group) in zip(PALETTE, rows.groupby("article_id", sort=False)):
+        ax.plot(group["year"], group["value"], "o", color=colour, markersize=8, label=article_id)
+        for row in group.itertuples():
+            label = "old ceiling (不成文規定)" if row.value == 1 else "plan for 2019–2023" if row.year == 2023 else "target, fiscal 2027"
+            ax.annotate(f"{row.raw}: {label}", (row.year, row.value), xytext=(6, 4), textcoords="offset points", fontsize=8)
+    ax.plot(rows["year"], rows["value"], color="#999999", linewidth=0.8, zorder=0)
+    ax.set_xlim(rows["year"].min() - 1, rows["year"].max() + 3)
+    ax.set_ylim(0, rows["value"].max() * 1.3)
+    ax.set_xlabel("Year the level applies to")
+    ax.set_ylabel("Defence spending (% of GDP)")
+    ax.set_title("Japan's defence spending as a share of GDP, in two articles")
+    ax.legend(fontsize=8, loc="lower right")
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def f35_procurement() -> Figure:
+    """F-35s bought and planned, against the total the text states (which does not add up)."""
+    rows = _rows("f35").set_index("raw")
+    bought = rows.loc[rows["description"].str.contains("already"), "value"].iloc[0]
+    planned = rows.loc[rows["description"].str.contains("new plan"), "value"].iloc[0]
+    stated = rows.loc[rows["description"].str.contains("as stated"), "value"].iloc[0]
+    ax = new_axes(6.0, 3.6)
+    ax.bar(["Bought + planned"], [bought], color=PALETTE[0], label=f"already bought: {bought:.0f}")
+    ax.bar(["Bought + planned"], [planned], bottom=[bought], color=PALETTE[5], label=f"planned, at most: {planned:.0f}")
+    ax.bar(["Total stated in the text"], [stated], color=PALETTE[1], label=f"stated total: {stated:.0f}")
+    ax.text(0, bought + planned + 2, f"{bought + planned:.0f}", ha="center", fontsize=9)
+    ax.text(1, stated + 2, f"{stated:.0f}", ha="center", fontsize=9)
+    ax.set_ylabel("Aircraft (架)")
+    ax.set_ylim(0, (bought + planned) * 1.2)
+    ax.set_title(f"F-35 fighters: the parts add up to {bought + planned:.0f}, the text says {stated:.0f}", fontsize=10)
+    ax.legend(fontsize=8, loc="lower center")
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def central_asia_aid() -> Figure:
+    """Japanese aid and loans to Central Asian states, 1992–1996, by year and country, in the currency printed."""
+    rows = _rows("central-asia-aid")
+    figure = Figure(figsize=(8.5, 3.8), layout="constrained")
+    axes = figure.subplots(1, 2)
+    countries = list(dict.fromkeys(rows["country"]))
+    colours = dict(zip(countries, PALETTE))
+    for ax, (unit, scale, label) in zip(axes, [("JPY", 1e8, "億日圓 (100 million yen)"), ("USD", 1e6, "million US dollars")]):
+        part = rows[rows["unit"] == unit]
+        for country in countries:
+            sub = part[part["country"] == country]
+            if sub.empty:
+                continue
+            ax.scatter(sub["year"], sub["value"] / scale, s=60, color=colours[country], label=country, zorder=3)
+            for r in sub.itertuples():
+                ax.annotate(r.raw, (r.year, r.value / scale), xytext=(5, 3), textcoords="offset points", fontsize=7.5)
+        ax.set_xticks(sorted(rows["year"].unique()))
+        ax.set_xlim(rows["year"].min() - 0.5, rows["year"].max() + 0.8)
+        ax.set_ylim(0, None)
+        ax.set_xlabel("Year")
+        ax.set_ylabel(label)
+        ax.set_title(f"Amounts printed in {unit}", fontsize=9)
+    handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", color=colours[c], label=c) for c in countries]
+    figure.legend(handles=handles, fontsize=8, loc="outside right center")
+    figure.suptitle("Japanese aid and loans to Central Asia, 1992–1996 (no conversion between currencies)", fontsize=10)
+    add_source(axes[0], rows["para_id"])
+    return figure
+
+
+def central_asia_aid_totals() -> Figure:
+    """Japanese economic aid to Central Asia in 1997 and in 2003."""
+    rows = _rows("central-asia-aid-total").sort_values("year")
+    ax = new_axes(5.0, 3.4)
+    bars = ax.bar(rows["year"].astype(int).astype(str), rows["value"] / 1e8, color=[PALETTE[5], PALETTE[0]])
+    _label_bars(ax, bars, rows["raw"])
+    ax.set_ylabel("億美元 (100 million US dollars)")
+    ax.set_xlabel("Year")
+    ax.set_title("Japanese aid to Central Asia, 1997 and 2003")
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def energy_stakes() -> Figure:
+    """Japanese companies' stakes in energy projects in and around Central Asia, as printed."""
+    rows = _rows("energy-stakes").iloc[::-1]
+    ax = new_axes(8.5, 4.6)
+    countries = list(dict.fromkeys(rows["country"]))
+    colours = [PALETTE[countries.index(c)] for c in rows["country"]]
+    labels = [textwrap.fill(d.replace(", as printed", ""), 42) for d in rows["description"]]
+    bars = ax.barh(range(len(rows)), rows["value"], color=colours)
+    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    for bar, raw in zip(bars, rows["raw"]):
+        ax.annotate(raw, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+    ax.set_xlabel("Stake (%)")
+    handles = [matplotlib.patches.Patch(color=PALETTE[i], label=c) for i, c in enumerate(countries)]
+    ax.legend(handles=handles, fontsize=8, loc="lower right")
+    ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects", fontsize=10)
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def korea_assembly_2024(seats_total: int = 300) -> Figure:
+    """The opposition camp's seats in the 2024 National Assembly election, out of the Assembly's 300."""
+    rows = load_figures().query("article_id == 'japan-korea-2024' and unit == '席'")
+    opposition = int(rows["value"].iloc[0])
+    ax = new_axes(6.0, 2.2)
+    ax.barh([0], [opposition], color=PALETTE[0], label=f"opposition camp: {opposition} (stated)")
+    ax.barh([0], [seats_total - opposition], left=[opposition], color="#BBBBBB", label=f"all other seats: {seats_total - opposition}")
+    ax.axvline(seats_total / 2, color=PALETTE[3], linestyle="--", linewidth=1)
+    ax.text(seats_total / 2 + 2, 0.45, "majority line (150)", color=PALETTE[3], fontsize=8)
+    ax.set_yticks([])
+    ax.set_xlim(0, seats_total)
+    ax.set_xlabel("Seats in the 22nd National Assembly (300 in all; the total is not in the article)")
+    ax.set_title("South Korea's National Assembly election, April 2024", fontsize=10)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.45), ncol=2)
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def relation_score() -> Figure:
+    """The Tsinghua China–Japan relation score: the band and the levels the article reports."""
+    rows = _rows("relation-score")
+    band = rows[rows["value_high"].notna()]
+    points = rows[rows["value_high"].isna()]
+    ax = new_axes(6.0, 3.2)
+    if not band.empty:
+        low, high = band["value"].iloc[0], band["value_high"].iloc[0]
+        ax.axhspan(low, high, color=PALETTE[5], alpha=0.25, label=f"'tense' band ({band['raw'].iloc[0]})")
+    labels = ["low point, first half of 2024" if v <= -6 else "from December 2024" for v in points["value"]]
+    ax.plot(range(len(points)), points["value"], "o-", color=PALETTE[0])
+    for i, (value, label) in enumerate(zip(points["value"], labels)):
+        ax.annotate(f"{value:+.1f}: {label}", (i, value), xytext=(6, 6), textcoords="offset points", fontsize=8)
+    ax.set_xticks(range(len(points)), ["first half 2024", "Dec 2024 on"][: len(points)])
+    ax.set_xlim(-0.5, len(points) - 0.2)
+    ax.set_ylim(-9, 0)
+    ax.set_ylabel("Relation score (分)")
+    ax.set_title("China–Japan relation score, 2024–25 (Tsinghua forecasting group)", fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    add_source(ax, rows["para_id"])
+    return ax.figure
+
+
+def timeline(articles: Iterable[str] | None = None, since: int | None = None) -> Figure:
+    """The dated events the articles rely on, one lane per article, marked by event type."""
+    events = merged_timeline(articles)
+    if since is not None:
+        events = events[events["start"].dt.year >= since]
+    lanes = list(dict.fromkeys(events["article_id"]))
+    ax = new_axes(9.0, 1.2 + 0.6 * len(lanes))
+    types = sorted(events["event_type"].unique())
+    markers = "osD^v<>PX*h"
+    for i, event_type in enumerate(types):
+        part = events[events["event_type"] == event_type]
+        ax.scatter(part["start"], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
+                   color=PALETTE[i % len(PALETTE)], s=28, label=event_type, alpha=0.85)
+    ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
+    ax.set_ylim(-0.6, len(lanes) - 0.4)
+    ax.set_xlabel("Date of the event")
+    ax.set_title("Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
+    ax.legend(fontsize=7, ncol=min(len(types), 5), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one dot per event, with its paragraph id in the data")
+    return ax.figure
+
+
+def discrepancies() -> pd.DataFrame:
+    """The consistency checks that fail: where an article's own numbers do not add up."""
+    checks = check_figures()
+    return checks[~checks["consistent"]].reset_index(drop=True)
+
+
+#: Every standard plot, for tests and for the comparison notebook.
+ALL_PLOTS = {
+    "summit_durations": summit_durations,
+    "trade_2017": trade_2017,
+    "swap_ceiling": swap_ceiling,
+    "defence_share_of_gdp": defence_share_of_gdp,
+    "f35_procurement": f35_procurement,
+    "central_asia_aid": central_asia_aid,
+    "central_asia_aid_totals": central_asia_aid_totals,
+    "energy_stakes": energy_stakes,
+    "korea_assembly_2024": korea_assembly_2024,
+    "relation_score": relation_score,
+    "timeline": timeline,
+}

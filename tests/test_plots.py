@@ -1,0 +1,68 @@
+"""Every standard plot draws, is labelled and sourced, and renders Chinese without missing glyphs."""
+
+import io
+import warnings
+
+import pytest
+
+from helpers import plots
+from helpers.figures import load_figures
+
+PLOTS = sorted(plots.ALL_PLOTS)
+LABELS = {"traditional": "日韓戰略性接近：穿梭外交與釣魚臺", "simplified": "日韩战略性接近：穿梭外交与钓鱼台"}
+
+
+@pytest.mark.parametrize("name", PLOTS)
+@pytest.mark.parametrize("script", sorted(LABELS))
+def test_plot_renders_both_scripts_without_warnings(name, script):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph … missing from font(s)" is a UserWarning
+        figure = plots.ALL_PLOTS[name]()
+        figure.axes[0].set_xlabel(figure.axes[0].get_xlabel() + " " + LABELS[script])
+        figure.savefig(io.BytesIO(), format="png")
+
+
+@pytest.mark.parametrize("name", PLOTS)
+def test_plot_is_titled_labelled_and_sourced(name):
+    figure = plots.ALL_PLOTS[name]()
+    ax = figure.axes[0]
+    title = ax.get_title() or (figure._suptitle.get_text() if figure._suptitle else "")
+    assert title
+    assert ax.get_xlabel() or ax.get_yticklabels()
+    assert ax.get_ylabel() or name in ("timeline", "korea_assembly_2024", "energy_stakes")
+    sources = [t.get_text() for t in figure.texts if t.get_text().startswith("Source:")]
+    assert len(sources) == 1
+    # The source names real paragraph or table ids of the articles plotted.
+    assert any(article in sources[0] for article in load_figures()["article_id"].unique())
+
+
+def test_cjk_font_is_registered():
+    import matplotlib
+
+    assert plots.register_cjk_font().endswith(".ttc")
+    assert matplotlib.rcParams["font.sans-serif"][0].startswith("Noto Sans CJK")
+
+
+def test_swap_ceiling_plots_the_stated_values():
+    figure = plots.swap_ceiling()
+    heights = [bar.get_height() for bar in figure.axes[0].patches]
+    rows = load_figures().query("series == 'swap-ceiling'").sort_values("year")
+    assert heights == pytest.approx(list(rows["value"] / 1e8))
+    assert "10.3 times" in figure.axes[0].get_xlabel()
+
+
+def test_f35_title_reports_the_discrepancy():
+    title = plots.f35_procurement().axes[0].get_title()
+    assert "142" in title and "140" in title
+
+
+def test_summit_total_is_computed_from_the_table():
+    figure = plots.summit_durations()
+    heights = [bar.get_height() for bar in figure.axes[0].patches]
+    assert heights == [105, 155, 35, 50, 70]
+    assert f"{int(sum(heights))} minutes" in figure.axes[0].get_title()
+
+
+def test_discrepancies_are_the_failed_checks():
+    found = plots.discrepancies()
+    assert len(found) >= 1 and not found["consistent"].any()
