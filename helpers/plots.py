@@ -333,6 +333,38 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     return ax.figure
 
 
+def theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
+    """Share of each article's paragraphs carrying each theme (from ``themes.theme_matrix``)."""
+    ax = new_axes(9.0, 3.8)
+    shown = matrix.drop(columns=[c for c in matrix.columns if c == "none"], errors="ignore")
+    image = ax.imshow(shown.values * 100, cmap="Blues", aspect="auto", vmin=0, vmax=100)
+    ax.set_xticks(range(len(shown.columns)), [(labels or {}).get(c, c) for c in shown.columns], rotation=55, ha="right", fontsize=8)
+    ax.set_yticks(range(len(shown.index)), shown.index, fontsize=8)
+    for (row, column), value in pd.DataFrame(shown.values).stack().items():
+        ax.text(column, row, f"{value * 100:.0f}", ha="center", va="center", fontsize=7, color="white" if value > 0.55 else "black")
+    ax.figure.colorbar(image, ax=ax, label="% of the article's paragraphs")
+    ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")
+    ax.set_title("Themes across the five articles", fontsize=10)
+    add_source(ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes")
+    return ax.figure
+
+
+def term_frequency_plot(frequencies: pd.DataFrame, title: str = "Words of alignment across the articles") -> Figure:
+    """Grouped bars: occurrences of each term per 10,000 characters, by article."""
+    ax = new_axes(9.0, 3.8)
+    terms = list(frequencies.columns)
+    width = 0.8 / max(len(frequencies.index), 1)
+    for i, (article_id, row) in enumerate(frequencies.iterrows()):
+        ax.bar([t + i * width for t in range(len(terms))], row.values, width=width, label=article_id, color=PALETTE[i % len(PALETTE)])
+    ax.set_xticks([t + 0.4 - width / 2 for t in range(len(terms))], terms)
+    ax.set_ylabel("Occurrences per 10,000 characters")
+    ax.set_xlabel("Term (counted in both scripts)")
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=7.5, ncol=3)
+    add_source(ax, [f"{a}:" for a in frequencies.index], note="body paragraphs of each article")
+    return ax.figure
+
+
 def discrepancies() -> pd.DataFrame:
     """The consistency checks that fail: where an article's own numbers do not add up."""
     checks = check_figures()
