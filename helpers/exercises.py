@@ -142,7 +142,8 @@ def check(exercise_id: str, answer: object) -> str:
 
 def _wants(task: Exercise, answer: object) -> str:
     kind = "a number" if isinstance(answer, (int, float)) and not isinstance(answer, bool) else f"a {type(answer).__name__}"
-    return f"Your answer is {kind} ({type(answer).__name__}); this exercise wants {KINDS[task.kind]}."
+    wants = KINDS[task.kind].replace("central-asia-2007", task.id.split("/")[0]) if task.kind == "ids" else KINDS[task.kind]
+    return f"Your answer is {kind} ({type(answer).__name__}); this exercise wants {wants}."
 
 
 def _as_strings(answer: object) -> list[str] | None:

@@ -22,8 +22,6 @@ from collections.abc import Iterable
 
 import matplotlib
 
-matplotlib.use("Agg", force=False)  # no effect inside Jupyter, where the inline backend is already set
-
 import matplotlib.lines  # noqa: E402
 import matplotlib.patches  # noqa: E402
 import noto_cjk_sans_otc  # noqa: E402
@@ -64,6 +62,25 @@ def register_cjk_font() -> str:
 
 
 register_cjk_font()
+
+
+def _show_figures_inline() -> None:
+    """In a Jupyter kernel, make a cell that ends with a Figure display it as an image.
+
+    The plots are drawn without pyplot (so no state leaks between cells), and
+    without pyplot nothing tells IPython how to show a Figure until the inline
+    backend is switched on; this does what ``%matplotlib inline`` would.
+    """
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with Jupyter
+        return
+    shell = get_ipython()
+    if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
+        shell.run_line_magic("matplotlib", "inline")
+
+
+_show_figures_inline()
 
 
 def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
@@ -274,7 +291,7 @@ def korea_assembly_2024(seats_total: int = 300) -> Figure:
     """The opposition camp's seats in the 2024 National Assembly election, out of the Assembly's 300."""
     rows = load_figures().query("article_id == 'japan-korea-2024' and unit == '席'")
     opposition = int(rows["value"].iloc[0])
-    ax = new_axes(6.0, 2.2)
+    ax = new_axes(6.0, 2.6)
     ax.barh([0], [opposition], color=PALETTE[0], label=f"opposition camp: {opposition} (stated)")
     ax.barh([0], [seats_total - opposition], left=[opposition], color="#BBBBBB", label=f"all other seats: {seats_total - opposition}")
     ax.axvline(seats_total / 2, color=PALETTE[3], linestyle="--", linewidth=1)
@@ -282,8 +299,8 @@ def korea_assembly_2024(seats_total: int = 300) -> Figure:
     ax.set_yticks([])
     ax.set_xlim(0, seats_total)
     ax.set_xlabel("Seats in the 22nd National Assembly (300 in all; the total is not in the article)")
-    ax.set_title("South Korea's National Assembly election, April 2024", fontsize=10)
-    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.45), ncol=2)
+    ax.set_title("South Korea's National Assembly election, April 2024", fontsize=10, pad=28)
+    ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, 1.32), ncol=2, frameon=False)
     add_source(ax, rows["para_id"])
     return ax.figure
 
@@ -317,7 +334,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     if since is not None:
         events = events[events["start"].dt.year >= since]
     lanes = list(dict.fromkeys(events["article_id"]))
-    ax = new_axes(9.0, 1.2 + 0.6 * len(lanes))
+    ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
     types = sorted(events["event_type"].unique())
     markers = "osD^v<>PX*h"
     for i, event_type in enumerate(types):
@@ -328,7 +345,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     ax.set_title("Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
-    ax.legend(fontsize=7, ncol=min(len(types), 5), loc="upper center", bbox_to_anchor=(0.5, -0.25))
+    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
     add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one dot per event, with its paragraph id in the data")
     return ax.figure
 

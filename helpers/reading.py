@@ -214,6 +214,17 @@ def removed_frame(corpus: Corpus | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "kind", "line", "text", "reason"])
 
 
+def front_matter_frame(article: Article) -> pd.DataFrame:
+    """The labelled blocks outside the body: abstract, keywords, byline, dateline…
+
+    >>> front_matter_frame(load_corpus()["central-asia-2007"])["kind"].tolist()
+    ['byline', 'abstract']
+    """
+    return pd.DataFrame(
+        [{"kind": f.kind, "line": f.line, "text": f.text} for f in article.front_matter], columns=["kind", "line", "text"]
+    )
+
+
 def notes_frame(article: Article) -> pd.DataFrame:
     """The article's notes: id, marker, the paragraph citing it, locator and text."""
     return pd.DataFrame(
