@@ -255,6 +255,8 @@ _MD_ESCAPE = re.compile(r"\\+([\\`*_{}\[\]()#+\-.!|<>~])")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]*)>")
 _HTML_TAG = re.compile(r"</?(?:sup|sub|span|em|strong|b|i|br)\b[^>]*>", re.IGNORECASE)
+# **bold** and __bold__, but not the escaped \*\* that marks a note.
+_MD_BOLD = re.compile(r"(?<![\\*])(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")
 
 
 def unescape_markdown(text: str) -> str:
@@ -270,7 +272,10 @@ def unescape_markdown(text: str) -> str:
     'https://a.cn/x_1'
     >>> unescape_markdown("见<sup>①</sup>，来源:<https://a.cn/>")
     '见①，来源:https://a.cn/'
+    >>> unescape_markdown("**摘要：**本文")
+    '摘要：本文'
     """
+    text = _MD_BOLD.sub(r"\2", text)
     text = _MD_LINK.sub(_link_text, text)
     text = _MD_AUTOLINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
@@ -292,6 +297,7 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: Marker styles found in body text, most specific first. Each pattern has a
 #: ``marker`` group and an optional ``locator`` group (a page reference).
 MARKER_PATTERNS = (
+    re.compile(r"(?P<marker>\[\^[^\]\s]{1,20}\])(?!:)"),
     re.compile(r"<sup>\s*(?P<marker>[①-⑳]|\d{1,3}|\*+)\s*</sup>"),
     re.compile(r"\s?(?P<marker>\[\d{1,3}\])(?P<locator>[（(]P\.\s?[\d\-–—,，]+[）)])?"),
     re.compile(r"(?P<marker>〔\d{1,3}〕)"),
@@ -326,4 +332,4 @@ def plain_marker(marker: str) -> str:
     >>> plain_marker("<sup>①</sup>"), plain_marker(r"\\*\\*"), plain_marker("〔3〕")
     ('①', '**', '〔3〕')
     """
-    return unescape_markdown(marker).strip()
+    return unescape_markdown(marker).strip().rstrip(":")

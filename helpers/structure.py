@@ -71,7 +71,7 @@ HORIZONTAL_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 BULLET = re.compile(r"^\s*[•·\-*]\s+")
 # A note printed at the foot of a page or in a notes list: marker, then text.
 NOTE_START = re.compile(
-    r"^(?:<sup>\s*(?P<sup>[①-⑳]|\d{1,3}|\*+)\s*</sup>|(?P<circled>[①-⑳])|(?P<bracket>〔\d{1,3}〕|\[\d{1,3}\])|(?P<stars>(?:\\\*)+))\s*(?=\S)"
+    r"^(?:<sup>\s*(?P<sup>[①-⑳]|\d{1,3}|\*+)\s*</sup>|(?P<circled>[①-⑳])|(?P<bracket>〔\d{1,3}〕|\[\d{1,3}\])|(?P<stars>(?:\\\*)+)|(?P<mdnote>\[\^[^\]\s]{1,20}\]:))\s*(?=\S)"
 )
 BARE_NUMBER_NOTE = re.compile(r"^(?P<number>\d{1,2})\s+(?=[A-Za-z“\"《『「\u4e00-\u9fff])")
 RUBRIC = re.compile(r"\s+(?P<rubric>\S(?:[\u3000 ]+\S){1,3})$")
@@ -157,6 +157,7 @@ def build_article(
     _mark_notes_section(draft)
     _mark_head(draft)
     _mark_captions_and_tables(draft)
+    _mark_running_heads(draft)
     _mark_page_notes(draft)
     _mark_front_matter_blocks(draft)
     _mark_headings(draft)
@@ -260,13 +261,42 @@ def _content(draft: _Draft, start: int = 0):
     return [i for i in range(start, len(draft.lines)) if not draft.lines[i].role]
 
 
+WEB_FURNITURE = re.compile(
+    r"^(?:"
+    r"(?:分享到|分享至|分享|Share|轉寄|转发|轉發)\s*[:：].*"
+    r"|(?:上一篇|下一篇|上一則|下一則|上一条|下一条|上一篇文章|下一篇文章)\s*[:：]?.*"
+    r"|返回(?:首頁|首页|頂部|顶部|列表|目錄|目录)"
+    r"|(?:列印|打印|收藏|字體|字体|字號|字号)(?:\s*[|｜/]\s*\S+)*"
+    r"|\S{1,12}(?:\s*[>›»]\s*\S{1,12}){2,}"
+    r")$"
+)
+
+
 def _mark_boilerplate(draft: _Draft) -> None:
+    for line in draft.lines:
+        if line.role != "blank" and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
+            _remove(line, "web-furniture", "web page navigation, sharing or printing links (not part of the article)")
     for index, line in enumerate(draft.lines):
         if line.role != "blank" and BOILERPLATE_HEADER.match(line.plain):
             for tail in draft.lines[index:]:
                 if tail.role != "blank":
                     _remove(tail, "web-boilerplate", "links to other articles after the end of the text (web page furniture)")
             return
+
+
+def _mark_running_heads(draft: _Draft) -> None:
+    """A short line repeated at page breaks (journal name, issue, author) is a running head."""
+    lines = draft.lines
+    counts = Counter(line.plain for line in lines if not line.role and line.plain)
+    for index, line in enumerate(lines):
+        plain = line.plain
+        if line.role or counts[plain] < 2 or display_width(plain) > 50 or ends_sentence(plain):
+            continue
+        if _SENTENCE_PUNCT.search(plain) or _heading_style(plain):
+            continue
+        near = [l for l in lines[max(0, index - 3) : index + 4] if l is not line]
+        if any(PAGE_NUMBER.match(l.plain) or "\f" in l.raw or l.kind == "page-number" for l in near) or "\f" in line.raw:
+            _remove(line, "running-head", "a running head repeated at the top or foot of each page")
 
 
 def _mark_notes_section(draft: _Draft) -> None:
@@ -407,17 +437,18 @@ def _mark_page_notes(draft: _Draft) -> None:
             nxt = lines[follow]
             if nxt.role or nxt.leading_space or NOTE_START.match(nxt.text.strip()) or BARE_NUMBER_NOTE.match(nxt.text.strip()):
                 break
-            if not _continues_note(line.plain, nxt.plain):
+            if not _continues_note(lines[follow - 1].plain, nxt.plain):
                 break
             nxt.role, nxt.group = "note", line.number
             follow += 1
         index = follow
 
 
-def _continues_note(note_start: str, candidate: str) -> bool:
-    """A foot-of-page note continues onto a line only if that line reads like a note."""
+def _continues_note(previous: str, candidate: str) -> bool:
+    """A foot-of-page note goes on onto the line right under it if the note is unfinished
+    or that line reads like a reference (mostly Latin: titles, URLs)."""
     latin = sum(c.isascii() and c.isalpha() for c in candidate)
-    return latin > len(candidate) / 3
+    return latin > len(candidate) / 3 or not (ends_sentence(previous) or previous.endswith("."))
 
 
 def _is_heading_text(plain: str) -> bool:
@@ -434,9 +465,9 @@ def _mark_front_matter_blocks(draft: _Draft) -> None:
         if ABSTRACT.match(plain):
             line.role, line.kind, line.group = "front", "abstract", line.number
             follow = index
-            while not ends_sentence(lines[follow].plain):
+            while not (ends_sentence(lines[follow].plain) or lines[follow].plain.endswith(".")):
                 nxt = _content(draft, follow + 1)
-                if not nxt or _heading_style(lines[nxt[0]].plain):
+                if not nxt or _heading_style(lines[nxt[0]].plain) or KEYWORDS.match(lines[nxt[0]].plain):
                     break
                 follow = nxt[0]
                 lines[follow].role, lines[follow].kind, lines[follow].group = "front", "abstract", line.number
@@ -579,6 +610,9 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         article.front_matter.append(FrontMatter(kind, text, lines[0].number))
         if kind == "byline" and not article.authors:
             article.authors = split_byline(text)
+        named = re.search(r"(?:作者|撰文|文)\s*[:：/]\s*(\S+)", text) if kind in ("dateline", "subtitle") else None
+        if named and not article.authors:
+            article.authors = tuple(a for a in re.split(r"[、,，;；]", named.group(1)) if a)
 
 
 def normalise_spaces_keep(text: str) -> str:
@@ -751,6 +785,8 @@ def _starts_paragraph(draft: _Draft, previous: _Line, line: _Line) -> bool:
     if line.number in draft.corrections:
         return draft.corrections[line.number] == "break"
     previous_text = _strip_markers(previous.plain, cleaning.find_markers(previous.plain)).strip()
+    if not draft.wrapped and previous_text.endswith(("：", ":")):
+        return True  # a paragraph that announces a list, in a file with one line per paragraph
     if not ends_sentence(previous_text):
         return False
     if not draft.wrapped:
@@ -879,7 +915,7 @@ def _renumber(article_id: str, notes: list[Note], draft: _Draft) -> list[Note]:
 
 
 def _marker_key(marker: str) -> str:
-    return re.sub(r"[\[\]〔〕()（）\\<>/sup\s]", "", marker)
+    return re.sub(r"[\[\]〔〕()（）\\<>/sup\s:]", "", marker)
 
 
 def normalise_note(text: str) -> str:
