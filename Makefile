@@ -2,6 +2,8 @@
 #
 #   make lab     set up .venv (first time only) and open the first notebook in JupyterLab
 #   make test    set up .venv (first time only) and run every test, doctest and notebook
+#   make site    build the static website into build/site/ from the notebooks' saved outputs
+#   make browser-test  only the real-browser tests (JupyterLab, Voila, the site in Chromium)
 #   make bench   run every benchmark in benchmarks/
 #   make clean   remove caches and build leftovers (keeps .venv)
 #   make distclean   also remove .venv
@@ -18,7 +20,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.requirements-installed
 FIRST_NOTEBOOK := notebooks/00_start_here.ipynb
 
-.PHONY: lab test bench clean distclean
+.PHONY: lab test site browser-test bench clean distclean
 
 lab: $(INSTALLED)
 	$(BIN)/jupyter lab --ServerApp.root_dir=. $(LAB_ARGS) $(wildcard $(FIRST_NOTEBOOK))
@@ -31,6 +33,14 @@ test: $(INSTALLED)
 	  exit 1; \
 	fi; \
 	exit $$status
+
+# Nothing is re-run: the pages show the outputs and widget state saved in the notebooks.
+site: $(INSTALLED)
+	$(BIN)/python scripts/build_site.py --out build/site
+
+# Needs Chromium (Debian: apt-get install chromium); without it the tests skip and say why.
+browser-test: $(INSTALLED)
+	$(BIN)/python -m pytest tests/browser $(PYTEST_ARGS)
 
 bench: $(INSTALLED)
 	@set -e; for script in benchmarks/*.py; do \

@@ -141,6 +141,9 @@ def check(exercise_id: str, answer: object) -> str:
 
 
 def _wants(task: Exercise, answer: object) -> str:
+    wanted = KINDS[task.kind].replace("central-asia-2007", task.id.split("/")[0]) if task.kind == "ids" else KINDS[task.kind]
+    if answer is None:
+        return f"No answer yet: replace None with your answer ({wanted}) and run the cell again."
     kind = "a number" if isinstance(answer, (int, float)) and not isinstance(answer, bool) else f"a {type(answer).__name__}"
     wants = KINDS[task.kind].replace("central-asia-2007", task.id.split("/")[0]) if task.kind == "ids" else KINDS[task.kind]
     return f"Your answer is {kind} ({type(answer).__name__}); this exercise wants {wants}."

@@ -508,7 +508,8 @@ def _mark_page_numbers_and_markers(draft: _Draft) -> None:
         if line.role == "note" and BARE_NUMBER_NOTE.match(line.text.strip())
     }
     for line in draft.lines:
-        if line.role or not PAGE_NUMBER.match(line.plain):
+        # A number with a note marker stuck to it ("0[3]") is still a lone number.
+        if line.role or not PAGE_NUMBER.match(_bare(line)):
             continue
         if line.plain in note_numbers:
             line.role = "marker"

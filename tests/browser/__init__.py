@@ -1,0 +1,1 @@
+"""Real-browser tests: JupyterLab, Voilà and the static site in Debian's Chromium (see conftest.py)."""
