@@ -284,22 +284,24 @@ class ThemeFilter(widgets.VBox):
         return filter_paragraphs(self.index, self.themes.value, self.keyword.value, match=self.match.value)
 
     def _update(self, change: object = None) -> None:
+        # The summary is set last: when it changes, the list and the chart are
+        # already up to date (a reader's eye, or a browser test, can rely on it).
         keyword = clean_keyword(self.keyword.value)
         if not self.themes.value and not keyword:
-            self.summary.value = f"<p><i>{html.escape(EMPTY_SELECTION)}</i></p>"
             self.results.value = ""
             self.chart.value = ""
+            self.summary.value = f"<p><i>{html.escape(EMPTY_SELECTION)}</i></p>"
             return
         matches = self.matches()
         note = ""
         if isinstance(self.keyword.value, str) and len(self.keyword.value.strip()) > MAX_KEYWORD:
             note = f" (keyword cut to its first {MAX_KEYWORD} characters)"
-        self.summary.value = f"<p>{len(matches)} of {len(self.index.paragraphs)} paragraphs{html.escape(note)}.</p>"
         self.results.value = results_html(self.index, matches, keyword, self.script.value)
         if self.by_article:
             self.chart.value = matrix_html(theme_counts_for(self.index, matches, by_article=True), "Themes of these paragraphs, per article")
         else:
             self.chart.value = counts_html(theme_counts_for(self.index, matches), "Themes of these paragraphs")
+        self.summary.value = f"<p>{len(matches)} of {len(self.index.paragraphs)} paragraphs{html.escape(note)}.</p>"
 
 
 def theme_filter(source: ParagraphSource | None = None, *, by_article: bool | None = None) -> ThemeFilter:

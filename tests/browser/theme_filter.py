@@ -207,6 +207,8 @@ def exercise(view: ThemeFilterView, index: ParagraphIndex, screenshot: Path) -> 
     expected = filter_paragraphs(index, [theme])
     view.choose_themes([labels[theme]])
     view.wait_for_summary(summary_pattern(len(expected), total))
+    # Widget values reach the page one message at a time: wait for the list itself.
+    expect(view.results.locator(".pid").first).to_have_text(expected["para_id"].iloc[0])
     shown = view.listed()
     assert shown == expected["para_id"].tolist()[:SHOWN], (theme, shown, expected["para_id"].tolist())
     assert shown != before
@@ -223,6 +225,7 @@ def exercise(view: ThemeFilterView, index: ParagraphIndex, screenshot: Path) -> 
         expected = filter_paragraphs(index, keyword=keyword)
         view.type_keyword(keyword)
         view.wait_for_summary(summary_pattern(len(expected), total))
+        expect(view.results.locator(".pid").first).to_have_text(expected["para_id"].iloc[0])
         found[keyword] = view.listed()
         assert found[keyword] == expected["para_id"].tolist()
         assert view.results.locator("mark.keyword").count() >= len(found[keyword])
