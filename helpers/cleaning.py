@@ -292,8 +292,6 @@ def _link_text(match: re.Match[str]) -> str:
 
 # --- Note markers ----------------------------------------------------------------
 
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
 #: Marker styles found in body text, most specific first. Each pattern has a
 #: ``marker`` group and an optional ``locator`` group (a page reference).
 MARKER_PATTERNS = (

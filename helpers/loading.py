@@ -20,7 +20,7 @@ import pandas as pd
 
 from .cleaning import decode
 from .errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
-from .records import Article
+from .records import Article, Paragraph
 from .structure import build_article
 
 #: The repository's ``seeds/`` folder, the default corpus.
@@ -82,7 +82,7 @@ class Corpus:
         ]
         return pd.DataFrame(rows, columns=["article_id", "para_id", "section", "text"])
 
-    def paragraph(self, para_id: str) -> "Paragraph":  # noqa: F821
+    def paragraph(self, para_id: str) -> Paragraph:
         """Return the paragraph with a full id such as ``abe-beijing-2018:p007``."""
         article_id = para_id.split(":", 1)[0]
         return self[article_id].paragraph(para_id)

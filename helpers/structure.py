@@ -68,7 +68,6 @@ SUBTITLE = re.compile(r"^[—–-]{1,2}\s*\S")
 PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 MARKDOWN_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 HORIZONTAL_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
-BULLET = re.compile(r"^\s*[•·\-*]\s+")
 # A note printed at the foot of a page or in a notes list: marker, then text.
 NOTE_START = re.compile(
     r"^(?:<sup>\s*(?P<sup>[①-⑳]|\d{1,3}|\*+)\s*</sup>|(?P<circled>[①-⑳])|(?P<bracket>〔\d{1,3}〕|\[\d{1,3}\])|(?P<stars>(?:\\\*)+)|(?P<mdnote>\[\^[^\]\s]{1,20}\]:))\s*(?=\S)"
@@ -365,8 +364,6 @@ def _repeats_title(page_title: str, line: str) -> bool:
     prefix = page_title[: len(page_title) - len(line)]
     return page_title.endswith(line) and len(line) >= 4 and bool(re.search(r"[:：|｜\-—_]\s*$", prefix))
 
-
-NUMBERED = re.compile("|".join(p.pattern for _, p in HEADING_STYLES))
 
 
 def _is_body_like(plain: str) -> bool:
@@ -748,7 +745,6 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
     for number, (section, lines) in enumerate(paragraphs, start=1):
         para_id = f"{article.id}:p{number:03d}"
         pieces: list[str] = []
-        note_refs: list[str] = []
         for line in lines:
             if line.role == "marker":
                 _enter_marker_line(draft, line, para_id)
@@ -765,7 +761,7 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
             _enter(draft, line, piece, para_id)
         text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
         article.paragraphs.append(
-            Paragraph(id=para_id, text=text, section=section, lines=tuple(l.number for l in lines if l.role == "body"), note_ids=tuple(note_refs))
+            Paragraph(id=para_id, text=text, section=section, lines=tuple(l.number for l in lines if l.role == "body"))
         )
 
 

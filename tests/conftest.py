@@ -9,6 +9,7 @@ green CI run means every test really ran.
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,13 @@ def _skip_reason(report: pytest.TestReport | pytest.CollectReport) -> str:
         path, line, reason = report.longrepr
         return f"{reason} ({path}:{line})"
     return str(report.longrepr)
+
+
+@pytest.fixture
+def seeds(tmp_path, seeds_dir) -> Path:
+    """A writable copy of the seeds folder, for commands that add to it."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, folder)
+    for path in folder.iterdir():
+        path.chmod(0o644)
+    return folder

@@ -31,14 +31,6 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 # --- Helpers -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def seeds(tmp_path, seeds_dir) -> Path:
-    """A writable copy of the seeds folder."""
-    folder = tmp_path / "seeds"
-    shutil.copytree(seeds_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
 
 
 @pytest.fixture

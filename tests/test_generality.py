@@ -17,7 +17,6 @@ when these tests were written have since been fixed.)
 
 from __future__ import annotations
 
-import shutil
 from functools import lru_cache
 from pathlib import Path
 
@@ -434,13 +433,6 @@ def test_a_paragraph_ending_with_a_colon_is_not_joined():
 # --- check and add, through the command line, on every style --------------------------------------------------
 
 
-@pytest.fixture
-def seeds(tmp_path, seeds_dir) -> Path:
-    folder = tmp_path / "seeds"
-    shutil.copytree(seeds_dir, folder)
-    for path in folder.iterdir():
-        path.chmod(0o644)
-    return folder
 
 
 def sample_file(folder: Path, style: str) -> Path:
