@@ -459,9 +459,8 @@ def check(exercise_id: str, answer: object) -> Verdict:
     answer of the wrong type or shape gets a message saying what is wanted.
     """
     task = exercise(exercise_id)
-    if answer is None or (isinstance(answer, str) and not answer.strip()):
-        what = WANTS[task.kind] if task.kind is not Kind.IDS else WANTS[Kind.IDS]
-        return Verdict(task.id, "empty", f"No answer yet: replace None with your answer ({what}) and run the cell again.")
+    if _is_empty(answer):
+        return Verdict(task.id, "empty", f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.")
     if task.kind is Kind.OPEN:
         return Verdict(
             task.id, "open",
@@ -473,6 +472,14 @@ def check(exercise_id: str, answer: object) -> Verdict:
         return _CHECKS[task.kind](task, expected, answer)
     except Exception as error:  # a student's odd object must never produce a traceback
         return Verdict(task.id, "unreadable", f"Could not read your answer ({type(error).__name__}). {_wants(task, answer)}", task.hint)
+
+
+def _is_empty(answer: object) -> bool:
+    if answer is None:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    return isinstance(answer, (list, tuple, set, frozenset, dict)) and len(answer) == 0
 
 
 def _wants(task: Exercise, answer: object) -> str:

@@ -130,14 +130,24 @@ def _marked(text: str) -> str:
     return f'<span lang="{lang}">{content}</span>' if lang else content
 
 
+#: Shown with the static copy of a passage reader's text: hides that copy once the live widget
+#: beside it has rendered (JupyterLab, Voila, the site with its widget renderer), so a reader sees
+#: the text once; where widgets cannot render (GitHub, an LMS viewer, a page without JavaScript)
+#: nothing matches and the static copy stays. GitHub and others drop <style>: the copy then shows.
+STATIC_COPY_STYLE = (
+    "<style>.jp-OutputArea-child:has(.jr-static-passages):has(+ .jp-OutputArea-child .widget-vbox)"
+    "{display:none}</style>"
+)
+
+
 class PassageReader(widgets.VBox):
     """Passages with a toggle between the printed, Traditional and Simplified script.
 
-    Displayed live, it is a widget: the toggle re-renders the passages. Its
-    display also carries a static ``text/html`` copy of the passages as first
-    shown, so that a page without widget JavaScript (GitHub, an LMS viewer, a
-    plain nbconvert export) still shows the text; ``text/plain`` names the
-    paragraphs.
+    Displayed in a notebook, it gives two outputs: a static ``text/html`` copy
+    of the passages (readable on any page, with or without widget JavaScript)
+    and the live widget, whose toggle re-renders the passages; where the widget
+    renders, a style rule hides the static copy. ``_repr_mimebundle_`` (for
+    any other front end) carries both the widget view and the static HTML.
     """
 
     def __init__(self, ids: list[str], corpus: Corpus) -> None:
@@ -155,11 +165,23 @@ class PassageReader(widgets.VBox):
         """The passages in the script chosen now, as static HTML."""
         return _passages_html(self.corpus, self.ids, self.toggle.value)
 
+    def _plain(self) -> str:
+        return "Passages " + ", ".join(self.ids) + " (as printed; a 繁/简 toggle where widgets are live)"
+
     def _repr_mimebundle_(self, **kwargs) -> dict:
         bundle = super()._repr_mimebundle_(**kwargs) or {}
         bundle["text/html"] = self.static_html()
-        bundle["text/plain"] = "Passages " + ", ".join(self.ids) + " (with a 繁/简 toggle when widgets are live)"
+        bundle["text/plain"] = self._plain()
         return bundle
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import publish_display_data
+
+        static = f"<div class='jr-static-passages'>{STATIC_COPY_STYLE}{self.static_html()}</div>"
+        publish_display_data({"text/html": static, "text/plain": self._plain()})
+        bundle = super()._repr_mimebundle_() or {}
+        bundle["text/plain"] = "The same passages with a script toggle (a live widget)."
+        publish_display_data(bundle)
 
 
 def passage_reader(para_ids: list[str] | str, corpus: Corpus | None = None) -> PassageReader:
