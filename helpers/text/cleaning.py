@@ -17,7 +17,7 @@ import codecs
 import re
 import unicodedata
 
-from .errors import BinaryFileError, DecodingError, EmptyFileError
+from ..errors import BinaryFileError, DecodingError, EmptyFileError
 
 #: Encodings tried, in order, after UTF-8. GB18030 covers GBK and GB2312.
 FALLBACK_ENCODINGS = ("gb18030", "big5")

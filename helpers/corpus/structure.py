@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import cleaning
-from .cleaning import display_width, ends_sentence, han, join_lines, normalise_spaces
+from ..text import cleaning
+from ..text.cleaning import display_width, ends_sentence, han, join_lines, normalise_spaces
 from .records import (
     Article,
     Caption,
