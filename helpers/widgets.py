@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from .loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
-from .script import to_script, to_simplified
-from .themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
+from .corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from .text.script import to_script, to_simplified
+from .analysis.themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
 
 #: Shown when nothing is chosen.
 EMPTY_SELECTION = "Choose one or more themes, or type a keyword (in either script), to list paragraphs."

@@ -35,10 +35,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from .errors import CorpusError
-from .loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
-from .records import Article, Paragraph
-from .script import to_simplified
+from ..errors import CorpusError
+from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from ..corpus.records import Article, Paragraph
+from ..text.script import to_simplified
 
 #: The theme file that ships with the notebooks.
 THEMES_PATH = DATA_DIR / "themes.toml"
