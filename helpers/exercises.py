@@ -87,6 +87,7 @@ FIELDS = {"id", "question", "kind", "hint", "solution", "answer", "explanation",
 _ID = re.compile(r"^[^\s/]+$")
 _PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
+_NUMBER_TEXT = re.compile(r"(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d\s.,][^\d]{0,11})?")
 _QUOTES = "\"'“”‘’「」『』《》〈〉()（）[]【】"
 
 
@@ -417,11 +418,12 @@ def _number(value: object) -> float | None:
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace("_", "").replace(" ", "")
-        try:
-            number = float(text)
-        except ValueError:
+        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-")
+        # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
+        match = _NUMBER_TEXT.fullmatch(text)
+        if not match:
             return None
+        number = float(match.group("number").replace(",", "").replace("_", "").replace(" ", ""))
     elif hasattr(value, "__float__") and not isinstance(value, (list, tuple, dict, set)):
         try:
             number = float(value)  # type: ignore[arg-type]
