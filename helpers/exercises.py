@@ -126,6 +126,10 @@ class Verdict:
     ``status`` is ``right``, ``wrong``, ``empty`` (no answer yet), ``unreadable``
     (an answer of the wrong shape) or ``open`` (no automatic check).
     ``bool(verdict)`` is True only when the answer is right.
+
+    >>> verdict = Verdict("x/y", "wrong", "Not yet: 13 is too high.", hint="count the markers")
+    >>> str(verdict), bool(verdict)
+    ('✗ Not yet: 13 is too high. Hint: count the markers', False)
     """
 
     exercise_id: str
@@ -599,7 +603,11 @@ _CHECKS = {Kind.IDS: _check_ids, Kind.SET: _check_set, Kind.LIST: _check_list, K
 
 
 def question(exercise_id: str) -> HTML:
-    """The question as a notebook shows it (with the options of a choice exercise)."""
+    """The question as a notebook shows it (with the options of a choice exercise).
+
+    >>> "sources/removed-lines" in question("sources/removed-lines").data
+    True
+    """
     task = exercise(exercise_id)
     options = ""
     if task.options:
@@ -633,7 +641,11 @@ def _shown(task: Exercise, value: object) -> str:
 
 
 def solution(exercise_id: str) -> HTML:
-    """The solution (code and result, or the answer) and its explanation, folded until the student opens it."""
+    """The solution (code and result, or the answer) and its explanation, folded until the student opens it.
+
+    >>> solution("sources/removed-lines").data.startswith("<details><summary>Show the solution")
+    True
+    """
     task = exercise(exercise_id)
     if task.kind is Kind.OPEN:
         return model_answer(exercise_id)
