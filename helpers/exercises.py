@@ -47,7 +47,7 @@ else:  # pragma: no cover - Python 3.10
 
 from .errors import CorpusError
 from .corpus.loading import DATA_DIR
-from .text.display import mark_chinese
+from .text.fulltable import mark_chinese
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"

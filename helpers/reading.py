@@ -21,9 +21,9 @@ from IPython.display import HTML
 
 from .corpus.loading import Corpus, load_corpus
 from .corpus.records import Article, Heading
-from .quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
+from .analysis.quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
 from .text.cleaning import han
-from .text.display import FullTable, full_table, mark_chinese
+from .text.fulltable import FullTable, full_table, mark_chinese
 from .text.language import load_glossary
 from .text.script import to_script, to_simplified
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..text.display import full_table
+from ..text.fulltable import full_table
 from ..text.language import read_user_dictionary, spellings
 from ..corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
 from ..text.script import to_simplified

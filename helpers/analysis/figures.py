@@ -38,7 +38,7 @@ import pandas as pd
 
 from ..errors import CorpusError
 from ..corpus.loading import DATA_DIR, Corpus, load_corpus
-from ..text.display import FullTable, full_table
+from ..text.fulltable import FullTable, full_table
 from ..text.quantities import extract_quantities
 from ..corpus.records import Article, TableBlock
 from ..text.script import to_simplified
