@@ -47,7 +47,6 @@ else:  # pragma: no cover - Python 3.10
 
 from .errors import CorpusError
 from .corpus.loading import DATA_DIR
-from .text.display import mark_chinese
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
@@ -617,6 +616,8 @@ def _option_text(task: Exercise, index: int) -> str:
 
 
 def _marked(text: str) -> str:
+    from .text.fulltable import mark_chinese
+
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content
 
