@@ -18,9 +18,8 @@ notebook needs ``pd.set_option``. Wrap an ad-hoc frame before showing it:
 >>> '<td lang="zh-Hant"' in table._repr_html_()
 True
 
-This module sits in the text layer (it needs only pandas and the script
-converter), so that every layer above may return full tables; notebooks
-import :func:`full_table` from :mod:`helpers.reading`.
+This module sits at the bottom of the package (it needs only pandas and the
+script converter), so that every layer may return full tables.
 """
 
 from __future__ import annotations

@@ -57,21 +57,6 @@ def shut_down_kernels(server) -> None:
         urllib.request.urlopen(request, timeout=30).close()
 
 
-#: The live toggle of a passage reader: the widget output right after the reader's static copy.
-LIVE_READER = ".jp-OutputArea-child:has(.jr-static-passages) + .jp-OutputArea-child .widget-toggle-buttons"
-
-
-def check_passages_read_once(page) -> None:
-    """Where a passage reader's widget has rendered, its static copy is hidden (the text shows once)."""
-    copies = page.locator(".jr-static-passages")
-    if not copies.count():
-        return
-    live = page.locator(LIVE_READER).first
-    live.scroll_into_view_if_needed()
-    expect(live).to_be_visible()
-    expect(copies.first).to_be_hidden()
-
-
 def test_there_are_article_notebooks_to_run():
     assert any(path.name.startswith("07_") for path in NOTEBOOKS_TO_RUN)
     assert len(NOTEBOOKS_TO_RUN) >= 2
@@ -91,7 +76,6 @@ def test_theme_filter_in_jupyterlab(jupyterlab, offline_page, screenshots, noteb
     try:
         outcome = page.evaluate(RUN_ALL_CELLS, notebook.name)
         assert outcome["problems"] == [], json.dumps(outcome, ensure_ascii=False)
-        check_passages_read_once(page)
         view = ThemeFilterView.first_on(page)
         expect(view.themes).to_be_visible()
         seen = exercise(view, index_for(notebook), screenshots / f"jupyterlab-{notebook.stem}.png")

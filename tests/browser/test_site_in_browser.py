@@ -88,36 +88,3 @@ def test_saved_widget_renders_on_the_site(site_server, offline_page, screenshots
     if listed:
         check_cjk_renders(view.results.locator(".para").first, view.results.locator(".para").first.inner_text())
     view.screenshot(screenshots / f"site-{notebook.stem}.png")
-
-
-def passage_notebooks() -> list[Path]:
-    """The notebooks whose stored outputs carry a passage reader's static copy."""
-    return [p for p in reading_order() if "jr-static-passages" in p.read_text(encoding="utf-8")]
-
-
-def test_some_notebook_shows_passages():
-    assert passage_notebooks(), "no notebook shows a passage_reader: the static-copy tests below would test nothing"
-
-
-@pytest.mark.parametrize("notebook", passage_notebooks()[:1], ids=lambda path: path.stem)
-def test_passages_read_once_with_widgets_and_without(site_server, offline_page, browser, notebook):
-    # With JavaScript, the live reader renders and the static copy beside it is hidden: the text shows once.
-    page = offline_page
-    page.goto(site_server.url(f"/{notebook.stem}.html"))
-    copies = page.locator(".jr-static-passages")
-    live = ".jp-OutputArea-child:has(.jr-static-passages) + .jp-OutputArea-child .widget-toggle-buttons"
-    expect(page.locator(live).first).to_be_visible()
-    expect(copies.first).to_be_hidden()
-    assert copies.count() and not any(copies.nth(i).is_visible() for i in range(copies.count()))
-    # Without JavaScript (a page where widgets cannot render), every static copy shows its passages.
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        plain = context.new_page()
-        plain.goto(site_server.url(f"/{notebook.stem}.html"))
-        shown = plain.locator(".jr-static-passages")
-        assert shown.count() == copies.count()
-        for i in range(shown.count()):
-            expect(shown.nth(i)).to_be_visible()
-            assert "—" in shown.nth(i).inner_text()  # the provenance line under each passage
-    finally:
-        context.close()
