@@ -105,6 +105,8 @@ class FullTable(pd.DataFrame):
     """
 
     _metadata = ["caption"]
+    #: A class default, so that ``caption`` is never read as a column called "caption".
+    caption: str | None = None
 
     @property
     def _constructor(self):
