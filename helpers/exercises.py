@@ -46,8 +46,8 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from .errors import CorpusError
-from .loading import DATA_DIR
-from .script import to_simplified
+from .corpus.loading import DATA_DIR
+from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
 
@@ -616,7 +616,7 @@ def _option_text(task: Exercise, index: int) -> str:
 
 
 def _marked(text: str) -> str:
-    from .tables import mark_chinese
+    from .text.fulltable import mark_chinese
 
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content

@@ -36,12 +36,12 @@ from typing import Union
 
 import pandas as pd
 
-from .errors import CorpusError
-from .loading import DATA_DIR, Corpus, load_corpus
-from .quantities import extract_quantities
-from .records import Article, TableBlock
-from .script import to_simplified
-from .tables import FullTable, full_table
+from ..errors import CorpusError
+from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..text.quantities import extract_quantities
+from ..corpus.records import Article, TableBlock
+from ..text.script import to_simplified
+from ..text.fulltable import FullTable, full_table
 
 #: The curated figures, and the quantities deliberately left out of them.
 FIGURES_PATH = DATA_DIR / "figures.csv"
