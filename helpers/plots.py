@@ -329,11 +329,12 @@ def relation_score() -> Figure:
     if not band.empty:
         low, high = band["value"].iloc[0], band["value_high"].iloc[0]
         ax.axhspan(low, high, color=PALETTE[5], alpha=0.25, label=f"'tense' band ({band['raw'].iloc[0]})")
-    labels = ["low point, first half of 2024" if v <= -6 else "from December 2024" for v in points["value"]]
-    ax.plot(range(len(points)), points["value"], "o-", color=PALETTE[0])
+    labels = ["low point, first half of 2024" if v <= -6 else "December 2024, then near it" for v in points["value"]]
+    # Two stated levels, no line between them: the monthly series (the article's 图1) is lost.
+    ax.plot(range(len(points)), points["value"], "o", color=PALETTE[0], linestyle="none")
     for i, (value, label) in enumerate(zip(points["value"], labels)):
         ax.annotate(f"{value:+.1f}: {label}", (i, value), xytext=(6, 6), textcoords="offset points", fontsize=8)
-    ax.set_xticks(range(len(points)), ["first half 2024", "Dec 2024 on"][: len(points)])
+    ax.set_xticks(range(len(points)), ["first half 2024", "Dec 2024 onwards"][: len(points)])
     ax.set_xlim(-0.5, len(points) - 0.2)
     ax.set_ylim(-9, 0)
     ax.set_ylabel("Relation score (分)")
