@@ -85,7 +85,7 @@ SHORT_NAMES = {
     "figures": "helpers.analysis.figures",
     "timeline": "helpers.analysis.timeline",
     "compare": "helpers.analysis.compare",
-    "tables": "helpers.analysis.tables",
+    "quotes": "helpers.analysis.quotes",
 }
 
 

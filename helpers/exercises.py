@@ -616,7 +616,7 @@ def _option_text(task: Exercise, index: int) -> str:
 
 
 def _marked(text: str) -> str:
-    from .analysis.tables import mark_chinese
+    from .text.fulltable import mark_chinese
 
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content

@@ -29,7 +29,7 @@ import re
 
 import pandas as pd
 
-from ..text.script import to_simplified, to_traditional
+from .script import to_simplified, to_traditional
 
 #: Han characters and the CJK punctuation that goes with them.
 _HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20「」『』]+")
