@@ -202,7 +202,23 @@ def static_widget(nb: nbformat.NotebookNode, output: dict, scope: str, themes: l
     return nbformat.v4.new_output("display_data", data={"text/html": body})
 
 
-def prepare(nb: nbformat.NotebookNode, scope: str, themes: list[dict]) -> nbformat.NotebookNode:
+def filter_scope(source: str, article: str) -> str:
+    """Which paragraphs a cell's theme filter covers: an article id, or "" for the whole corpus.
+
+    >>> filter_scope('demo = theme_filter(corpus["abe-beijing-2018"])', ""), filter_scope("theme_filter(corpus)", "x")
+    ('abe-beijing-2018', '')
+    >>> filter_scope("explorer = theme_filter(article)", "japan-us-2021")
+    'japan-us-2021'
+    """
+    named = re.search(r"""theme_filter\(\s*corpus\[["']([a-z0-9-]+)["']\]""", source)
+    if named:
+        return named.group(1)
+    if re.search(r"theme_filter\(\s*(corpus)?\s*\)", source) or re.search(r"theme_filter\(\s*corpus\b", source):
+        return ""
+    return article
+
+
+def prepare(nb: nbformat.NotebookNode, article: str, themes: list[dict]) -> nbformat.NotebookNode:
     """A copy of ``nb`` with every widget output made static, and no widget state left."""
     nb = copy.deepcopy(nb)
     count = 0
@@ -213,7 +229,7 @@ def prepare(nb: nbformat.NotebookNode, scope: str, themes: list[dict]) -> nbform
         for output in cell.get("outputs", []):
             if WIDGET_VIEW in output.get("data", {}):
                 count += 1
-                output = static_widget(nb, output, scope, themes, f"filter{count}")
+                output = static_widget(nb, output, filter_scope(cell.source, article), themes, f"filter{count}")
             outputs.append(output)
         cell.outputs = outputs
     nb.metadata.pop("widgets", None)
@@ -305,16 +321,16 @@ def launch_url(template: str, entry: toc_module.Entry) -> str:
 
 
 def build_site(
-    out_dir: Path = DEFAULT_OUT, source: Path | None = None, site_dir: Path = SITE_DIR, *, working_copy: bool = False
+    out_dir: Path = DEFAULT_OUT, repo: Path = ROOT, site_dir: Path = SITE_DIR, *, working_copy: bool = False
 ) -> list[Path]:
     """Write the site into ``out_dir`` (emptied first) and return the pages written, home page first.
 
-    ``source`` is a repository folder to build from as it is; by default the
-    last commit of this repository is used (``working_copy=True``: its files).
+    The pages come from the last commit of ``repo`` (with ``working_copy=True``:
+    from its files as they are).
     """
-    if source is not None or working_copy:
-        return _build(out_dir, source or ROOT, site_dir)
-    with committed_tree() as tree:
+    if working_copy:
+        return _build(out_dir, repo, site_dir)
+    with committed_tree(repo) as tree:
         return _build(out_dir, tree, site_dir)
 
 
