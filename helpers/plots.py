@@ -17,6 +17,8 @@ stays distinguishable with every common colour-vision deficiency.
 from __future__ import annotations
 
 import functools
+import html
+import os
 import textwrap
 from collections.abc import Iterable
 
@@ -146,10 +148,19 @@ class PlotFigure(Figure):
     The text goes into the image's display metadata (``image/png`` → ``alt``),
     where nbconvert templates (the website) find it; the PNG itself and the
     ``text/plain`` line are those of any Figure, so stored outputs do not change.
+    In a Voilà dashboard (its kernels have ``SERVER_SOFTWARE=voila/...``), where
+    nothing is stored, the image is sent as HTML with its ``alt``, because
+    JupyterLab's image renderer, which Voilà uses, has no place for one.
     """
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {}, {"image/png": {"alt": text_alternative(self)}}
+        alt = text_alternative(self)
+        if os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):
+            from IPython.core.pylabtools import print_figure
+
+            png = print_figure(self, "png", bbox_inches="tight", base64=True)
+            return {"text/html": f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'}, {}
+        return {}, {"image/png": {"alt": alt}}
 
 
 def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
