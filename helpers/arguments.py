@@ -29,7 +29,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from .errors import CorpusError
-from .loading import DATA_DIR, Corpus, load_corpus
+from .corpus.loading import DATA_DIR, Corpus, load_corpus
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
 
@@ -122,7 +122,7 @@ def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_i
     known_paragraphs = {p.id for p in article.paragraphs}
     known_headings = {h.text for h in article.headings}
     if figure_ids is None:
-        from .figures import load_figures
+        from .analysis.figures import load_figures
 
         figure_ids = set(load_figures()["figure_id"])
     problems = []

@@ -33,8 +33,8 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 from .errors import CorpusError
-from .loading import DATA_DIR
-from .script import to_simplified
+from .corpus.loading import DATA_DIR
+from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
 KINDS = {

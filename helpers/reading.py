@@ -18,11 +18,11 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from .cleaning import han
-from .language import load_glossary
-from .loading import Corpus, load_corpus
-from .records import Article
-from .script import to_script
+from .text.cleaning import han
+from .text.language import load_glossary
+from .corpus.loading import Corpus, load_corpus
+from .corpus.records import Article
+from .text.script import to_script
 
 SCRIPTS = {"original": "as printed", "traditional": "繁體", "simplified": "简体"}
 

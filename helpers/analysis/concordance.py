@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .loading import load_corpus  # noqa: F401  (used by the examples)
+from ..corpus.loading import load_corpus  # noqa: F401  (used by the examples)
 from .themes import ParagraphSource, find_keyword_spans, paragraph_texts
 
 KWIC_COLUMNS = ["article_id", "para_id", "left", "term", "right"]

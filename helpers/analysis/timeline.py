@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import CorpusError
-from .loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
-from .records import Article
+from ..errors import CorpusError
+from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from ..corpus.records import Article
 
 #: The timeline that ships with the notebooks.
 TIMELINE_PATH = DATA_DIR / "timeline.csv"

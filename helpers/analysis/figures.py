@@ -36,11 +36,11 @@ from typing import Union
 
 import pandas as pd
 
-from .errors import CorpusError
-from .loading import DATA_DIR, Corpus, load_corpus
-from .quantities import extract_quantities
-from .records import Article, TableBlock
-from .script import to_simplified
+from ..errors import CorpusError
+from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..text.quantities import extract_quantities
+from ..corpus.records import Article, TableBlock
+from ..text.script import to_simplified
 
 #: The curated figures, and the quantities deliberately left out of them.
 FIGURES_PATH = DATA_DIR / "figures.csv"
