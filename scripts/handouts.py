@@ -86,28 +86,19 @@ def font_environment(home: Path) -> dict[str, str]:
 
 
 def discussion_questions(notebook: Path | None) -> str:
-    """The notebook's discussion section (markdown up to the next heading of its level), as HTML."""
+    """The notebook's discussion section (markdown up to the next heading of its level or higher), as HTML."""
     if notebook is None or not notebook.is_file():
         return ""
     nb = nbformat.read(notebook, as_version=4)
-    parts, level = [], None
-    for cell in nb.cells:
-        if cell.cell_type != "markdown":
-            if level is not None:
-                continue
-            continue
-        heading = re.match(r"^(#+)\s", cell.source)
-        if level is None:
-            match = DISCUSSION.search(cell.source)
-            if match:
-                level = len(re.match(r"#+", match.group()).group())
-                parts.append(cell.source[match.end() :].split("\n", 1)[-1] if "\n" in cell.source[match.end():] else "")
-            continue
-        if heading and len(heading.group(1)) <= level:
-            break
-        parts.append(cell.source)
-    text = "\n\n".join(p for p in parts if p.strip())
-    return markdown2html(text) if text else ""
+    markdown = "\n\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    match = DISCUSSION.search(markdown)
+    if not match:
+        return ""
+    level = len(match.group()) - len(match.group().lstrip("#"))
+    rest = markdown[match.end() :]
+    end = re.search(rf"^#{{1,{level}}}\s", rest, re.M)
+    text = rest[: end.start()] if end else rest
+    return markdown2html(text.strip()) if text.strip() else ""
 
 
 def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) -> str:
