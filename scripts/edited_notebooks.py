@@ -64,7 +64,7 @@ def report(repo: Path = ROOT) -> list[str]:
 
 
 def main() -> int:
-    lines = report()
+    lines = report(ROOT)
     if not lines:
         return 0
     print("These notebooks were edited (saved answers or experiments?), so their stored outputs cannot be tested:", file=sys.stderr)
