@@ -148,13 +148,38 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
 </body></html>"""
 
 
-def build_handouts(out_dir: Path = DEFAULT_OUT, repo: Path = ROOT, only: list[str] | None = None) -> list[Path]:
-    """Write one PDF per article (or per id in ``only``) from the last commit of ``repo``."""
+def build_handouts(out_dir: Path = DEFAULT_OUT, repo: Path = ROOT, only: list[str] | None = None, browser=None) -> list[Path]:
+    """Write one PDF per article (or per id in ``only``) from the last commit of ``repo``.
+
+    ``browser`` is a Playwright Chromium already running with the CJK font
+    visible (the browser tests pass theirs); by default one is started.
+    """
     with build_site.committed_tree(repo) as tree:
-        return _build(out_dir, tree, only)
+        return _build(out_dir, tree, only, browser)
 
 
-def _build(out_dir: Path, tree: Path, only: list[str] | None) -> list[Path]:
+def _print(browser, tree: Path, pages: list[tuple[str, str]], out_dir: Path) -> list[Path]:
+    written = []
+    page = browser.new_page()
+    try:
+        for article_id, document in pages:
+            source = tree / f"handout-{article_id}.html"
+            source.write_text(document, encoding="utf-8")
+            page.goto(source.as_uri())
+            target = out_dir / f"{article_id}.pdf"
+            page.pdf(
+                path=str(target), format="A4", print_background=True, outline=True, tagged=True,
+                display_header_footer=True, header_template="<span></span>",
+                footer_template=f'<div style="font-size:7pt;width:100%;text-align:center">{html.escape(article_id)} · '
+                '<span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+            )
+            written.append(target)
+    finally:
+        page.close()
+    return written
+
+
+def _build(out_dir: Path, tree: Path, only: list[str] | None, browser) -> list[Path]:
     import helpers
     from helpers.text.language import load_glossary
     from playwright.sync_api import sync_playwright
@@ -169,32 +194,19 @@ def _build(out_dir: Path, tree: Path, only: list[str] | None) -> list[Path]:
     if unknown:
         raise build_site.SiteError(f"no article with id {unknown}; known: {corpus.ids}")
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
+    pages = [
+        (i, pack_html(corpus[i], glossary, discussion_questions(notebooks.get(i)), catalog.get(i, {}))) for i in ids
+    ]
+    if browser is not None:
+        return _print(browser, tree, pages, out_dir)
     with tempfile.TemporaryDirectory(prefix="handouts-") as tmp, sync_playwright() as playwright:
         env = font_environment(Path(tmp) / "home")
-        browser = playwright.chromium.launch(executable_path=find_chromium(), headless=True, env=env,
-                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        launched = playwright.chromium.launch(executable_path=find_chromium(), headless=True, env=env,
+                                              args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         try:
-            page = browser.new_page()
-            for article_id in ids:
-                article = corpus[article_id]
-                source = Path(tmp) / f"{article_id}.html"
-                source.write_text(
-                    pack_html(article, glossary, discussion_questions(notebooks.get(article_id)), catalog.get(article_id, {})),
-                    encoding="utf-8",
-                )
-                page.goto(source.as_uri())
-                target = out_dir / f"{article_id}.pdf"
-                page.pdf(
-                    path=str(target), format="A4", print_background=True, outline=True, tagged=True,
-                    display_header_footer=True, header_template="<span></span>",
-                    footer_template=f'<div style="font-size:7pt;width:100%;text-align:center">{html.escape(article_id)} · '
-                    '<span class="pageNumber"></span>/<span class="totalPages"></span></div>',
-                )
-                written.append(target)
+            return _print(launched, tree, pages, out_dir)
         finally:
-            browser.close()
-    return written
+            launched.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,16 +51,10 @@ def shows(chunk: str, text: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def packs(chromium_executable, tmp_path_factory, monkeypatch_module) -> dict[str, Path]:
-    monkeypatch_module.setenv("CHROMIUM", chromium_executable)
-    written = handouts.build_handouts(tmp_path_factory.mktemp("handouts"))
+def packs(browser, tmp_path_factory) -> dict[str, Path]:
+    # pytest-playwright's Chromium (the system one, with the packaged CJK font visible: conftest.py).
+    written = handouts.build_handouts(tmp_path_factory.mktemp("handouts"), browser=browser)
     return {path.stem: path for path in written}
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 def outline_titles(outline) -> list[str]:
