@@ -116,3 +116,22 @@ def test_bad_teaching_notes_are_refused_with_the_file_named(tmp_path):
     path.write_text('[notes."02_x.ipynb"]\ntimming = "typo"\n', encoding="utf-8")
     with pytest.raises(editions.EditionError, match=r"teaching_notes.toml.*02_x.ipynb.*timming"):
         editions.load_notes(path)
+
+
+def test_in_the_student_edition_check_still_runs_and_says_the_teacher_has_the_answers(built, monkeypatch):
+    from helpers import exercises
+
+    loaded = exercises.load_exercises(built["student"] / editions.EXERCISES)
+    assert loaded and all(task.withheld for task in loaded.values())
+    assert set(loaded) == set(exercises.load_exercises())
+    task_id = next(iter(loaded))
+    monkeypatch.setattr(exercises, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
+    exercises.load_exercises.cache_clear()
+    try:
+        verdict = exercises.check(task_id, "my answer")
+        assert verdict.message == exercises.WITHHELD and not verdict.right
+        assert exercises.check(task_id, None).status == "empty"
+        assert exercises.WITHHELD in exercises.solution(task_id).data
+    finally:
+        monkeypatch.undo()
+        exercises.load_exercises.cache_clear()
