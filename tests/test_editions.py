@@ -62,7 +62,11 @@ def test_the_editions_script_examples_pass():
 
 
 def test_there_are_secrets_to_look_for():
-    assert len(secrets()) >= 10
+    found = secrets()
+    assert len(found) >= 10
+    # The committed notebooks show some of them (their solution cells): the stripping has work to do.
+    notebooks = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert any(secret in notebooks for _, secret in found)
 
 
 def test_no_solution_text_reaches_the_student_edition(built):
