@@ -30,6 +30,7 @@ import functools
 import html
 import math
 import numbers
+import os
 import re
 import sys
 import unicodedata
@@ -83,6 +84,9 @@ WANTS = {
 }
 FIELDS = {"id", "question", "kind", "hint", "solution", "answer", "explanation", "tolerance", "accept", "options",
           "model_answer", "must_contain", "withheld"}
+#: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
+IN_DASHBOARD = ("Exercise: this dashboard shows the question only. To answer it, open the notebook itself "
+                "(JupyterLab or Binder), put your answer in place of None in the cell above, and run it.")
 #: What check() says in the student edition (scripts/editions.py), whose exercise files hold no answers.
 WITHHELD = "Noted. This is the student edition: the answers are with your teacher, who will check this one."
 _ID = re.compile(r"^[^\s/]+$")
@@ -468,6 +472,8 @@ def check(exercise_id: str, answer: object) -> Verdict:
     answer of the wrong type or shape gets a message saying what is wanted.
     """
     task = exercise(exercise_id)
+    if _is_empty(answer) and os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):
+        return Verdict(task.id, "empty", IN_DASHBOARD)
     if _is_empty(answer):
         return Verdict(task.id, "empty", f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.")
     if task.withheld:
