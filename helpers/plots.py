@@ -153,6 +153,10 @@ class PlotFigure(Figure):
     JupyterLab's image renderer, which Voilà uses, has no place for one.
     """
 
+    def __repr__(self) -> str:
+        # What a plain Figure prints (stored outputs show "<Figure size ...>").
+        return super().__repr__().replace(f"<{type(self).__name__} ", "<Figure ", 1)
+
     def _repr_mimebundle_(self, include=None, exclude=None):
         alt = text_alternative(self)
         if os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):

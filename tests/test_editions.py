@@ -3,14 +3,17 @@
 Both editions are built once from the last commit into a temporary folder. A
 "secret" is any line or literal of an exercise's solution, answer, accepted
 forms, explanation, model answer or must-contain list (import lines, and code
-that the helpers' own source shows anyway, are not secrets). None may occur in
+that the helpers' source or a notebook's own cells show anyway, are not secrets). None may occur in
 any text file of the student edition; all of them stay in the teacher edition.
+(Single paragraph ids and numbers from answer lists are left out: they occur
+everywhere, and only the whole list would be the answer.)
 """
 
 from __future__ import annotations
 
 import doctest
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -18,6 +21,7 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+ID_OR_NUMBER = re.compile(r"^([a-z0-9-]+:)?p\d+$|^[\d.,]+$", re.IGNORECASE)
 TEXT_SUFFIXES = {".ipynb", ".toml", ".py", ".md", ".csv", ".txt", ".json", ".cfg", ".html"}
 
 
@@ -42,7 +46,13 @@ def built(tmp_path_factory) -> dict[str, Path]:
 
 
 def library_text() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "helpers").rglob("*.py"))
+    """What every student sees anyway: the helpers' source, and the notebooks' cells other than solution cells."""
+    parts = [p.read_text(encoding="utf-8") for p in (ROOT / "helpers").rglob("*.py")]
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if not (cell.cell_type == "code" and editions.REVEALING_CALL.search(cell.source)):
+                parts.append(cell.source)
+    return "\n".join(parts)
 
 
 def secrets() -> list[tuple[str, str]]:
@@ -50,7 +60,8 @@ def secrets() -> list[tuple[str, str]]:
     found = []
     for path in sorted((ROOT / editions.EXERCISES).glob("*.toml")):
         for secret in editions.secrets_of(path.read_text(encoding="utf-8")):
-            if len(secret) < 6 or secret.startswith(("import ", "from ")) or secret in library:
+            # A single paragraph id or number of an answer occurs everywhere; the answer is the whole set.
+            if len(secret) < 6 or secret.startswith(("import ", "from ")) or secret in library or ID_OR_NUMBER.match(secret):
                 continue
             found.append((path.name, secret))
     return found
