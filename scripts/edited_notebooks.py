@@ -30,7 +30,12 @@ def _cells(text: str) -> list[tuple]:
     cells = []
     for cell in nb.cells:
         outputs = tuple(
-            (o.get("output_type"), repr(sorted(o.get("data", {}).items())), o.get("text", ""), o.get("ename", ""))
+            (
+                o.get("output_type"),
+                repr(sorted(o.get("data", {}).items())),
+                o.get("text", ""),
+                o.get("ename", ""),
+            )
             for o in cell.get("outputs", [])
         )
         cells.append((cell.cell_type, cell.source, outputs))
@@ -40,7 +45,12 @@ def _cells(text: str) -> list[tuple]:
 def edited_cells(path: Path, repo: Path = ROOT) -> list[int] | None:
     """The numbers (from 1) of the cells of ``path`` that differ from HEAD; None if it is not committed."""
     relative = path.resolve().relative_to(repo.resolve()).as_posix()
-    result = subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{relative}"], capture_output=True, text=True)
+    result = subprocess.run(
+        ["git", "-C", str(repo), "show", f"HEAD:{relative}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode != 0:
         return None
     committed, current = _cells(result.stdout), _cells(path.read_text(encoding="utf-8"))
@@ -52,14 +62,25 @@ def edited_cells(path: Path, repo: Path = ROOT) -> list[int] | None:
 
 def report(repo: Path = ROOT) -> list[str]:
     """One line per edited notebook (empty when none, or outside a git checkout)."""
-    if subprocess.run(["git", "-C", str(repo), "rev-parse", "HEAD"], capture_output=True).returncode != 0:
+    if (
+        subprocess.run(
+            ["git", "-C", str(repo), "rev-parse", "HEAD"],
+            capture_output=True,
+            check=False,
+        ).returncode
+        != 0
+    ):
         return []
     lines = []
     for path in sorted((repo / "notebooks").glob("*.ipynb")):
         changed = edited_cells(path, repo)
         if changed:
-            cells = ", ".join(map(str, changed[:8])) + (" ..." if len(changed) > 8 else "")
-            lines.append(f"notebooks/{path.name}: cell(s) {cells} differ from the committed version")
+            cells = ", ".join(map(str, changed[:8])) + (
+                " ..." if len(changed) > 8 else ""
+            )
+            lines.append(
+                f"notebooks/{path.name}: cell(s) {cells} differ from the committed version"
+            )
     return lines
 
 
@@ -67,7 +88,10 @@ def main() -> int:
     lines = report(ROOT)
     if not lines:
         return 0
-    print("These notebooks were edited (saved answers or experiments?), so their stored outputs cannot be tested:", file=sys.stderr)
+    print(
+        "These notebooks were edited (saved answers or experiments?), so their stored outputs cannot be tested:",
+        file=sys.stderr,
+    )
     for line in lines:
         print(f"  {line}", file=sys.stderr)
     print(

@@ -31,8 +31,8 @@ from pathlib import Path
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_site  # noqa: E402  (committed_tree, beside this file)
-import toc as toc_module  # noqa: E402
+import build_site
+import toc as toc_module
 
 try:
     import tomllib
@@ -44,12 +44,23 @@ DEFAULT_OUT = ROOT / "build"
 EXERCISES = Path("helpers/data/exercises")
 NOTES_FILE = Path("notebooks/teaching_notes.toml")
 #: The fields of an exercise that give its answer away (see LESSONS_API / helpers/exercises.py).
-SECRET_FIELDS = ("solution", "answer", "accept", "explanation", "model_answer", "must_contain")
+SECRET_FIELDS = (
+    "solution",
+    "answer",
+    "accept",
+    "explanation",
+    "model_answer",
+    "must_contain",
+)
 #: A code cell that shows an answer: it calls one of these.
 REVEALING_CALL = re.compile(r"\b(solution|model_answer|run_solution)\s*\(")
 #: What the student edition leaves out entirely (expected answers live in the tests).
 STUDENT_OMITS = ("tests", "benchmarks", str(NOTES_FILE))
-NOTE_FIELDS = {"timing": "Timing", "stumbles": "Where students stumble", "discussion": "Running the discussion"}
+NOTE_FIELDS = {
+    "timing": "Timing",
+    "stumbles": "Where students stumble",
+    "discussion": "Running the discussion",
+}
 NOTES_TAG = "teacher-notes"
 
 
@@ -66,10 +77,14 @@ def _toml_value(value: object, where: str) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+        return json.dumps(
+            value, ensure_ascii=False
+        )  # a JSON string is a valid TOML basic string
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
         return "[" + ", ".join(_toml_value(v, where) for v in value) + "]"
-    raise EditionError(f"{where}: cannot write a value of type {type(value).__name__} back as TOML")
+    raise EditionError(
+        f"{where}: cannot write a value of type {type(value).__name__} back as TOML"
+    )
 
 
 def strip_exercises(text: str, where: str) -> str:
@@ -94,7 +109,11 @@ def strip_exercises(text: str, where: str) -> str:
         if not line.startswith("#"):
             break
         header.append(line)
-    lines = [*header, "# Student edition: answers, solutions and model answers are with your teacher.", ""]
+    lines = [
+        *header,
+        "# Student edition: answers, solutions and model answers are with your teacher.",
+        "",
+    ]
     for key, value in data.items():
         if key == "exercise":
             continue
@@ -103,8 +122,10 @@ def strip_exercises(text: str, where: str) -> str:
         lines.append("[[exercise]]")
         for key, value in table.items():
             if key not in SECRET_FIELDS:
-                lines.append(f"{json.dumps(key) if not re.fullmatch(r'[A-Za-z0-9_-]+', key) else key} = "
-                             f"{_toml_value(value, f'{where}, exercise {number}')}")
+                lines.append(
+                    f"{json.dumps(key) if not re.fullmatch(r'[A-Za-z0-9_-]+', key) else key} = "
+                    f"{_toml_value(value, f'{where}, exercise {number}')}"
+                )
         lines.append("withheld = true")
         lines.append("")
     return "\n".join(lines)
@@ -161,16 +182,24 @@ def load_notes(path: Path) -> dict[str, dict[str, str]]:
     for file, fields in notes.items():
         unknown = set(fields) - set(NOTE_FIELDS)
         if unknown:
-            raise EditionError(f"{path}: [notes.\"{file}\"]: unknown field(s) {sorted(unknown)}; known: {list(NOTE_FIELDS)}")
+            raise EditionError(
+                f'{path}: [notes."{file}"]: unknown field(s) {sorted(unknown)}; known: {list(NOTE_FIELDS)}'
+            )
     return notes
 
 
 def notes_markdown(title: str, fields: dict[str, str], heading: str = "###") -> str:
-    body = "\n".join(f"- **{label}.** {fields[key].strip()}" for key, label in NOTE_FIELDS.items() if fields.get(key))
+    body = "\n".join(
+        f"- **{label}.** {fields[key].strip()}"
+        for key, label in NOTE_FIELDS.items()
+        if fields.get(key)
+    )
     return f"{heading} Teaching notes: {title}\n\n{body}"
 
 
-def teacher_notebook(nb: nbformat.NotebookNode, title: str, fields: dict[str, str] | None) -> nbformat.NotebookNode:
+def teacher_notebook(
+    nb: nbformat.NotebookNode, title: str, fields: dict[str, str] | None
+) -> nbformat.NotebookNode:
     """The notebook with its teaching notes in a folded cell after the title cell."""
     if fields:
         text = notes_markdown(title, fields)
@@ -195,7 +224,9 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
     notes = load_notes(tree / NOTES_FILE)
     unknown = set(notes) - {entry.file for entry in toc.entries}
     if unknown:
-        raise EditionError(f"{tree / NOTES_FILE}: notes for notebooks not in the table of contents: {sorted(unknown)}")
+        raise EditionError(
+            f"{tree / NOTES_FILE}: notes for notebooks not in the table of contents: {sorted(unknown)}"
+        )
     editions = {"teacher": out_dir / "teacher", "student": out_dir / "student"}
     for folder in editions.values():
         if folder.exists():
@@ -205,12 +236,19 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
     teacher = editions["teacher"]
     for entry in toc.entries:
         path = teacher / "notebooks" / entry.file
-        nb = teacher_notebook(nbformat.read(path, as_version=4), entry.title, notes.get(entry.file))
+        nb = teacher_notebook(
+            nbformat.read(path, as_version=4), entry.title, notes.get(entry.file)
+        )
         path.write_text(toc_module.notebook_text(nb), encoding="utf-8")
-    sections = [notes_markdown(e.title, notes[e.file], "##") for e in toc.entries if e.file in notes]
+    sections = [
+        notes_markdown(e.title, notes[e.file], "##")
+        for e in toc.entries
+        if e.file in notes
+    ]
     (teacher / "TEACHING_NOTES.md").write_text(
         "# Teaching notes\n\nFrom notebooks/teaching_notes.toml; the same notes open each notebook of this edition.\n\n"
-        + "\n\n".join(sections) + "\n",
+        + "\n\n".join(sections)
+        + "\n",
         encoding="utf-8",
     )
 
@@ -222,7 +260,12 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
         elif target.exists():
             target.unlink()
     for path in sorted((student / EXERCISES).glob("*.toml")):
-        path.write_text(strip_exercises(path.read_text(encoding="utf-8"), str(EXERCISES / path.name)), encoding="utf-8")
+        path.write_text(
+            strip_exercises(
+                path.read_text(encoding="utf-8"), str(EXERCISES / path.name)
+            ),
+            encoding="utf-8",
+        )
     for path in sorted((student / "notebooks").glob("*.ipynb")):
         nb = student_notebook(nbformat.read(path, as_version=4))
         path.write_text(toc_module.notebook_text(nb), encoding="utf-8")
@@ -237,7 +280,12 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder for student/ and teacher/ (each emptied first)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="folder for student/ and teacher/ (each emptied first)",
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:

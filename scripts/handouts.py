@@ -31,16 +31,22 @@ import nbformat
 from nbconvert.filters import markdown2html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build_site  # noqa: E402
-import toc as toc_module  # noqa: E402
+import build_site
+import toc as toc_module
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "build" / "handouts"
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser", "google-chrome")
+CHROMIUM_CANDIDATES = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+)
 LANG = {"traditional": "zh-Hant", "simplified": "zh-Hans"}
 FONT = {"traditional": "Noto Sans CJK TC", "simplified": "Noto Sans CJK SC"}
 #: A notebook heading that opens its discussion questions.
-DISCUSSION = re.compile(r"^#+\s.*discussion", re.I | re.M)
+DISCUSSION = re.compile(r"^#+\s.*discussion", re.IGNORECASE | re.MULTILINE)
 
 STYLE = """
 @page { size: A4; margin: 18mm 16mm 18mm 24mm; }
@@ -66,7 +72,9 @@ def find_chromium() -> str:
         found = candidate and shutil.which(candidate)
         if found:
             return found
-    raise build_site.SiteError("no Chromium found: install Debian's (apt-get install chromium) or set CHROMIUM=/path/to/chrome")
+    raise build_site.SiteError(
+        "no Chromium found: install Debian's (apt-get install chromium) or set CHROMIUM=/path/to/chrome"
+    )
 
 
 def font_environment(home: Path) -> dict[str, str]:
@@ -79,9 +87,15 @@ def font_environment(home: Path) -> dict[str, str]:
     if not link.exists():
         link.symlink_to(Path(str(noto_cjk_sans_otc.FONT_PATH)))
     env = dict(os.environ)
-    env.update(XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"))
+    env.update(
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_CONFIG_HOME=str(home / "config"),
+    )
     if shutil.which("fc-cache"):
-        subprocess.run(["fc-cache", str(fonts)], env=env, check=False, capture_output=True)
+        subprocess.run(
+            ["fc-cache", str(fonts)], env=env, check=False, capture_output=True
+        )
     return env
 
 
@@ -90,13 +104,15 @@ def discussion_questions(notebook: Path | None) -> str:
     if notebook is None or not notebook.is_file():
         return ""
     nb = nbformat.read(notebook, as_version=4)
-    markdown = "\n\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+    markdown = "\n\n".join(
+        cell.source for cell in nb.cells if cell.cell_type == "markdown"
+    )
     match = DISCUSSION.search(markdown)
     if not match:
         return ""
     level = len(match.group()) - len(match.group().lstrip("#"))
     rest = markdown[match.end() :]
-    end = re.search(rf"^#{{1,{level}}}\s", rest, re.M)
+    end = re.search(rf"^#{{1,{level}}}\s", rest, re.MULTILINE)
     text = rest[: end.start()] if end else rest
     return markdown2html(text.strip()) if text.strip() else ""
 
@@ -107,10 +123,19 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
 
     lang = LANG.get(article.script, "zh")
     esc = html.escape
-    zh = lambda text: f'<span lang="{lang}">{esc(text)}</span>'  # noqa: E731
-    rows = [("Authors", "、".join(article.authors) or "not given in the text"), ("Year", str(article.year or "")),
-            ("Source", catalog_row.get("source", "")), ("Script", article.script), ("Id", article.id)]
-    record = "".join(f"<tr><td>{esc(k)}</td><td>{zh(v) if k in ('Authors', 'Source') else esc(v)}</td></tr>" for k, v in rows if v)
+    zh = lambda text: f'<span lang="{lang}">{esc(text)}</span>'
+    rows = [
+        ("Authors", "、".join(article.authors) or "not given in the text"),
+        ("Year", str(article.year or "")),
+        ("Source", catalog_row.get("source", "")),
+        ("Script", article.script),
+        ("Id", article.id),
+    ]
+    record = "".join(
+        f"<tr><td>{esc(k)}</td><td>{zh(v) if k in ('Authors', 'Source') else esc(v)}</td></tr>"
+        for k, v in rows
+        if v
+    )
     outline = "".join(
         f'<li style="margin-left:{1.2 * max(r.level - 1, 0)}em">{zh(r.heading)} <span class="pid">{esc(r.first_para or "")}</span></li>'
         for r in outline_frame(article).itertuples(index=False)
@@ -122,9 +147,17 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
             body.append(f"<h3>{zh(section)}</h3>")
         current = section
         short = paragraph.id.split(":")[1]
-        body.append(f'<div class="para" id="{esc(short)}"><span class="pid">{esc(short)}</span><p lang="{lang}" style="margin:0">{esc(paragraph.text)}</p></div>')
-    notes = "".join(f'<li lang="{lang}">{esc(str(getattr(n, "marker", "") or ""))} {esc(n.text)}</li>' for n in article.notes if getattr(n, "text", ""))
-    terms = corpus_glossary[corpus_glossary["article_ids"].map(lambda ids: article.id in ids)]
+        body.append(
+            f'<div class="para" id="{esc(short)}"><span class="pid">{esc(short)}</span><p lang="{lang}" style="margin:0">{esc(paragraph.text)}</p></div>'
+        )
+    notes = "".join(
+        f'<li lang="{lang}">{esc(str(getattr(n, "marker", "") or ""))} {esc(n.text)}</li>'
+        for n in article.notes
+        if getattr(n, "text", "")
+    )
+    terms = corpus_glossary[
+        corpus_glossary["article_ids"].map(lambda ids: article.id in ids)
+    ]
     glossary = "".join(
         f"<tr><td>{zh(str(r.term))}</td><td>{zh(str(r.variant))}</td><td>{esc(str(r.pinyin))}</td><td>{esc(str(r.gloss))}</td></tr>"
         for r in terms.itertuples(index=False)
@@ -139,7 +172,7 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
 <h2>Outline</h2><ul class="outline">{outline}</ul>
 <h2 class="section-break">The text</h2>
 <p style="font-size:9pt">The cleaned text as printed (scripts/handouts.py); the paragraph ids in the margin are the ones the notebooks cite.</p>
-{''.join(body)}
+{"".join(body)}
 {f'<h2>Notes</h2><ol class="notes">{notes}</ol>' if notes else ""}
 <h2 class="section-break">Glossary</h2>
 {f'<table class="glossary"><tr><th>Term</th><th>Other script</th><th>Pinyin</th><th>Meaning</th></tr>{glossary}</table>' if glossary else "<p>No glossary terms for this article.</p>"}
@@ -148,7 +181,12 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
 </body></html>"""
 
 
-def build_handouts(out_dir: Path = DEFAULT_OUT, repo: Path = ROOT, only: list[str] | None = None, browser=None) -> list[Path]:
+def build_handouts(
+    out_dir: Path = DEFAULT_OUT,
+    repo: Path = ROOT,
+    only: list[str] | None = None,
+    browser=None,
+) -> list[Path]:
     """Write one PDF per article (or per id in ``only``) from the last commit of ``repo``.
 
     ``browser`` is a Playwright Chromium already running with the CJK font
@@ -158,7 +196,9 @@ def build_handouts(out_dir: Path = DEFAULT_OUT, repo: Path = ROOT, only: list[st
         return _build(out_dir, tree, only, browser)
 
 
-def _print(browser, tree: Path, pages: list[tuple[str, str]], out_dir: Path) -> list[Path]:
+def _print(
+    browser, tree: Path, pages: list[tuple[str, str]], out_dir: Path
+) -> list[Path]:
     written = []
     page = browser.new_page()
     try:
@@ -168,8 +208,13 @@ def _print(browser, tree: Path, pages: list[tuple[str, str]], out_dir: Path) -> 
             page.goto(source.as_uri())
             target = out_dir / f"{article_id}.pdf"
             page.pdf(
-                path=str(target), format="A4", print_background=True, outline=True, tagged=True,
-                display_header_footer=True, header_template="<span></span>",
+                path=str(target),
+                format="A4",
+                print_background=True,
+                outline=True,
+                tagged=True,
+                display_header_footer=True,
+                header_template="<span></span>",
                 footer_template=f'<div style="font-size:7pt;width:100%;text-align:center">{html.escape(article_id)} · '
                 '<span class="pageNumber"></span>/<span class="totalPages"></span></div>',
             )
@@ -180,13 +225,18 @@ def _print(browser, tree: Path, pages: list[tuple[str, str]], out_dir: Path) -> 
 
 
 def _build(out_dir: Path, tree: Path, only: list[str] | None, browser) -> list[Path]:
+    from playwright.sync_api import sync_playwright
+
     import helpers
     from helpers.text.language import load_glossary
-    from playwright.sync_api import sync_playwright
 
     corpus = helpers.load_corpus(tree / "seeds")
     toc = toc_module.load_toc(tree / "notebooks" / "toc.toml")
-    notebooks = {entry.article: tree / "notebooks" / entry.file for entry in toc.entries if entry.article}
+    notebooks = {
+        entry.article: tree / "notebooks" / entry.file
+        for entry in toc.entries
+        if entry.article
+    }
     glossary = load_glossary(tree / "helpers" / "data" / "glossary.csv")
     catalog = {row["id"]: row for row in corpus.catalog.fillna("").to_dict("records")}
     ids = only or corpus.ids
@@ -195,14 +245,30 @@ def _build(out_dir: Path, tree: Path, only: list[str] | None, browser) -> list[P
         raise build_site.SiteError(f"no article with id {unknown}; known: {corpus.ids}")
     out_dir.mkdir(parents=True, exist_ok=True)
     pages = [
-        (i, pack_html(corpus[i], glossary, discussion_questions(notebooks.get(i)), catalog.get(i, {}))) for i in ids
+        (
+            i,
+            pack_html(
+                corpus[i],
+                glossary,
+                discussion_questions(notebooks.get(i)),
+                catalog.get(i, {}),
+            ),
+        )
+        for i in ids
     ]
     if browser is not None:
         return _print(browser, tree, pages, out_dir)
-    with tempfile.TemporaryDirectory(prefix="handouts-") as tmp, sync_playwright() as playwright:
+    with (
+        tempfile.TemporaryDirectory(prefix="handouts-") as tmp,
+        sync_playwright() as playwright,
+    ):
         env = font_environment(Path(tmp) / "home")
-        launched = playwright.chromium.launch(executable_path=find_chromium(), headless=True, env=env,
-                                              args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        launched = playwright.chromium.launch(
+            executable_path=find_chromium(),
+            headless=True,
+            env=env,
+            args=["--no-sandbox", "--disable-gpu", "--no-first-run"],
+        )
         try:
             return _print(launched, tree, pages, out_dir)
         finally:
@@ -212,7 +278,9 @@ def _build(out_dir: Path, tree: Path, only: list[str] | None, browser) -> list[P
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--only", nargs="*", help="article ids (default: every article of the catalog)")
+    parser.add_argument(
+        "--only", nargs="*", help="article ids (default: every article of the catalog)"
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
