@@ -30,6 +30,7 @@ import functools
 import html
 import math
 import numbers
+import os
 import re
 import sys
 import unicodedata
@@ -47,6 +48,7 @@ else:  # pragma: no cover - Python 3.10
 
 from .errors import CorpusError
 from .corpus.loading import DATA_DIR
+from .text.fulltable import mark_chinese
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
@@ -82,10 +84,16 @@ WANTS = {
     Kind.OPEN: "your own answer in a few sentences, as a string in quotes",
 }
 FIELDS = {"id", "question", "kind", "hint", "solution", "answer", "explanation", "tolerance", "accept", "options",
-          "model_answer", "must_contain"}
+          "model_answer", "must_contain", "withheld"}
+#: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
+IN_DASHBOARD = ("Exercise: this dashboard shows the question only. To answer it, open the notebook itself "
+                "(JupyterLab or Binder), put your answer in place of None in the cell above, and run it.")
+#: What check() says in the student edition (scripts/editions.py), whose exercise files hold no answers.
+WITHHELD = "Noted. This is the student edition: the answers are with your teacher, who will check this one."
 _ID = re.compile(r"^[^\s/]+$")
 _PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
+_NUMBER_TEXT = re.compile(r"(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d\s.,][^\d]{0,11})?")
 _QUOTES = "\"'“”‘’「」『』《》〈〉()（）[]【】"
 
 
@@ -110,6 +118,8 @@ class Exercise:
     model_answer: str = ""
     must_contain: tuple[str, ...] = ()
     path: Path | None = None
+    #: True in the student edition: the answer fields were removed, so nothing can be checked here.
+    withheld: bool = False
 
     @property
     def checkable(self) -> bool:
@@ -124,6 +134,10 @@ class Verdict:
     ``status`` is ``right``, ``wrong``, ``empty`` (no answer yet), ``unreadable``
     (an answer of the wrong shape) or ``open`` (no automatic check).
     ``bool(verdict)`` is True only when the answer is right.
+
+    >>> verdict = Verdict("x/y", "wrong", "Not yet: 13 is too high.", hint="count the markers")
+    >>> str(verdict), bool(verdict)
+    ('✗ Not yet: 13 is too high. Hint: count the markers', False)
     """
 
     exercise_id: str
@@ -209,7 +223,11 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
         raise ExerciseError(where, f"kind must be one of {', '.join(k.value for k in Kind)}, not {table['kind']!r}") from None
     solution = str(table.get("solution", "")).strip()
     has_answer = "answer" in table
-    if kind is Kind.OPEN:
+    withheld = table.get("withheld", False) is True
+    if withheld:
+        if solution or has_answer or "model_answer" in table:
+            raise ExerciseError(where, "a withheld exercise (student edition) has no solution, answer or model_answer")
+    elif kind is Kind.OPEN:
         if solution or has_answer:
             raise ExerciseError(where, "an open question has no solution or answer: give model_answer and must_contain")
         if not str(table.get("model_answer", "")).strip():
@@ -252,6 +270,7 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
         tolerance=tolerance,
         accept=tuple(_string_list(table.get("accept")) or ()),
         options=options,
+        withheld=withheld,
         model_answer=str(table.get("model_answer", "")).strip(),
         must_contain=tuple(_string_list(table.get("must_contain")) or ()),
         path=path,
@@ -432,11 +451,12 @@ def _number(value: object) -> float | None:
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace("_", "").replace(" ", "")
-        try:
-            number = float(text)
-        except ValueError:
+        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-")
+        # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
+        match = _NUMBER_TEXT.fullmatch(text)
+        if not match:
             return None
+        number = float(match.group("number").replace(",", "").replace("_", "").replace(" ", ""))
     elif hasattr(value, "__float__") and not isinstance(value, (list, tuple, dict, set)):
         try:
             number = float(value)  # type: ignore[arg-type]
@@ -475,8 +495,12 @@ def check(exercise_id: str, answer: object) -> Verdict:
     answer of the wrong type or shape gets a message saying what is wanted.
     """
     task = exercise(exercise_id)
+    if _is_empty(answer) and os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):
+        return Verdict(task.id, "empty", IN_DASHBOARD)
     if _is_empty(answer):
         return Verdict(task.id, "empty", f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.")
+    if task.withheld:
+        return Verdict(task.id, "open", WITHHELD)
     if task.kind is Kind.OPEN:
         return Verdict(
             task.id, "open",
@@ -612,7 +636,11 @@ _CHECKS = {Kind.IDS: _check_ids, Kind.SET: _check_set, Kind.LIST: _check_list, K
 
 
 def question(exercise_id: str) -> HTML:
-    """The question as a notebook shows it (with the options of a choice exercise)."""
+    """The question as a notebook shows it (with the options of a choice exercise).
+
+    >>> "sources/removed-lines" in question("sources/removed-lines").data
+    True
+    """
     task = exercise(exercise_id)
     options = ""
     if task.options:
@@ -632,8 +660,6 @@ def _option_text(task: Exercise, index: int) -> str:
 
 
 def _marked(text: str) -> str:
-    from .text.fulltable import mark_chinese
-
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content
 
@@ -648,8 +674,14 @@ def _shown(task: Exercise, value: object) -> str:
 
 
 def solution(exercise_id: str) -> HTML:
-    """The solution (code and result, or the answer) and its explanation, folded until the student opens it."""
+    """The solution (code and result, or the answer) and its explanation, folded until the student opens it.
+
+    >>> solution("sources/removed-lines").data.startswith("<details><summary>Show the solution")
+    True
+    """
     task = exercise(exercise_id)
+    if task.withheld:
+        return HTML(f"<p>{html.escape(WITHHELD)}</p>")
     if task.kind is Kind.OPEN:
         return model_answer(exercise_id)
     parts = ["<details><summary>Show the solution (try first!)</summary>"]
@@ -673,6 +705,8 @@ def model_answer(exercise_id: str) -> HTML:
     True
     """
     task = exercise(exercise_id)
+    if task.withheld:
+        return HTML(f"<p>{html.escape(WITHHELD)}</p>")
     if task.kind is not Kind.OPEN:
         body = "<p>This exercise has an automatic check; its solution:</p>" + solution(exercise_id).data
         return HTML(f"<details><summary>Show the model answer</summary>{body}</details>")
