@@ -1,0 +1,1 @@
+"""The corpus layer: reading files of every format into articles."""
