@@ -1035,7 +1035,7 @@ def unaccounted(article: Article) -> list[str]:
     >>> unaccounted(build_article("標題\\n\\n正文第一段。", "demo"))
     []
     """
-    problems: list[str] = []
+    problems: list[str] = list(article.extraction_problems)
     raw_lines = re.split(r"\r\n|\r|\n", article.raw[1:] if article.raw.startswith("\ufeff") else article.raw)
     by_line: dict[int, list[LedgerEntry]] = {}
     by_target: dict[str, list[LedgerEntry]] = {}

@@ -133,7 +133,9 @@ def _only_strong(token) -> bool:
 
 def _body_blocks(body: str, has_title: bool) -> list[Block]:
     parser = MarkdownIt("commonmark").enable("table")
-    tokens = parser.parse(body)
+    # CommonMark would read a footnote "[^1]: text" as a link definition and drop it;
+    # escaped, it stays a paragraph that the cleaner reads as a note.
+    tokens = parser.parse(re.sub(r"(?m)^([ \t]{0,3})\[\^", r"\1\\[^", body))
     blocks: list[Block] = []
     html_run: list[str] = []
     title_seen = has_title
@@ -181,6 +183,17 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
                 blocks.append(Block(text, "heading", level=max(1, level - 1), where=f"line {token.map[0] + 1}"))
             blocks += extra
             index += 2
+        elif token.type == "inline" and not html_run and re.search(r"\n\\?\[\^[^\]\s]+\]:", token.content):
+            # Footnotes on consecutive lines are one markdown paragraph, but one note each.
+            groups: list[list[str]] = []
+            for line in token.content.split("\n"):
+                if not groups or re.match(r"^\\?\[\^[^\]\s]+\]:", line):
+                    groups.append([])
+                groups[-1].append(line)
+            for group in groups:
+                text, extra = _inline_text(parser.parseInline("\n".join(group))[0])
+                blocks.append(Block(text, "", where=f"line {token.map[0] + 1}" if token.map else ""))
+                blocks += extra
         elif token.type == "inline":
             text, extra = _inline_text(token)
             if html_run and not text.strip():
