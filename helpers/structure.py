@@ -722,6 +722,8 @@ def split_byline(byline: str) -> tuple[str, ...]:
     bare = _BYLINE_LABEL.sub("", bare)
     bare = _BYLINE_TAIL.split(bare, maxsplit=1)[0].strip()
     tokens = bare.split()
+    if 2 <= len(tokens) <= 4 and all(len(token) == 1 for token in tokens):
+        return ("".join(tokens),)  # one letter-spaced name: 周 文 清
     names: list[str] = []
     pending = ""
     for token in tokens:

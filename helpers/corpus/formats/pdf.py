@@ -24,7 +24,9 @@ their labels.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -62,20 +64,43 @@ def read_pdf(data: bytes, where: str) -> Extraction:
 
     lines: list[_PdfLine] = []
     source = []
+    quiet = logging.getLogger("pdfminer")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # pdfminer warns about every font it cannot measure, which changes nothing here
     try:
         with pdfplumber.open(io.BytesIO(data)) as document:
             for number, page in enumerate(document.pages, start=1):
-                chars = [c for c in page.chars if c["text"].strip()]
+                chars = [dict(c, text=radicals_to_ideographs(c["text"])) for c in page.chars if c["text"].strip()]
                 source.append(han("".join(c["text"] for c in chars)))
                 lines += _lines(chars, number, float(page.height))
     except (PDFSyntaxError, ValueError, KeyError) as error:
         raise CorpusError(where, f"not a readable PDF ({type(error).__name__}: {error})") from None
+    finally:
+        quiet.setLevel(level)
     if not lines:
         raise CorpusError(where, "the PDF has no text (a scan needs OCR first, e.g. with ocrmypdf)")
     body = _body_size(lines)
     for line in lines:
         line.text = _line_text(line, body)
     return Extraction("pdf", _blocks(lines, body), Counter("".join(source)))
+
+
+def radicals_to_ideographs(text: str) -> str:
+    """Kangxi and supplementary radicals as the ideographs they stand for.
+
+    Fonts such as Noto Sans CJK draw 日 and the radical ⽇ with one glyph, so a PDF
+    may map the glyph back to the radical: the text then reads ⽇本 for 日本.
+    Unicode's compatibility mapping gives the ideograph back.
+
+    >>> radicals_to_ideographs("⽇本⼤学")
+    '日本大学'
+    """
+    return "".join(_SIMPLIFIED_RADICALS.get(c) or (unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c)
+                   for c in text)
+
+
+# The supplementary radicals of simplified characters have no compatibility mapping in Unicode.
+_SIMPLIFIED_RADICALS = dict(zip("⻅⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻥⻦⻩⻬⻮⻰⻳⻆⻣⻤⻨⻪⻭⻯", "见贝车长门青页风飞食马鱼鸟黄齐齿龙龟角骨鬼麦黾鼎龙"))
 
 
 def _lines(chars: list[dict], page: int, height: float) -> list[_PdfLine]:
@@ -114,9 +139,9 @@ def _line_text(line: _PdfLine, body: float) -> str:
     while index < len(chars):
         char = chars[index]
         small = char["size"] <= line.size * 0.8 and line.size >= body * SMALL_RATIO
-        if small and char["text"].isdigit():
+        if small and char["text"] in "0123456789":
             digits = char["text"]
-            while index + 1 < len(chars) and chars[index + 1]["text"].isdigit() and chars[index + 1]["size"] <= line.size * 0.8:
+            while index + 1 < len(chars) and chars[index + 1]["text"] in "0123456789" and chars[index + 1]["size"] <= line.size * 0.8:
                 index += 1
                 digits += chars[index]["text"]
             pieces.append(f"[^{digits}]")
@@ -147,8 +172,16 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
     current_level = 0
     seen_heading = False
 
+    # The last body paragraph, as (index in blocks, its lines): a paragraph cut by the foot of
+    # a page goes on at the top of the next one, after the notes and margins in between.
+    suspended: list[tuple[int, list[_PdfLine]]] = []
+
     def close() -> None:
         nonlocal current, current_role
+        if current and current_role == "" and abs(current[-1].size - body) < 0.5:
+            suspended[:] = [(len(blocks), list(current))]
+        elif current and current_role in ("title", "heading"):
+            suspended.clear()
         if current:
             text = join_lines([l.text for l in current])
             if current_role == "note" and not _starts_note(text):
@@ -164,6 +197,8 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
     for index, line in enumerate(lines):
         where = f"page {line.page}"
         if _in_margin(line):
+            if current_role == "note" or (current and current[-1].page != line.page):
+                close()
             top = line.top < line.page_height * MARGIN_SHARE
             if not top and _PAGE_NUMBER.match(line.text):
                 blocks.append(Block(line.text, "removed", "page-number", reason="a page number", where=where))
@@ -197,6 +232,13 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
         # Body (or front matter in body or small type).
         if current_role in ("title", "heading", "note") or not current:
             close()
+            if suspended and _continues(suspended[0][1], line, left, right):
+                index_, lines_ = suspended[0]
+                current[:] = lines_
+                current.append(line)
+                del blocks[index_]
+                suspended.clear()
+                continue
             current.append(line)
             continue
         previous = current[-1]
@@ -208,6 +250,17 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
         current.append(line)
     close()
     return blocks
+
+
+def _continues(lines: list[_PdfLine], line: _PdfLine, left: float, right: float) -> bool:
+    """True if ``line``, the first body line of a page, goes on with the paragraph cut at the foot of the last."""
+    last = lines[-1]
+    return (
+        line.page == last.page + 1
+        and abs(line.size - last.size) < 0.5
+        and line.x0 - left <= 1.2 * line.size
+        and last.x1 >= right - 1.5 * last.size
+    )
 
 
 def _in_margin(line: _PdfLine) -> bool:
