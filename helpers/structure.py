@@ -284,9 +284,9 @@ def _apply_hints(draft: _Draft, hints: dict[int, LineHint]) -> None:
 METADATA_LINES = (
     (re.compile(r"^(中[圖图]分[類类][號号]|文[獻献][標标][識识][碼码]|文章[編编][號号]|DOI|doi|收稿日期|基金[項项]目|文[號号]|[發发]文字[號号]|[發发]文[編编][號号])\s*[:：]"),
      "front", "metadata", ""),
-    (re.compile(r"^(原[標标][題题]|[責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|校[對对])\s*[:：]"), "front", "metadata", ""),
+    (re.compile(r"^[（(【\[]?(原[標标][題题]|[責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|校[對对])\s*[:：]"), "front", "metadata", ""),
     (re.compile(r"^(文章[來来]源|[來来]源|[發发][布佈表]?[時时][間间]|[發发][布佈]日期)\s*[:：]"), "front", "dateline", ""),
-    (re.compile(r"^(本文共[閱阅][讀读].{0,12}次|[選选][擇择]字[號号].{0,20}|[進进]入[專专][題题].{0,30}|[閱阅][讀读][數数]?\s*[:：]?\s*\d+|[點点][擊击][數数]?\s*[:：]?\s*\d+|掃[碼码]|扫[码碼].{0,30}|[長长]按.{0,10}[識识][別别].{0,20}[二维維碼码].{0,20})$"),
+    (re.compile(r"^(本文共[閱阅][讀读].{0,12}次|[選选][擇择]字[號号].{0,20}|[進进]入[專专][題题].{0,30}|[閱阅][讀读][數数]?\s*[:：]?\s*\d+|[點点][擊击][數数]?\s*[:：]?\s*\d+|掃[碼码]|扫[码碼].{0,30}|[長长]按.{0,10}[識识][別别].{0,20}[二维維碼码].{0,20}|(?:[扫掃]描)?二[维維][码碼].{0,40}|.{0,30}(?:微信公[众眾][号號]|公[众眾][号號])[。.]?)$"),
      "removed", "web-furniture", "a web page's reading counter, font-size switch, topic link or QR-code prompt (not part of the article)"),
     (re.compile(r"^\|?\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)\s*(?:[|｜/]\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)?\s*)+\|?$"),
      "removed", "language-switch", "a web page's language switch (not part of the article)"),
@@ -686,7 +686,7 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         article.front_matter.append(FrontMatter(kind, text, lines[0].number))
         if kind == "byline" and not article.authors:
             article.authors = split_byline(text)
-        named = re.search(r"(?:作者|撰文|文)\s*[:：/]\s*(\S+)", text) if kind in ("dateline", "subtitle") else None
+        named = re.search(r"(?:作者|撰文|文\s*[:：/]|[記记]者)\s*[:：/]?\s*([^\s\d:：/（(]+)", text) if kind in ("dateline", "subtitle") else None
         if named and not article.authors:
             article.authors = tuple(a for a in re.split(r"[、,，;；]", named.group(1)) if a)
 

@@ -90,6 +90,10 @@ def read_html(data: bytes, where: str) -> Extraction:
         elif kept and block.tag in heading_tags:
             level = min(heading_tags.index(block.tag) + 1, 3)
             result.append(Block(block.text, "heading", level=level, where=f"<{block.tag}>"))
+        elif (kept or inside) and _furniture_reason(block, stop=region):
+            # A share bar or QR-code box inside the article's own container.
+            result.append(Block(block.text, "removed", "web-furniture", reason=_furniture_reason(block, stop=region),
+                                where=f"<{block.tag}>"))
         elif kept or (inside and _FRONT_LINE.match(norm)):
             role = "caption" if block.tag in ("figcaption", "caption") else ""
             result.append(Block(block.text, role, where=f"<{block.tag}>"))
@@ -144,8 +148,11 @@ def _within(element: etree._Element, container: etree._Element) -> bool:
     return element is container or any(a is container for a in element.iterancestors())
 
 
-def _furniture_reason(block: HtmlBlock) -> str:
+def _furniture_reason(block: HtmlBlock, stop: etree._Element | None = None) -> str:
+    """Why a block is page furniture, from its own and its ancestors' tags, ids and classes (up to ``stop``)."""
     for element in block.ancestors():
+        if element is stop:
+            return ""
         if not isinstance(element.tag, str):
             continue
         words = " ".join([element.tag, element.get("id") or "", element.get("class") or "", element.get("role") or ""]).lower()
