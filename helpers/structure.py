@@ -678,7 +678,7 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
             _enter(draft, line, piece, target)
-        if kind in ("keywords", "dateline", "byline"):
+        if kind in ("keywords", "dateline", "byline", "metadata"):
             # Spaces separate the items of these lines: keep one between them.
             text = re.sub(r"[\s\u00a0\u3000]+", " ", " ".join(pieces)).strip()
         else:
