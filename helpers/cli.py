@@ -46,7 +46,17 @@ from tqdm import tqdm
 from . import cleaning
 from .cleaning import decode, display_width, ends_sentence, han, normalise_spaces
 from .errors import CatalogError, CorpusError, DuplicateIdError, MissingFileError
-from .loading import CATALOG_NAME, SEEDS_DIR, Corpus, load_article, load_corpus, read_catalog, read_paragraph_corrections
+from .corpus import formats
+from .loading import (
+    CATALOG_NAME,
+    SEEDS_DIR,
+    Corpus,
+    article_from_bytes,
+    load_article,
+    load_corpus,
+    read_catalog,
+    read_paragraph_corrections,
+)
 from .records import Article
 from .structure import as_markdown, build_article, detect_script, unaccounted
 
@@ -269,7 +279,8 @@ def furniture_in_text(article: Article) -> list[str]:
             start = max(0, match.start() - 10)
             found.append(f"{paragraph.id}, line {paragraph.line}: web-page furniture kept as text: {paragraph.text[start:start + 30]!r}")
     for front in article.front_matter:
-        if _WEB_FURNITURE.search(front.text):
+        # An editor's line is the page's metadata, kept on purpose as such.
+        if front.kind != "metadata" and _WEB_FURNITURE.search(front.text):
             found.append(f"line {front.line}: web-page furniture kept as front matter ({front.kind}): {front.text[:30]!r}")
     return found
 
@@ -376,7 +387,7 @@ def _examples(items: list[str]) -> str:
     return shown + (f", and {len(items) - EXAMPLES} more" if len(items) > EXAMPLES else "")
 
 
-def check_folder(seeds_dir: Path) -> list[Report]:
+def check_folder(seeds_dir: Path, *, progress: bool = False) -> list[Report]:
     """Check a seeds folder: the catalog, then each file it lists, loaded as the notebooks load it.
 
     A bad catalog gives a single report with the error; a bad file gives its own
@@ -392,7 +403,8 @@ def check_folder(seeds_dir: Path) -> list[Report]:
         return [Report(str(catalog_path), errors=[str(error)])]
     corrections = read_paragraph_corrections()
     reports = []
-    for row_number, row in enumerate(catalog.to_dict("records"), start=2):
+    rows = list(enumerate(catalog.to_dict("records"), start=2))
+    for row_number, row in tqdm(rows, desc="check", unit="text", disable=not progress, leave=False):
         label = f"{row['id']} ({row['file']})"
         path = seeds_dir / row["file"]
         try:
@@ -404,7 +416,7 @@ def check_folder(seeds_dir: Path) -> list[Report]:
             continue
         report = check_article(article, label)
         detected = detect_script(article.raw)
-        if detected != row["script"]:
+        if detected != row["script"] and detected != "unknown":
             report.warnings.insert(0, f"the catalog says {row['script']}, but the text reads as {detected}")
         reports.append(report)
     listed = set(catalog["file"])
@@ -431,14 +443,16 @@ def row_metadata(row: dict[str, str]) -> dict[str, object]:
     }
 
 
-def check_files(paths: Iterable[str | Path]) -> list[Report]:
+def check_files(paths: Iterable[str | Path], *, progress: bool = False) -> list[Report]:
     """Check text files that are not (yet) in a catalog, each loaded with :func:`helpers.load_article`.
 
     >>> check_files([SEEDS_DIR / "no-such-file.txt"])[0].errors[0].endswith("the file does not exist")
     True
     """
     reports = []
-    for path in paths:
+    paths = list(paths)
+    # Reading a long PDF takes seconds: show a bar when there is a terminal to show it on.
+    for path in tqdm(paths, desc="check", unit="file", disable=not progress, leave=False):
         try:
             article = load_article(path)
         except CorpusError as error:
@@ -474,6 +488,8 @@ def describe(article: Article) -> list[str]:
         lines.append(f"tables      {len(article.tables)}")
     kinds = ", ".join(f.kind for f in article.front_matter)
     lines.append(f"front       {kinds or '(none)'}")
+    if article.source_format != "text":
+        lines.append(f"read as     {article.source_format} (the file itself, by {READERS[article.source_format]})")
     lines.append(f"removed     {len(article.removed)}")
     groups: dict[str, list] = {}
     for removed in article.removed:
@@ -482,6 +498,10 @@ def describe(article: Article) -> list[str]:
         where = f"line {items[0].line}" if len(items) == 1 else f"{len(items)} lines, {line_ranges([r.line for r in items])}"
         lines.append(f"  {where}: {reason}; first {items[0].text[:30]!r}")
     return lines
+
+
+#: The library that reads each format, as ``check`` names it.
+READERS = {"pdf": "pdfplumber", "html": "trafilatura and lxml", "markdown": "markdown-it-py and PyYAML", "docx": "python-docx"}
 
 
 def line_ranges(numbers: list[int]) -> str:
@@ -565,7 +585,9 @@ def guess_year(article: Article, today: datetime.date | None = None) -> tuple[in
     (2019, 'latest year mentioned in the text (proposed by `add`: check it)')
     """
     for front in article.front_matter:
-        found = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", front.text) if front.kind == "dateline" else None
+        # A byline may carry the date too: 作者：陳思齊 2024年6月15日 來源：…
+        dated = front.kind == "dateline" or (front.kind == "byline" and _YEAR.search(front.text))
+        found = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", front.text) if dated else None
         if found:
             return int(found.group(1)), f"date on the page ({front.text})"
     last = (today or datetime.date.today()).year
@@ -628,6 +650,7 @@ def propose(
     year_basis: str | None = None,
     source: str = "",
     name: str | None = None,
+    script: str | None = None,
 ) -> Proposal:
     """Read a new text, refuse it if it cannot be added, and propose its catalog row.
 
@@ -648,7 +671,13 @@ def propose(
     if not path.is_file():
         raise MissingFileError(str(path), "the file does not exist" if not path.exists() else "not a file")
     data = path.read_bytes()
-    raw, encoding = decode(data, str(path))
+    file_format = formats.format_of(path, data)
+    if file_format == "text":
+        raw, encoding = decode(data, str(path))
+        found = build_article(raw, "new")
+    else:
+        found = article_from_bytes(data, path.name, where=str(path), id="new")
+        raw, encoding = found.raw, file_format
     catalog_path = seeds_dir / CATALOG_NAME
     catalog = read_catalog(catalog_path)
     columns = list(catalog.columns)
@@ -657,7 +686,7 @@ def propose(
     in_place = path.parent.resolve() == seeds_dir.resolve()
     if in_place and path.name in ids:
         raise DuplicateIdError(str(path), f"{path.name} is already in the catalog, as {ids[path.name]}")
-    _refuse_duplicate_text(path, raw, seeds_dir, ids)
+    _refuse_duplicate_text(path, raw, seeds_dir, ids, data)
     name = path.name if in_place else (name or path.name)
     if Path(name).name != name or name == CATALOG_NAME or name.startswith("."):
         raise CatalogError(str(path), f"{name!r} cannot be the name of a seed file: give a plain file name with --name")
@@ -672,9 +701,16 @@ def propose(
         raise DuplicateIdError(str(path), f"the id {article_id!r} is already in {catalog_path}")
     if article_id is not None and not _SLUG.match(article_id):
         raise CatalogError(str(path), f"id {article_id!r} must be a lower-case slug such as 'japan-asean-2019'")
+    if script is not None and script not in ("traditional", "simplified"):
+        raise CatalogError(str(path), f"--script must be traditional or simplified, not {script!r}")
+    script = script or found.script
+    if script == "unknown":
+        raise CatalogError(str(path), "the text has no character that only one script uses, so its script cannot be "
+                                      "told: give --script traditional or --script simplified")
 
-    found = build_article(raw, "new")
-    year_value, basis = (int(year), year_basis or "") if year else guess_year(found)
+    year_value, basis = (int(year), "") if year else guess_year(found)
+    if year_basis:  # the teacher's reason wins, whether the year was given or guessed
+        basis = year_basis
     article_id = article_id or propose_id(path, year_value, ids.values())
 
     author_list = [a.strip() for a in re.split(r"[;,，、]", authors)] if authors else list(found.authors)
@@ -686,12 +722,16 @@ def propose(
         "authors": ";".join(a for a in author_list if a),
         "year": str(year_value or ""),
         "year_basis": basis,
-        "script": found.script,
+        "script": script,
         "source": source,
-        "format": detect_format(raw),
+        "format": detect_format(raw) if file_format == "text" else file_format,
     }
     row = {column: values.get(column, "") for column in columns}
-    article = load_source(raw, row, encoding)
+    if file_format == "text":
+        article = load_source(raw, row, encoding)
+    else:
+        corrections = read_paragraph_corrections().get(name, {})
+        article = article_from_bytes(data, name, where=str(path), **row_metadata(row), corrections=corrections)
     return Proposal(path, data, article, row, target)
 
 
@@ -721,10 +761,15 @@ def load_source(raw: str, row: dict[str, str], encoding: str = "utf-8") -> Artic
     )
 
 
-def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str, str]) -> None:
+def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str, str], data: bytes = b"") -> None:
     fingerprint = text_fingerprint(raw)
     for other in sorted(seeds_dir.iterdir()):
         if not other.is_file() or other.name == CATALOG_NAME or other.resolve() == path.resolve():
+            continue
+        if data and other.stat().st_size == len(data) and other.read_bytes() == data:
+            listed = f" ({ids[other.name]})" if other.name in ids else " (not in the catalog)"
+            raise DuplicateTextError(str(path), f"the same file is already in the seeds folder as {other.name}{listed}")
+        if formats.format_of(other) != "text":
             continue
         try:
             other_raw, _ = decode(other.read_bytes(), str(other))
@@ -976,7 +1021,8 @@ def run_info(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """``check``: print a report per text; exit 1 if any has an error."""
-    reports = check_files(args.files) if args.files else check_folder(Path(args.seeds))
+    progress = not args.quiet and sys.stderr.isatty()
+    reports = check_files(args.files, progress=progress) if args.files else check_folder(Path(args.seeds), progress=progress)
     for report in reports:
         if args.quiet and report.ok and not report.warnings:
             continue
@@ -1006,6 +1052,7 @@ def run_add(args: argparse.Namespace) -> int:
         year_basis=args.year_basis,
         source=args.source or "",
         name=args.name,
+        script=args.script,
     )
     print(f"Proposed row for {seeds_dir / CATALOG_NAME} (file {proposal.target}):")
     width = max(len(column) for column in proposal.row)
@@ -1151,7 +1198,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                                 description="Check the catalog and the seed files (or the files given): what the "
                                             "cleaner found, characters it lost, and anything suspicious.",
                                 epilog=EXAMPLES_CHECK, formatter_class=formatter)
-    check.add_argument("files", nargs="*", metavar="FILE", help="text files to check instead of the seeds folder")
+    check.add_argument("files", nargs="*", metavar="FILE", help="files to check instead of the seeds folder (text, PDF, .html, .md or .docx)")
     check.add_argument("-q", "--quiet", action="store_true", help="print only the problems and the summary")
     check.set_defaults(run=run_check)
 
@@ -1159,13 +1206,16 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                               description="Copy a text into the seeds folder, propose its catalog row (title, "
                                           "authors and year from the text unless given), check it, and append the row.",
                               epilog=EXAMPLES_ADD, formatter_class=formatter)
-    add.add_argument("file", metavar="FILE", help="the text file to add (UTF-8, GB18030, Big5 or UTF-16)")
+    add.add_argument("file", metavar="FILE", help="the file to add: a text (UTF-8, GB18030, Big5 or UTF-16), "
+                                                  "a PDF, a saved web page (.html), markdown (.md) or Word (.docx)")
     add.add_argument("--id", help="the catalog id, a lower-case slug (default: from the file name)")
     add.add_argument("--title", help="the title (default: the one found in the text)")
     add.add_argument("--authors", help="the authors, separated by ';' (default: the byline found in the text)")
     add.add_argument("--year", help="four digits (default: the dateline's year, else the latest year mentioned)")
     add.add_argument("--year-basis", help="how the year was decided (written to the year_basis column)")
     add.add_argument("--source", help="where the text was published")
+    add.add_argument("--script", choices=("traditional", "simplified"),
+                     help="the script (default: detected; needed when the text has no script-specific characters)")
     add.add_argument("--name", help="the file's name in the seeds folder (default: its current name)")
     add.add_argument("-y", "--yes", action="store_true", help="add without asking")
     add.add_argument("-n", "--dry-run", action="store_true", help="show the proposal and the check; write nothing")
