@@ -761,6 +761,25 @@ def load_source(raw: str, row: dict[str, str], encoding: str = "utf-8") -> Artic
     )
 
 
+def user_word_lines(article: Article) -> list[str]:
+    """The user-dictionary entries proposed for a new article, as ``add`` prints them.
+
+    >>> print("\n".join(user_word_lines(build_article("標題\n\n丰田通商公司派员参加。", "demo"))))
+    Names the word splitter cuts today; to keep one whole, copy its line into helpers/data/userdict.txt:
+      丰田通商公司 nt    # an organisation or event named with 公司; 1x, now 丰田 / 通商 / 公司
+    """
+    from .new_words import propose_user_words
+
+    proposals = propose_user_words(article)
+    if proposals.empty:
+        return ["No new names to add to the user dictionary were found."]
+    lines = ["Names the word splitter cuts today; to keep one whole, copy its line into helpers/data/userdict.txt:"]
+    for row in proposals.itertuples():
+        entry = f"{row.word} {row.tag}"
+        lines.append(f"  {entry:<12}  # {row.reason}; {row.count}x, now {row.splits_into}")
+    return lines
+
+
 def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str, str], data: bytes = b"") -> None:
     fingerprint = text_fingerprint(raw)
     for other in sorted(seeds_dir.iterdir()):
@@ -1061,6 +1080,8 @@ def run_add(args: argparse.Namespace) -> int:
     print()
     report = check_article(proposal.article, f"{proposal.row['id']} ({proposal.target.name})")
     print("\n".join(report_lines(report)))
+    print()
+    print("\n".join(user_word_lines(proposal.article)))
     print()
     if not report.ok:
         raise CommandError(
