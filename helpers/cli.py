@@ -764,9 +764,9 @@ def load_source(raw: str, row: dict[str, str], encoding: str = "utf-8") -> Artic
 def user_word_lines(article: Article) -> list[str]:
     """The user-dictionary entries proposed for a new article, as ``add`` prints them.
 
-    >>> print("\n".join(user_word_lines(build_article("標題\n\n丰田通商公司派员参加。", "demo"))))
+    >>> print("\\n".join(user_word_lines(build_article("標題\\n\\n丰田通商公司派员参加。", "demo"))))
     Names the word splitter cuts today; to keep one whole, copy its line into helpers/data/userdict.txt:
-      丰田通商公司 nt    # an organisation or event named with 公司; 1x, now 丰田 / 通商 / 公司
+      丰田通商公司 nt     # an organisation or event named with 公司; 1x, now 丰田 / 通商 / 公司
     """
     from .new_words import propose_user_words
 
