@@ -6,7 +6,8 @@ package is installed, as ``jp-readings COMMAND``)::
     python -m helpers info                      # the corpus at a glance
     python -m helpers check                     # check the catalog and every seed file
     python -m helpers check ~/new_article.txt   # check a text before adding it
-    python -m helpers add ~/new_article.txt --year 2024 --yes
+    python -m helpers add ~/new_article.pdf --year 2024 --yes
+    python -m helpers notebook japan-asean-2019  # a starter reading notebook
     python -m helpers export --format csv --out export/
 
 Every command takes ``--seeds DIR`` to work on another seeds folder than the
@@ -1108,6 +1109,24 @@ def run_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_notebook(args: argparse.Namespace) -> int:
+    """``notebook``: write (and run once) a starter reading notebook for one article."""
+    from .starter import write_starter_notebook
+
+    corpus = load_corpus(args.seeds)
+    if args.id not in corpus:
+        raise CommandError(f"no article {args.id!r} in {Path(args.seeds) / CATALOG_NAME} (known: {', '.join(corpus.ids)})")
+    out = Path(args.out) if args.out else Path("notebooks") / f"{args.id}.ipynb"
+    if out.exists() and not args.force:
+        raise CommandError(f"{out} already exists: a notebook is never overwritten without --force", EXIT_USAGE)
+    seeds = None if Path(args.seeds).resolve() == SEEDS_DIR.resolve() else str(Path(args.seeds).resolve())
+    print(f"writing {out} and running it once, so that its outputs are stored…", file=sys.stderr)
+    write_starter_notebook(args.id, out, seeds, execute=not args.no_run)
+    print(f"wrote {out}: fill in the places marked 'Teacher:', then run it again with "
+          f"`jupyter nbconvert --to notebook --execute --inplace {out}`")
+    return EXIT_OK
+
+
 def run_export(args: argparse.Namespace) -> int:
     """``export``: write the corpus's tables (or texts) into a folder."""
     if args.format == "parquet" and not parquet_available():
@@ -1180,6 +1199,10 @@ Without --yes the command asks before writing; where there is no terminal to
 ask on (a script, CI), it writes nothing and exits with status 2 unless --yes
 is given. The file is copied byte for byte and never over an existing one.
 """
+EXAMPLES_NOTEBOOK = """examples:
+  %(prog)s japan-asean-2019                      writes notebooks/japan-asean-2019.ipynb
+  %(prog)s japan-asean-2019 --out /tmp/try.ipynb --force
+"""
 EXAMPLES_EXPORT = """examples:
   %(prog)s                                  every table as CSV in ./export
   %(prog)s --format jsonl --out /tmp/corpus
@@ -1241,6 +1264,18 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     add.add_argument("-y", "--yes", action="store_true", help="add without asking")
     add.add_argument("-n", "--dry-run", action="store_true", help="show the proposal and the check; write nothing")
     add.set_defaults(run=run_add)
+
+    notebook = commands.add_parser("notebook", parents=[common], help="write a starter reading notebook for an article",
+                                   description="Write a starter reading notebook for one article: its context, "
+                                               "outline, passages in both scripts, key terms, figures, dates and "
+                                               "themes, with places marked for the teacher. The notebook is run "
+                                               "once, so that it is stored with its outputs.",
+                                   epilog=EXAMPLES_NOTEBOOK, formatter_class=formatter)
+    notebook.add_argument("id", help="the article's catalog id")
+    notebook.add_argument("--out", metavar="FILE", help="where to write it (default: notebooks/<id>.ipynb)")
+    notebook.add_argument("--force", action="store_true", help="overwrite an existing notebook")
+    notebook.add_argument("--no-run", action="store_true", help="write it without running it (no outputs stored)")
+    notebook.set_defaults(run=run_notebook)
 
     export = commands.add_parser("export", parents=[common], help="write the cleaned corpus as tables or texts",
                                  description="Write the cleaned corpus for use outside Python.",
