@@ -1,8 +1,8 @@
 """Load the seed articles: the catalog, the files, and the :class:`Corpus`.
 
 >>> corpus = load_corpus()
->>> len(corpus), corpus["abe-beijing-2018"].script
-(5, 'traditional')
+>>> "abe-beijing-2018" in corpus, corpus["abe-beijing-2018"].script
+(True, 'traditional')
 >>> corpus.paragraphs_frame().columns.tolist()
 ['article_id', 'para_id', 'section', 'text']
 """
