@@ -348,12 +348,12 @@ WEB_FURNITURE = re.compile(
 
 def _mark_boilerplate(draft: _Draft) -> None:
     for line in draft.lines:
-        if line.role != "blank" and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
+        if not line.role and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
             _remove(line, "web-furniture", "web page navigation, sharing or printing links (not part of the article)")
     for index, line in enumerate(draft.lines):
         if line.role != "blank" and BOILERPLATE_HEADER.match(line.plain):
             for tail in draft.lines[index:]:
-                if tail.role != "blank":
+                if tail.role not in ("blank", "removed"):
                     _remove(tail, "web-boilerplate", "links to other articles after the end of the text (web page furniture)")
             return
 

@@ -61,6 +61,7 @@ def read_pdf(data: bytes, where: str) -> Extraction:
     """Read a PDF's bytes into blocks (see the module's docstring)."""
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
 
     lines: list[_PdfLine] = []
     source = []
@@ -73,7 +74,7 @@ def read_pdf(data: bytes, where: str) -> Extraction:
                 chars = [dict(c, text=radicals_to_ideographs(c["text"])) for c in page.chars if c["text"].strip()]
                 source.append(han("".join(c["text"] for c in chars)))
                 lines += _lines(chars, number, float(page.height))
-    except (PDFSyntaxError, ValueError, KeyError) as error:
+    except (PDFSyntaxError, PdfminerException, ValueError, KeyError, TypeError) as error:
         raise CorpusError(where, f"not a readable PDF ({type(error).__name__}: {error})") from None
     finally:
         quiet.setLevel(level)
@@ -90,15 +91,19 @@ def radicals_to_ideographs(text: str) -> str:
 
     Fonts such as Noto Sans CJK draw 日 and the radical ⽇ with one glyph, so a PDF
     may map the glyph back to the radical: the text then reads ⽇本 for 日本.
-    Unicode's compatibility mapping gives the ideograph back.
+    Unicode's compatibility mapping gives the ideograph back (and a few look-alike
+    punctuation marks are put back too).
 
-    >>> radicals_to_ideographs("⽇本⼤学")
-    '日本大学'
+    >>> radicals_to_ideographs("⽇本⼤学\u2329⻅\u232a")
+    '日本大学〈见〉'
     """
-    return "".join(_SIMPLIFIED_RADICALS.get(c) or (unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c)
+    return "".join(_SIMPLIFIED_RADICALS.get(c) or _LOOKALIKES.get(c) or (unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c)
                    for c in text)
 
 
+# Punctuation drawn with the glyph of a look-alike: 〈〉 (U+3008, U+3009) come back as the
+# angle brackets U+2329, U+232A (their canonical equivalents), ／ as the division slash.
+_LOOKALIKES = {"\u2329": "〈", "\u232a": "〉", "\u2215": "／"}
 # The supplementary radicals of simplified characters have no compatibility mapping in Unicode.
 _SIMPLIFIED_RADICALS = dict(zip("⻅⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻥⻦⻩⻬⻮⻰⻳⻆⻣⻤⻨⻪⻭⻯", "见贝车长门青页风飞食马鱼鸟黄齐齿龙龟角骨鬼麦黾鼎龙"))
 
