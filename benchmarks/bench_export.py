@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 import helpers
-from helpers import cli
+from helpers.analysis import export
 from helpers.language import tokenizer
 from helpers.loading import SEEDS_DIR, _load_corpus_cached
 
@@ -63,14 +63,14 @@ def timed_export(corpus: helpers.Corpus, out: Path) -> list[tuple[str, int, floa
     """Build and write every table as CSV; return (table, rows, seconds, bytes) for each."""
     out.mkdir()
     results = []
-    tables = cli.export_tables(corpus)
+    tables = export.export_tables(corpus)
     while True:
         start = time.perf_counter()
         try:
             name, frame = next(tables)
         except StopIteration:
             return results
-        path = cli.write_table(frame, out, name, "csv")
+        path = export.write_table(frame, out, name, "csv")
         results.append((name, len(frame), time.perf_counter() - start, path.stat().st_size))
 
 

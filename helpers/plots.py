@@ -30,9 +30,9 @@ from matplotlib import font_manager  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
-from .figures import check_figures, load_figures, summit_table  # noqa: E402
-from .loading import load_corpus  # noqa: E402
-from .timeline import merged_timeline  # noqa: E402
+from .analysis.figures import check_figures, load_figures, summit_table  # noqa: E402
+from .corpus.loading import load_corpus  # noqa: E402
+from .analysis.timeline import merged_timeline  # noqa: E402
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]

@@ -31,11 +31,11 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from .language import load_glossary, pinyin
-from .loading import SEEDS_DIR, load_corpus
-from .new_words import propose_user_words
-from .records import Article
-from .script import to_simplified, to_traditional
+from .analysis.new_words import propose_user_words
+from .corpus.loading import SEEDS_DIR, load_corpus
+from .corpus.records import Article
+from .text.language import load_glossary, pinyin
+from .text.script import to_simplified, to_traditional
 
 #: The catalog columns shown as the article's context, with their labels.
 CONTEXT = (("title", "Title"), ("title_en", "Title in English"), ("authors", "Authors"), ("year", "Year"),
@@ -79,7 +79,7 @@ def glossary_terms(article: Article) -> pd.DataFrame:
 def dated_events(article: Article) -> pd.DataFrame:
     """Every date the text prints (``2023年3月``, ``二〇二三年三月``), with its sentence: para_id, date, sentence.
 
-    >>> from helpers.structure import build_article
+    >>> from helpers.corpus.structure import build_article
     >>> dated_events(build_article("標題\\n\\n二〇二三年三月，尹錫悅訪問東京。同年八月舉行峰會。", "d")).values.tolist()
     [['d:p001', '二〇二三年三月', '二〇二三年三月，尹錫悅訪問東京。']]
     """
@@ -146,7 +146,7 @@ def starter_cells(article: Article, seeds_dir: Path | None = None) -> list[dict]
                      "The quantity extractor's reading of every number with a unit. Check each against its "
                      f"passage before using it. {TEACHER} keep the ones that matter to the argument in "
                      "`helpers/data/figures.csv`."))
-    cells.append(_code("from helpers.quantities import quantities_frame\n\n"
+    cells.append(_code("from helpers.text.quantities import quantities_frame\n\n"
                        "quantities = quantities_frame([article])\n"
                        'quantities[["para_id", "raw", "value", "unit", "qualifier"]]'))
     cells.append(_md("## Dates in the text (candidates for the timeline)\n\n"
@@ -156,7 +156,7 @@ def starter_cells(article: Article, seeds_dir: Path | None = None) -> list[dict]
     cells.append(_md("## Themes\n\nChoose a theme to see its paragraphs; the table under the filter counts the "
                      "paragraphs per theme (a keyword tag is evidence about the tool: read the paragraphs)."))
     cells.append(_code("from helpers.widgets import theme_filter\n\ntheme_filter(article)"))
-    cells.append(_code("from helpers.themes import tag_themes, theme_counts\n\ntheme_counts(tag_themes(article))"))
+    cells.append(_code("from helpers.analysis.themes import tag_themes, theme_counts\n\ntheme_counts(tag_themes(article))"))
     cells.append(_md("## The argument\n\n"
                      f"{TEACHER} write the argument map in `helpers/data/arguments/{article.id}.toml` (see the five "
                      "seeds' maps for the format): the claims, the paragraphs that carry each, and how they support "

@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from .loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
-from .script import to_script, to_simplified
-from .themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
+from .corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from .text.script import to_script, to_simplified
+from .analysis.themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
 
 #: Shown when nothing is chosen.
 EMPTY_SELECTION = "Choose one or more themes, or type a keyword (in either script), to list paragraphs."
@@ -126,12 +126,15 @@ def filter_paragraphs(
     return result.reset_index(drop=True)
 
 
-def highlight(text: str, theme_keywords: tuple[str, ...], keyword: str = "", script: str = "original") -> str:
+def highlight(
+    text: str, theme_keywords: tuple[str, ...], keyword: str = "", script: str = "original", exclude: tuple[str, ...] = ()
+) -> str:
     """Escape ``text`` for HTML and mark the matched keywords.
 
     Theme keywords get a pale background, the typed keyword a stronger one.
     ``script`` shows the paragraph in ``original``, ``traditional`` or
     ``simplified`` characters; the marks stay on the same characters.
+    Theme keywords inside an ``exclude`` phrase (a theme's sense rules) are not marked.
 
     >>> highlight("<b>日美同盟</b>", ("同盟",))
     '&lt;b&gt;日美<mark class="theme">同盟</mark>&lt;/b&gt;'
@@ -139,7 +142,7 @@ def highlight(text: str, theme_keywords: tuple[str, ...], keyword: str = "", scr
     shown = to_script(text, script)
     if len(shown) != len(text):  # conversion changed the length: marks would drift
         shown = text
-    spans = [(s, e, "theme") for s, e, _ in find_keyword_spans(text, theme_keywords)]
+    spans = [(s, e, "theme") for s, e, _ in find_keyword_spans(text, theme_keywords, exclude)]
     if keyword:
         spans += [(s, e, "keyword") for s, e, _ in find_keyword_spans(text, [keyword])]
     spans.sort(key=lambda span: (span[0], span[2] != "keyword"))
@@ -171,19 +174,42 @@ def results_html(
     if matches.empty:
         return _STYLE + '<div class="jr-results"><p class="note">No paragraph matches this selection.</p></div>'
     labels = index.theme_labels
+    rules = {theme.id: theme.exclude for theme in index.themes}
     parts = [_STYLE, '<div class="jr-results">', f'<p class="note">{len(matches)} paragraph(s) match.</p>']
     for row in matches.head(limit).itertuples(index=False):
         theme_keywords = tuple(k for t in row.themes for k in index.keywords.get((row.para_id, t), ()))
+        exclude = tuple(r for t in row.themes for r in rules.get(t, ()))
         names = ", ".join(labels.get(t, t) for t in row.themes)
         parts.append(
             f'<div class="para"><span class="pid">{html.escape(row.para_id)}</span>'
             + (f' <span class="note">({html.escape(names)})</span>' if names else "")
-            + f"<br>{highlight(row.text, theme_keywords, keyword, script)}</div>"
+            + f"<br>{highlight(row.text, theme_keywords, keyword, script, exclude)}</div>"
         )
     if len(matches) > limit:
         parts.append(f'<p class="note">… and {len(matches) - limit} more: narrow the selection to see them.</p>')
     parts.append("</div>")
     return "".join(parts)
+
+
+def theme_key_html(themes: list[Theme], chosen: tuple[str, ...] | list[str] = ()) -> str:
+    """What each chosen theme means and what it matches: description, keywords, sense rules.
+
+    A reader sees why a paragraph matched, and what the theme cannot see (a word
+    that is not in its list). All themes when ``chosen`` is empty.
+
+    >>> html_text = theme_key_html(load_themes(), ["taiwan-seas"])
+    >>> "上台" in html_text and "Taiwan" in html_text
+    True
+    """
+    shown = [t for t in themes if not chosen or t.id in chosen]
+    rows = []
+    for theme in shown:
+        rules = f"<br><i>Not counted inside:</i> {html.escape('、'.join(theme.exclude))}" if theme.exclude else ""
+        rows.append(
+            f"<li><b>{html.escape(theme.label)}</b> ({html.escape(theme.id)}): {html.escape(theme.description)}"
+            f'<br><i>Keywords:</i> <span lang="zh">{html.escape("、".join(theme.keywords))}</span>{rules}</li>'
+        )
+    return f'<div class="jr-key" style="font-size:90%"><ul>{"".join(rows)}</ul></div>' if rows else ""
 
 
 def counts_html(counts: pd.Series, title: str) -> str:
@@ -260,13 +286,14 @@ class ThemeFilter(widgets.VBox):
         )
         self.clear = widgets.Button(description="Clear", icon="times")
         self.summary = widgets.HTML()
+        self.key = widgets.HTML()
         self.results = widgets.HTML()
         self.chart = widgets.HTML()
         for control in (self.themes, self.keyword, self.match, self.script):
             control.observe(self._update, names="value")
         self.clear.on_click(lambda _: self.select(themes=(), keyword=""))
         controls = widgets.HBox([self.themes, widgets.VBox([self.keyword, self.match, self.script, self.clear])])
-        super().__init__([controls, self.summary, widgets.HBox([self.results, self.chart])])
+        super().__init__([controls, self.summary, self.key, widgets.HBox([self.results, self.chart])])
         self.results.layout = widgets.Layout(width="65%")
         self.chart.layout = widgets.Layout(width="35%", padding="0 0 0 12px")
         self._update()
@@ -290,12 +317,14 @@ class ThemeFilter(widgets.VBox):
         if not self.themes.value and not keyword:
             self.results.value = ""
             self.chart.value = ""
+            self.key.value = ""
             self.summary.value = f"<p><i>{html.escape(EMPTY_SELECTION)}</i></p>"
             return
         matches = self.matches()
         note = ""
         if isinstance(self.keyword.value, str) and len(self.keyword.value.strip()) > MAX_KEYWORD:
             note = f" (keyword cut to its first {MAX_KEYWORD} characters)"
+        self.key.value = theme_key_html(self.index.themes, self.themes.value) if self.themes.value else ""
         self.results.value = results_html(self.index, matches, keyword, self.script.value)
         if self.by_article:
             self.chart.value = matrix_html(theme_counts_for(self.index, matches, by_article=True), "Themes of these paragraphs, per article")

@@ -13,6 +13,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+from hypothesis.database import DirectoryBasedExampleDatabase
+from platformdirs import user_cache_dir
 
 import helpers
 from helpers.loading import SEEDS_DIR
@@ -21,6 +24,21 @@ from helpers.loading import SEEDS_DIR
 def in_ci() -> bool:
     """True when the ``CI`` environment variable asks for a strict run."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+# --- Hypothesis: the same examples on every CI run ------------------------------------------
+
+# CI draws the same examples every run (derandomize), so a red build is a real
+# failure that the next run reproduces, never bad luck; on a developer's machine
+# new examples are drawn each run, and the failures found are replayed from a
+# database in the user's cache folder (not .hypothesis/ in the repository).
+# HYPOTHESIS_PROFILE=ci reproduces CI's examples locally.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile(
+    "dev",
+    database=DirectoryBasedExampleDatabase(Path(user_cache_dir("japan-relations-reader")) / "hypothesis"),
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if in_ci() else "dev"))
 
 
 # --- Fixtures -----------------------------------------------------------------------------

@@ -20,8 +20,10 @@ from seed_info import SEED_IDS
 
 import helpers
 from helpers import cli
+from helpers.analysis import export
+from helpers.corpus import catalog, checks
 from helpers.figures import load_figures
-from helpers.loading import SEEDS_DIR
+from helpers.corpus.loading import SEEDS_DIR
 from helpers.structure import build_article
 
 DATA = Path(__file__).parent / "data"
@@ -139,7 +141,7 @@ def test_info_lists_every_article_with_its_counts(run, seeds, corpus):
 
 
 def test_info_frame_counts_distinct_themes(corpus):
-    frame = cli.info_frame(corpus).set_index("id")
+    frame = export.info_frame(corpus).set_index("id")
     tags = helpers.themes.tag_themes(corpus["abe-beijing-2018"])
     themes = {str(t) for t in tags.theme if str(t) != "none"}
     assert frame.loc["abe-beijing-2018", "themes"] == len(themes)
@@ -219,7 +221,7 @@ def test_check_warns_when_the_catalog_names_the_wrong_script(run, seeds):
 
 
 def test_characters_lost_by_the_cleaner_fail_the_check(run, monkeypatch):
-    monkeypatch.setattr(cli, "unaccounted", lambda article: ["line 3: Han characters not accounted for: '正文'"])
+    monkeypatch.setattr(checks, "unaccounted", lambda article: ["line 3: Han characters not accounted for: '正文'"])
     status, out, err = run("check", PDF_SAMPLE)
     assert status == 1
     assert "ERROR   characters not accounted for: line 3" in out
@@ -288,7 +290,7 @@ def test_a_note_on_the_title_is_not_a_note_without_a_marker(run, tmp_path):
     text = "日韓關係的新起點①\n\n① 本文為研究計畫的部分成果。\n\n兩國關係近年改善，值得注意。\n"
     article = build_article(text, "demo")
     assert [n.para_id for n in article.notes] == [""]
-    assert cli.notes_without_marker(article) == []
+    assert checks.notes_without_marker(article) == []
 
 
 def test_check_warns_about_a_paragraph_in_the_other_script(run, tmp_path):
@@ -303,12 +305,12 @@ def test_the_seeds_give_no_false_alarms(corpus):
     # Each seed was read by hand: no paragraph is in the other script, none runs
     # two together, and no heading was missed, so none of these may fire.
     for article in (corpus[article_id] for article_id in SEED_IDS):
-        assert cli.long_paragraphs(article) == []
-        assert cli.heading_like_lines(article) == []
-        assert cli.other_script_paragraphs(article) == []
-        assert cli.furniture_in_text(article) == []
-        assert cli.odd_authors(article) == []
-        assert cli.notes_without_marker(article) == []
+        assert checks.long_paragraphs(article) == []
+        assert checks.heading_like_lines(article) == []
+        assert checks.other_script_paragraphs(article) == []
+        assert checks.furniture_in_text(article) == []
+        assert checks.odd_authors(article) == []
+        assert checks.notes_without_marker(article) == []
 
 
 # --- add -----------------------------------------------------------------------------------------
@@ -504,11 +506,11 @@ def test_add_to_a_folder_without_a_catalog(run, tmp_path):
 
 def test_a_row_that_does_not_load_is_taken_back(seeds, monkeypatch):
     # If appending the row leaves a catalog that does not load, nothing stays behind.
-    proposal = cli.propose(PDF_SAMPLE, seeds)
+    proposal = catalog.propose(PDF_SAMPLE, seeds)
     before = snapshot(seeds)
     proposal.row["script"] = "klingon"
     with pytest.raises(helpers.CatalogError, match="script must be one of"):
-        cli.add_to_seeds(proposal, seeds)
+        catalog.add_to_seeds(proposal, seeds)
     assert unchanged(seeds, before)
 
 
@@ -527,10 +529,10 @@ def read_csv(folder: Path, table: str) -> pd.DataFrame:
 
 
 def test_export_writes_every_table(csv_export):
-    assert sorted(p.name for p in csv_export.iterdir()) == sorted(f"{t}.csv" for t in cli.TABLES)
+    assert sorted(p.name for p in csv_export.iterdir()) == sorted(f"{t}.csv" for t in export.TABLES)
 
 
-@pytest.mark.parametrize("table", cli.TABLES)
+@pytest.mark.parametrize("table", export.TABLES)
 def test_every_exported_row_keeps_its_article_id(csv_export, corpus, table):
     frame = read_csv(csv_export, table)
     assert len(frame) > 0

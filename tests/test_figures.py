@@ -1,6 +1,6 @@
-"""Tests for helpers/figures.py and the curated figures in helpers/data/figures.csv.
+"""Tests for helpers/analysis/figures.py and the curated figures in helpers/data/figures.csv.
 
-The dataset and the extractor (helpers/quantities.py) keep each other honest:
+The dataset and the extractor (helpers/text/quantities.py) keep each other honest:
 every figure must be where its row says, read the way its row says, and every
 quantity the extractor finds must be either a figure or excluded with a reason.
 Expected numbers here (the table rows, the dates of the checks) were read from

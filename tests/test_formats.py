@@ -18,11 +18,11 @@ from lxml import html as lxml_html
 
 import helpers
 from helpers import cli, unaccounted
-from helpers.cleaning import han, join_lines
-from helpers.corpus import formats
-from helpers.loading import load_article
-from helpers.records import Article
-from helpers.structure import detect_script
+from helpers.corpus import catalog, formats
+from helpers.corpus.loading import load_article
+from helpers.corpus.records import Article
+from helpers.corpus.structure import build_article, detect_script
+from helpers.text.cleaning import decode, han, join_lines
 
 DATA = Path(__file__).parent / "data"
 SAMPLES = {
@@ -74,7 +74,7 @@ def test_nothing_is_lost(style):
 def test_every_han_character_of_the_file_is_in_the_rendering(style):
     data = (DATA / SAMPLES[style]).read_bytes()
     article = article_of(style)
-    source = sorted(han(helpers.cleaning.decode(data, "x")[0]))
+    source = sorted(han(decode(data, "x")[0]))
     received = sorted(han(article.raw))
     missing = [c for c in set(source) if source.count(c) > received.count(c)]
     assert missing == []
@@ -108,7 +108,7 @@ def test_check_and_add_work_on_every_style(style, tmp_path, seeds, capsys):
     assert unaccounted(added) == []
     row = helpers.read_catalog(seeds / "catalog.csv").iloc[-1]
     assert row["format"] == (article_of(style).source_format if article_of(style).source_format != "text"
-                             else cli.detect_format(article_of(style).raw))
+                             else catalog.detect_format(article_of(style).raw))
 
 
 # --- PDF: what was printed is what is read ----------------------------------------------------------
@@ -197,7 +197,7 @@ def test_web_news_page():
     assert [f.text for f in article.front_matter if f.kind == "metadata"] == [
         "原标题：日本首相将出席首届“中亚＋日本”峰会", "（责任编辑：刘晓燕）"]
     assert [(c.text) for c in article.captions] == ["图为岸田文雄在首相官邸举行记者会。（资料图）"]
-    assert cli.guess_year(article)[0] == 2024
+    assert catalog.guess_year(article)[0] == 2024
 
 
 def test_web_news_page_keeps_what_it_removes_with_the_reason():
@@ -228,7 +228,7 @@ def test_web_page_with_one_tag_per_line():
     assert texts(article)[0] == ("二〇二四年四月，岸田文雄首相以國賓身分訪問華盛頓，與拜登總統發表聯合聲明，"
                                  "宣示日美同盟進入「全球夥伴關係」的新階段。")
     assert "language switch" in next(r.reason for r in article_of("web-thinktank").removed if r.text == "| English| |")
-    assert cli.guess_year(article)[0] == 2024  # the byline's date
+    assert catalog.guess_year(article)[0] == 2024  # the byline's date
 
 
 # --- Markdown -------------------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ def test_markdown_with_front_matter_and_raw_html():
     kinds = {r.text: r.kind for r in article.removed}
     assert kinds["草稿：发布前请核对数据"] == "comment" and kinds["tags: 经济安全；东盟"] == "front-matter"
     assert any(r.kind == "style" and "注释样式" in r.text for r in article.removed)
-    assert cli.guess_year(article) == (2023, "date on the page (2023-11-20)")
+    assert catalog.guess_year(article) == (2023, "date on the page (2023-11-20)")
 
 
 def test_markdown_wrapping_prettified_html():
@@ -263,8 +263,6 @@ def test_markdown_wrapping_prettified_html():
 
 def test_markdown_export_reads_as_before():
     # The markdown reader gives what the plain-text cleaner gave for this export.
-    from helpers.structure import build_article
-
     before = build_article((DATA / "markdown_export.md").read_text(encoding="utf-8"), "markdown_export")
     after = article_of("markdown-export")
     assert (after.title, after.authors, headings(after), texts(after)) == (

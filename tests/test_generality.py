@@ -24,9 +24,9 @@ import pytest
 
 import helpers
 from helpers import cli, unaccounted
+from helpers.corpus import catalog
+from helpers.corpus.tables import quantities_frame, tokens_frame
 from helpers.cleaning import decode, ends_sentence
-from helpers.language import tokens_frame
-from helpers.quantities import quantities_frame
 from helpers.records import Article
 from helpers.script import to_simplified
 from helpers.structure import build_article
@@ -207,7 +207,7 @@ def test_web_page_title_dateline_and_headings():
     assert headings(article) == [(0, WEB_TITLE), (1, "一、合作的背景"), (1, "二、合作的主要內容"), (1, "三、合作的侷限")]
     dateline = [f.text for f in article.front_matter if f.kind == "dateline"]
     assert dateline == ["2022-09-30 10:15 來源：洞見國際評論網 作者：陳思齊"]
-    assert cli.guess_year(article)[0] == 2022
+    assert catalog.guess_year(article)[0] == 2022
 
 
 def test_web_page_title_bar_and_related_links_are_removed():
@@ -472,7 +472,7 @@ def test_check_and_add_work_on_every_style(style, tmp_path, seeds, capsys):
     ("no-headings", "text"), ("mixed-english", "text"), ("title-only", "text"), ("long", "text"),
 ])
 def test_add_detects_the_format(style, expected):
-    assert cli.detect_format(raw_text(style)) == expected
+    assert catalog.detect_format(raw_text(style)) == expected
 
 
 @pytest.mark.parametrize("style, year", [
@@ -484,4 +484,4 @@ def test_add_detects_the_format(style, expected):
     ("title-only", None),  # no year at all
 ])
 def test_add_proposes_a_year(style, year):
-    assert cli.guess_year(article_of(style))[0] == year
+    assert catalog.guess_year(article_of(style))[0] == year

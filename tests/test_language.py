@@ -31,9 +31,9 @@ from helpers.language import (
     read_user_dictionary,
     segment,
     token_spans,
-    tokens_frame,
     user_words,
 )
+from helpers.corpus.tables import tokens_frame
 from helpers.script import to_simplified, to_traditional
 
 REPO = Path(__file__).resolve().parent.parent
@@ -145,7 +145,7 @@ def test_segmentation_is_deterministic_across_processes(tmp_path):
     in_process = hashlib.sha256("\n".join(tokens_frame(CORPUS).token).encode()).hexdigest()
     code = """
         import hashlib, helpers
-        from helpers.language import tokens_frame
+        from helpers.corpus.tables import tokens_frame
         tokens = tokens_frame(helpers.load_corpus()).token
         with open("digest.txt", "w") as out:
             out.write(hashlib.sha256("\\n".join(tokens).encode()).hexdigest())

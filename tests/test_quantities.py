@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from seed_info import seeds_in
 
 import helpers
-from helpers.quantities import COLUMNS, extract_quantities, parse_number, quantities_frame
+from helpers.corpus.tables import quantities_frame
+from helpers.quantities import COLUMNS, extract_quantities, parse_number
 from helpers.script import to_simplified, to_traditional
 
 CORPUS = helpers.load_corpus()

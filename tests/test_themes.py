@@ -66,15 +66,59 @@ def test_theme_file_starts_with_a_comment_for_teachers():
     assert "To add a keyword" in comment and "To add a theme" in comment
 
 
-def test_every_keyword_occurs_in_the_corpus(corpus, themes):
+# The same word in Taipei's and in Beijing's usage (ROC form, PRC form): a fair lexicon lists both
+# in the same theme, whichever of the two the five seed texts happen to use.
+COUNTERPARTS = [
+    ("陆方", "中方"), ("中共", "中方"), ("对岸", "中方"), ("北韩", "朝鲜"), ("两岸", "台海"),
+    ("钓鱼台", "钓鱼岛"), ("北方领土", "北方四岛"), ("川普", "特朗普"), ("小布希", "布什"), ("潘斯", "彭斯"),
+    ("避险", "对冲"), ("平衡", "制衡"), ("美中", "中美"), ("美陆", "中美"), ("人工智慧", "人工智能"),
+    ("数位经济", "数字经济"), ("网路", "网络"), ("东协", "东盟"), ("普世价值", "普遍价值"), ("演训", "演习"),
+]
+
+
+def test_both_vocabularies_are_in_the_same_theme(themes):
+    theme_of = {to_simplified(k): t.id for t in themes for k in t.keywords}
+    for roc, prc in COUNTERPARTS:
+        assert roc in theme_of and prc in theme_of, (roc, prc)
+        assert theme_of[roc] == theme_of[prc], (roc, theme_of[roc], prc, theme_of[prc])
+
+
+def test_every_keyword_occurs_in_the_corpus_or_is_the_other_vocabularys_form(corpus, themes):
     simplified_texts = [to_simplified(p.text) for article in corpus for p in article.paragraphs]
+
+    def occurs(word):
+        return any(to_simplified(word) in text for text in simplified_texts)
+
+    partners = {}
+    for roc, prc in COUNTERPARTS:
+        partners.setdefault(roc, []).append(prc)
+        partners.setdefault(prc, []).append(roc)
     missing = [
         (theme.id, keyword)
         for theme in themes
         for keyword in theme.keywords
-        if not any(to_simplified(keyword) in text for text in simplified_texts)
+        if not occurs(keyword) and not any(occurs(other) for other in partners.get(to_simplified(keyword), []))
     ]
     assert missing == []
+
+
+def test_every_theme_has_a_one_sentence_description(themes):
+    for theme in themes:
+        sentence = theme.description
+        assert sentence.endswith(".") and sentence.count(". ") == 0, (theme.id, sentence)
+        assert 20 <= len(sentence) <= 200, (theme.id, sentence)
+
+
+def test_us_factor_is_a_theme_of_its_own(themes):
+    by_id = {t.id: t for t in themes}
+    presidents = {"川普", "特朗普", "拜登", "美国优先"}
+    assert presidents <= {to_simplified(k) for k in by_id["us-factor"].keywords}
+    assert not presidents & {to_simplified(k) for k in by_id["alliance"].keywords}
+
+
+def test_summits_no_longer_counts_dialogue_or_leaders_in_general(themes):
+    summit_words = {to_simplified(k) for t in themes if t.id == "summits" for k in t.keywords}
+    assert not summit_words & {"对话", "领导人", "高层互动", "高层交流"}
 
 
 # --- Tags a reader would give ------------------------------------------------------
@@ -97,8 +141,8 @@ READER_TAGS = [
     ("china-japan-2025:p014", {"taiwan-seas", "china-response", "history-territory"}, "taiwan-seas", {"energy"}),
     # Ishiba's weak hold on power and the upper-house election of July 2025.
     ("china-japan-2025:p019", {"domestic"}, "domestic", {"defence", "economy"}),
-    # Trump's 2018 steel and aluminium tariffs pushed Abe towards China.
-    ("china-japan-2025:p016", {"economy", "alliance"}, None, {"defence"}),
+    # Trump's 2018 steel and aluminium tariffs pushed Abe towards China: the US factor, not an alliance.
+    ("china-japan-2025:p016", {"economy", "us-factor"}, None, {"defence"}),
     # Japanese stakes in Caspian oil fields and Kazakh uranium mines.
     ("central-asia-2007:p014", {"energy", "finance"}, "energy", {"defence", "taiwan-seas"}),
     # What China should do: cultural, youth and educational exchange with Central Asia.

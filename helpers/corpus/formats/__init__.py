@@ -24,8 +24,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...cleaning import han, join_lines
-from ...structure import LineHint
+from ...text.cleaning import han, join_lines
+from ..structure import LineHint
 
 #: File name endings and the format each is read as; anything else is a plain text.
 SUFFIXES = {

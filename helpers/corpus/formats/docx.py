@@ -19,7 +19,7 @@ from collections import Counter
 
 from lxml import etree
 
-from ...cleaning import han, join_lines
+from ...text.cleaning import han, join_lines
 from ...errors import CorpusError
 from . import Block, Extraction
 

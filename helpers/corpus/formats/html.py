@@ -24,7 +24,7 @@ from collections import Counter
 from lxml import etree
 from lxml import html as lxml_html
 
-from ...cleaning import decode, han
+from ...text.cleaning import decode, han
 from ...errors import CorpusError
 from . import Block, Extraction
 from .htmlblocks import HtmlBlock, html_blocks

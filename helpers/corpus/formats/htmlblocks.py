@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ...cleaning import han, join_lines
+from ...text.cleaning import han, join_lines
 
 BLOCK_TAGS = frozenset(
     "html body head title p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption caption table "

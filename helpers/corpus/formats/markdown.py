@@ -23,7 +23,7 @@ import yaml
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from ...cleaning import decode, han, join_lines
+from ...text.cleaning import decode, han, join_lines
 from ...errors import CorpusError
 from . import Block, Extraction
 from .htmlblocks import html_blocks

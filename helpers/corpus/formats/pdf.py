@@ -30,7 +30,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...cleaning import han, join_lines
+from ...text.cleaning import han, join_lines
 from ...errors import CorpusError
 from . import Block, Extraction
 

@@ -18,7 +18,7 @@ does not list, are proposed; the teacher accepts a proposal by copying its line
 into ``helpers/data/userdict.txt`` (the format is explained at the top of that
 file). Nothing is written by this module.
 
->>> from helpers.structure import build_article
+>>> from helpers.corpus.structure import build_article
 >>> article = build_article("標題\\n\\n卡西姆若马尔特·托卡耶夫出席中亚五国峰会，丰田通商公司也派员参加。\\n", "demo")
 >>> for row in propose_user_words(article).itertuples():
 ...     print(row.word, row.tag, row.splits_into)
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .records import Article
+from ..corpus.records import Article
 
 #: Suffixes that end the name of an organisation or an event, with the tag its entry gets.
 NAME_SUFFIXES = {
@@ -111,7 +111,7 @@ def _suffixed_names(text: str) -> list[tuple[str, str, str]]:
     """Names that end in a suffix of :data:`NAME_SUFFIXES`: the suffix and up to two name words before it."""
     import jieba.posseg
 
-    from .language import simplified_for_jieba, tokenizer
+    from ..text.language import simplified_for_jieba, tokenizer
 
     if not _SUFFIX.search(text):
         return []
@@ -145,7 +145,7 @@ def propose_user_words(article: Article) -> pd.DataFrame:
     Only words that the project's tokenizer cuts into pieces today and that the
     user dictionary does not list; most frequent first.
     """
-    from .language import segment, user_words
+    from ..text.language import segment, user_words
 
     known = user_words()
     seen: dict[str, tuple[str, str, str]] = {}

@@ -1,9 +1,14 @@
 """Tag paragraphs with themes, using keyword lists that a teacher can edit.
 
 The themes live in ``helpers/data/themes.toml``: each has an id, an English
-label and description, and a list of Chinese keywords. A paragraph gets a theme
-when one of the theme's keywords occurs in it; its score is the number of
-occurrences.
+label and description, a list of Chinese keywords and, optionally, sense rules
+(``exclude``: phrases in which a keyword does not count, such as 上台 for 台).
+A paragraph gets a theme when one of the theme's keywords occurs in it outside
+those phrases; its score is the number of such occurrences.
+
+How far the tags agree with a careful reader is measured against the hand
+labels in ``helpers/data/theme_labels.csv`` (:func:`load_theme_labels`,
+:func:`tagger_scores`).
 
 Keywords and texts are both converted to Simplified characters before they are
 compared, so one keyword list serves the Traditional and the Simplified
@@ -35,10 +40,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from .errors import CorpusError
-from .loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
-from .records import Article, Paragraph
-from .script import to_simplified
+from ..errors import CorpusError
+from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from ..corpus.records import Article, Paragraph
+from ..text.script import to_simplified
 
 #: The theme file that ships with the notebooks.
 THEMES_PATH = DATA_DIR / "themes.toml"
@@ -47,7 +52,11 @@ THEMES_PATH = DATA_DIR / "themes.toml"
 NO_THEME = "none"
 
 TAG_COLUMNS = ["article_id", "para_id", "theme", "score", "matched"]
-THEME_FIELDS = ("id", "label", "description", "keywords")
+THEME_FIELDS = ("id", "label", "description", "keywords", "exclude")
+#: In an ``exclude`` phrase, this stands for a gap of up to :data:`GAP_LENGTH` characters of one sentence.
+GAP = "…"
+GAP_LENGTH = 12
+_SENTENCE_END = "。！？；!?;\n"
 _THEME_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 #: What :func:`tag_themes` and :func:`helpers.concordance.kwic` accept as text to search.
 ParagraphSource = Union[Corpus, Article, Paragraph, pd.DataFrame, Iterable[Paragraph]]
@@ -61,16 +70,20 @@ class ThemeFileError(CorpusError):
 
 @dataclass(frozen=True)
 class Theme:
-    """A theme: a short ``id``, an English ``label`` and ``description``, and ``keywords``.
+    """A theme: a short ``id``, an English ``label`` and ``description``, ``keywords``
+    and ``exclude``, the phrases in which a keyword does not count (sense rules).
 
     >>> Theme("energy", "Energy & resources", "Oil and gas.", ("能源", "石油")).keywords
     ('能源', '石油')
+    >>> Theme("taiwan", "Taiwan", "Taiwan.", ("台",), ("上台",)).exclude
+    ('上台',)
     """
 
     id: str
     label: str
     description: str
     keywords: tuple[str, ...]
+    exclude: tuple[str, ...] = ()
 
 
 # --- Reading the theme file ------------------------------------------------
@@ -146,7 +159,26 @@ def _check_theme(table: object, where: str) -> Theme:
     if theme_id == NO_THEME:
         raise ThemeFileError(where, f"the id {NO_THEME!r} is reserved for paragraphs that match no theme")
     keywords = _check_keywords(table.get("keywords"), where)
-    return Theme(theme_id, table["label"].strip(), table["description"].strip(), keywords)
+    exclude = _check_exclude(table.get("exclude", []), where)
+    return Theme(theme_id, table["label"].strip(), table["description"].strip(), keywords, exclude)
+
+
+def _check_exclude(phrases: object, where: str) -> tuple[str, ...]:
+    if not isinstance(phrases, list):
+        raise ThemeFileError(where, "exclude must be a list of phrases, such as [\"上台\", \"不是…遏制\"]")
+    checked: list[str] = []
+    for position, phrase in enumerate(phrases, start=1):
+        if not isinstance(phrase, str) or not phrase.strip(GAP + " \t\u3000"):
+            raise ThemeFileError(where, f"exclude phrase {position} must be a non-empty string, not {phrase!r}")
+        phrase = phrase.strip()
+        if phrase.startswith(GAP) or phrase.endswith(GAP):
+            raise ThemeFileError(
+                where, f"exclude phrase {phrase!r} must not start or end with {GAP!r} (a gap needs text on both sides)"
+            )
+        if phrase in checked:
+            raise ThemeFileError(where, f"exclude phrase {phrase!r} is listed twice")
+        checked.append(phrase)
+    return tuple(checked)
 
 
 def _check_keywords(keywords: object, where: str) -> tuple[str, ...]:
@@ -208,7 +240,9 @@ def _keyword_pattern(keywords: tuple[str, ...]) -> tuple[re.Pattern[str], dict[s
     return re.compile("|".join(re.escape(form) for form in forms)), by_form
 
 
-def find_keyword_spans(text: str, keywords: Iterable[str] | str) -> list[tuple[int, int, str]]:
+def find_keyword_spans(
+    text: str, keywords: Iterable[str] | str, exclude: Iterable[str] = ()
+) -> list[tuple[int, int, str]]:
     """Find the keywords in ``text``: a list of ``(start, end, keyword)``, in text order.
 
     ``text[start:end]`` is the match as printed in the original script and
@@ -217,6 +251,15 @@ def find_keyword_spans(text: str, keywords: Iterable[str] | str) -> list[tuple[i
     Simplified forms of text and keywords. Matches do not overlap: scanning from
     the left, the longest keyword that starts at a position wins. Blank keywords,
     non-strings and an empty text give no matches; this function does not raise.
+
+    A match that overlaps an occurrence of one of the ``exclude`` phrases is
+    dropped (see :func:`find_excluded_spans` for what was dropped); in such a
+    phrase ``…`` stands for up to 12 characters of the same sentence.
+
+    >>> find_keyword_spans("石破茂上台后访台", ["台"], exclude=["上台"])
+    [(7, 8, '台')]
+    >>> find_keyword_spans("不是针对中国，遏制中国", ["遏制"], exclude=["不是…遏制"])
+    []
 
     >>> text = "日美關係與中日关系"
     >>> [(s, e, k, text[s:e]) for s, e, k in find_keyword_spans(text, ["关系"])]
@@ -238,10 +281,76 @@ def find_keyword_spans(text: str, keywords: Iterable[str] | str) -> list[tuple[i
     if compiled is None:
         return []
     pattern, by_form = compiled
-    return [(m.start(), m.end(), by_form[m.group()]) for m in pattern.finditer(_simplified(text))]
+    simplified = _simplified(text)
+    spans = [(m.start(), m.end(), by_form[m.group()]) for m in pattern.finditer(simplified)]
+    blocked = _excluded_ranges(simplified, exclude)
+    if not blocked:
+        return spans
+    return [span for span in spans if not _overlaps(span, blocked)]
 
 
-def mark_keywords(text: str, keywords: Iterable[str] | str, before: str = "【", after: str = "】") -> str:
+def find_excluded_spans(text: str, keywords: Iterable[str] | str, exclude: Iterable[str]) -> list[tuple[int, int, str, str]]:
+    """The keyword matches that a sense rule drops: ``(start, end, keyword, rule)``.
+
+    This is what :func:`find_keyword_spans` finds without ``exclude`` and
+    leaves out with it; ``rule`` is the exclude phrase that dropped the match.
+
+    >>> find_excluded_spans("石破茂上台后访台", ["台"], ["上台"])
+    [(4, 5, '台', '上台')]
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    rules = _clean_phrases(exclude)
+    simplified = _simplified(text)
+    dropped = []
+    for start, end, keyword in find_keyword_spans(text, keywords):
+        for rule in rules:
+            if _overlaps((start, end, keyword), _excluded_ranges(simplified, (rule,))):
+                dropped.append((start, end, keyword, rule))
+                break
+    return dropped
+
+
+def _clean_phrases(phrases: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(phrases, str):
+        phrases = [phrases]
+    try:
+        return tuple(p.strip() for p in phrases if isinstance(p, str) and p.strip(GAP + " \t\u3000"))
+    except TypeError:
+        return ()
+
+
+@functools.lru_cache(maxsize=1024)
+def _exclude_pattern(phrase: str) -> re.Pattern[str]:
+    gap = f"[^{re.escape(_SENTENCE_END)}]{{0,{GAP_LENGTH}}}?"
+    pieces = [re.escape(_simplified(piece)) for piece in phrase.split(GAP)]
+    return re.compile(gap.join(pieces))
+
+
+def _excluded_ranges(simplified_text: str, exclude: Iterable[str] | str) -> list[tuple[int, int]]:
+    ranges = []
+    for phrase in _clean_phrases(exclude):
+        pattern = _exclude_pattern(phrase)
+        # Every start position, so that overlapping occurrences of a rule are all found.
+        position = 0
+        while True:
+            match = pattern.search(simplified_text, position)
+            if match is None:
+                break
+            if match.end() > match.start():
+                ranges.append((match.start(), match.end()))
+            position = match.start() + 1
+    return ranges
+
+
+def _overlaps(span: tuple[int, int, str], ranges: list[tuple[int, int]]) -> bool:
+    start, end = span[0], span[1]
+    return any(start < stop and begin < end for begin, stop in ranges)
+
+
+def mark_keywords(
+    text: str, keywords: Iterable[str] | str, before: str = "【", after: str = "】", exclude: Iterable[str] = ()
+) -> str:
     """Return ``text`` with every keyword match wrapped in ``before`` and ``after``.
 
     >>> mark_keywords("強化美日防衛合作", ["防卫"])
@@ -250,7 +359,7 @@ def mark_keywords(text: str, keywords: Iterable[str] | str, before: str = "【",
     'a<mark>.</mark>b'
     """
     pieces, position = [], 0
-    for start, end, _ in find_keyword_spans(text, keywords):
+    for start, end, _ in find_keyword_spans(text, keywords, exclude):
         pieces += [text[position:start], before, text[start:end], after]
         position = end
     pieces.append(text[position:])
@@ -308,7 +417,8 @@ def tag_themes(
 
     Returns one row per (paragraph, theme) with columns ``article_id, para_id,
     theme, score, matched``. ``score`` counts the keyword occurrences of each
-    theme on its own, as :func:`find_keyword_spans` finds them: without overlaps,
+    theme on its own, as :func:`find_keyword_spans` finds them: outside the
+    theme's ``exclude`` phrases, without overlaps,
     and where two of the theme's keywords start at the same character the longer
     one counts ("日美同盟", not "同盟" inside it). ``matched`` is
     the ``;``-joined list of the keywords found, as written in the themes file,
@@ -324,7 +434,7 @@ def tag_themes(
     >>> corpus = load_corpus()
     >>> tags = tag_themes(corpus["abe-beijing-2018"].paragraph("p008"))
     >>> tags[["theme", "score"]].head(2).values.tolist()
-    [['finance', 9], ['economy', 4]]
+    [['finance', 9], ['economy', 5]]
     >>> tags.loc[0, "matched"]
     '金融;货币互换;证券'
     """
@@ -336,7 +446,7 @@ def tag_themes(
     for article_id, para_id, text in paragraph_texts(corpus_or_paragraphs):
         found = []
         for order, theme in enumerate(themes):
-            spans = find_keyword_spans(text, theme.keywords)
+            spans = find_keyword_spans(text, theme.keywords, theme.exclude)
             if len(spans) >= min_score:
                 hit = {keyword for _, _, keyword in spans}
                 matched = ";".join(k for k in theme.keywords if k in hit)
@@ -420,3 +530,173 @@ def _theme_order(tags: pd.DataFrame) -> list[str]:
         return [str(c) for c in tags["theme"].cat.categories]
     order = [str(t) for t in pd.unique(tags["theme"]) if t != NO_THEME]
     return order + [NO_THEME]
+
+
+# --- A reader's labels, and how well the tagger agrees with them ------------------
+
+#: The hand-labelled paragraphs that ship with the notebooks.
+LABELS_PATH = DATA_DIR / "theme_labels.csv"
+LABEL_COLUMNS = ("paragraph", "starts_with", "themes", "why")
+SCORE_COLUMNS = ["labelled", "tagged", "agreed", "recall", "precision"]
+
+
+@dataclass(frozen=True)
+class ThemeLabel:
+    """A reader's themes for one paragraph (``themes`` is empty for "none").
+
+    >>> label = load_theme_labels()[0]
+    >>> label.paragraph, label.article_id
+    ('abe-beijing-2018:p001', 'abe-beijing-2018')
+    """
+
+    paragraph: str
+    starts_with: str
+    themes: frozenset[str]
+    why: str
+    line: int
+
+    @property
+    def article_id(self) -> str:
+        return _article_id(self.paragraph)
+
+
+def load_theme_labels(path: str | Path | None = None, themes: list[Theme] | None = None) -> list[ThemeLabel]:
+    """Read and check the hand labels (default: ``helpers/data/theme_labels.csv``).
+
+    Lines starting with ``#`` are comments; then a header ``paragraph,
+    starts_with, themes, why`` and one row per paragraph. Every problem raises
+    :class:`ThemeFileError` naming the file, the line and what is wrong: an
+    unknown theme id (checked against ``themes``, default the themes file), a
+    paragraph labelled twice, "none" beside a theme, an empty field.
+
+    >>> labels = load_theme_labels()
+    >>> sorted(labels[0].themes)
+    ['economy', 'finance', 'rapprochement', 'summits']
+    """
+    import csv
+
+    path = Path(path) if path is not None else LABELS_PATH
+    if not path.is_file():
+        raise ThemeFileError(str(path), "the labels file does not exist")
+    known = {t.id for t in (load_themes() if themes is None else themes)}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise ThemeFileError(str(path), f"the file is not UTF-8 text ({error.reason} at byte {error.start})") from None
+    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    if not numbered:
+        raise ThemeFileError(str(path), "no header line: the first line that is not a comment must be " + ",".join(LABEL_COLUMNS))
+    rows = list(csv.reader([line for _, line in numbered]))
+    header_number = numbered[0][0]
+    if tuple(cell.strip() for cell in rows[0]) != LABEL_COLUMNS:
+        raise ThemeFileError(f"{path}, line {header_number}", f"the header must be {','.join(LABEL_COLUMNS)}, not {','.join(rows[0])}")
+    labels: list[ThemeLabel] = []
+    seen: dict[str, int] = {}
+    for (number, _), row in zip(numbered[1:], rows[1:]):
+        where = f"{path}, line {number}"
+        if len(row) != len(LABEL_COLUMNS):
+            raise ThemeFileError(where, f"expected {len(LABEL_COLUMNS)} fields ({', '.join(LABEL_COLUMNS)}), found {len(row)}")
+        paragraph, starts_with, theme_field, why = (cell.strip() for cell in row)
+        for name, value in zip(LABEL_COLUMNS, (paragraph, starts_with, theme_field, why)):
+            if not value:
+                raise ThemeFileError(where, f"the field {name!r} is empty")
+        if not re.match(r"^[a-z0-9-]+:p\d{3,}$", paragraph):
+            raise ThemeFileError(where, f"{paragraph!r} is not a paragraph id such as 'abe-beijing-2018:p001'")
+        if paragraph in seen:
+            raise ThemeFileError(where, f"{paragraph} is labelled twice (first on line {seen[paragraph]})")
+        seen[paragraph] = number
+        ids = [t.strip() for t in theme_field.split(";") if t.strip()]
+        if ids == [NO_THEME]:
+            chosen: frozenset[str] = frozenset()
+        else:
+            if NO_THEME in ids:
+                raise ThemeFileError(where, f"{NO_THEME!r} cannot stand beside other themes ({theme_field})")
+            unknown = sorted(set(ids) - known)
+            if unknown:
+                raise ThemeFileError(where, f"unknown theme id(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+            if len(set(ids)) != len(ids):
+                raise ThemeFileError(where, f"a theme is listed twice in {theme_field!r}")
+            chosen = frozenset(ids)
+        labels.append(ThemeLabel(paragraph, starts_with, chosen, why, number))
+    if not labels:
+        raise ThemeFileError(str(path), "no labelled paragraphs after the header")
+    return labels
+
+
+def check_labels_against(labels: list[ThemeLabel], corpus: Corpus) -> list[str]:
+    """Problems with labels whose paragraph is missing or no longer starts as recorded.
+
+    An empty list means every label still points at the paragraph it was made for.
+
+    >>> check_labels_against(load_theme_labels(), load_corpus())
+    []
+    """
+    problems = []
+    for label in labels:
+        try:
+            text = corpus.paragraph(label.paragraph).text
+        except (KeyError, LookupError, ValueError):
+            problems.append(f"line {label.line}: {label.paragraph} is not a paragraph of the corpus")
+            continue
+        if not text.startswith(label.starts_with):
+            problems.append(f"line {label.line}: {label.paragraph} now starts {text[:len(label.starts_with)]!r}, not {label.starts_with!r}")
+    return problems
+
+
+def tagger_scores(tags: pd.DataFrame, labels: list[ThemeLabel], by: str = "theme") -> pd.DataFrame:
+    """Recall and precision of the tags against the reader's labels.
+
+    ``by`` is ``"theme"`` (one row per theme), ``"article"`` (one row per
+    article, all themes pooled) or ``"both"`` (article × theme). Only the
+    labelled paragraphs count. ``labelled`` is how many (paragraph, theme) pairs
+    the reader gave, ``tagged`` how many the tagger gave, ``agreed`` how many
+    both gave; ``recall = agreed / labelled`` and ``precision = agreed /
+    tagged`` (NaN where the denominator is 0). A last row ``all`` pools
+    everything (not for ``"both"``).
+
+    >>> corpus, labels = load_corpus(), load_theme_labels()
+    >>> scores = tagger_scores(tag_themes(corpus), labels, by="article")
+    >>> scores.columns.tolist()
+    ['labelled', 'tagged', 'agreed', 'recall', 'precision']
+    """
+    if by not in ("theme", "article", "both"):
+        raise ValueError(f"by must be 'theme', 'article' or 'both', not {by!r}")
+    tagged = {p: set(ts) for p, ts in paragraph_themes(tags).items()}
+    missing = [label.paragraph for label in labels if label.paragraph not in tagged]
+    if missing:
+        raise ValueError(f"the tags do not cover the labelled paragraph(s) {', '.join(missing)}")
+    pairs = []
+    for label in labels:
+        given = tagged[label.paragraph]
+        for theme in label.themes | given:
+            pairs.append((label.article_id, theme, theme in label.themes, theme in given))
+    frame = pd.DataFrame(pairs, columns=["article_id", "theme", "labelled", "tagged"])
+    frame["agreed"] = frame["labelled"] & frame["tagged"]
+    keys = {"theme": ["theme"], "article": ["article_id"], "both": ["article_id", "theme"]}[by]
+    table = frame.groupby(keys, sort=False)[["labelled", "tagged", "agreed"]].sum().astype(int)
+    if by == "theme":
+        order = [t for t in _theme_order(tags) if t in table.index]
+        table = table.reindex(order + sorted(set(table.index) - set(order)))
+    elif by == "article":
+        order = list(dict.fromkeys(label.article_id for label in labels))
+        table = table.reindex(order)
+    else:
+        table = table.sort_index()
+    if by != "both":
+        table.loc["all"] = table.sum()
+    table["recall"] = (table["agreed"] / table["labelled"].where(table["labelled"] > 0)).round(2)
+    table["precision"] = (table["agreed"] / table["tagged"].where(table["tagged"] > 0)).round(2)
+    return table[SCORE_COLUMNS]
+
+
+def themes_frame(themes: list[Theme] | None = None) -> pd.DataFrame:
+    """One row per theme: ``id, label, description, keywords, exclude`` (lists joined by "、").
+
+    What a reader needs to see why a paragraph matched and what a theme cannot see.
+
+    >>> themes_frame().columns.tolist()
+    ['id', 'label', 'description', 'keywords', 'exclude']
+    """
+    themes = load_themes() if themes is None else themes
+    rows = [(t.id, t.label, t.description, "、".join(t.keywords), "、".join(t.exclude)) for t in themes]
+    return pd.DataFrame(rows, columns=["id", "label", "description", "keywords", "exclude"])

@@ -23,8 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import cleaning
-from .cleaning import display_width, ends_sentence, han, join_lines, normalise_spaces
+from ..text import cleaning
+from ..text.cleaning import display_width, ends_sentence, han, join_lines, normalise_spaces
 from .records import (
     Article,
     Caption,
@@ -73,6 +73,9 @@ NOTE_START = re.compile(
     r"^(?:<sup>\s*(?P<sup>[①-⑳]|\d{1,3}|\*+)\s*</sup>|(?P<circled>[①-⑳])|(?P<bracket>〔\d{1,3}〕|\[\d{1,3}\])|(?P<stars>(?:\\\*)+)|(?P<mdnote>\[\^[^\]\s]{1,20}\]:))\s*(?=\S)"
 )
 BARE_NUMBER_NOTE = re.compile(r"^(?P<number>\d{1,2})\s+(?=[A-Za-z“\"《『「\u4e00-\u9fff])")
+#: A markdown line that starts with a numeric character reference (``&#48;``) is
+#: literal text: never a heading, note, caption or page number (see ``as_markdown``).
+LITERAL_LINE = re.compile(r"^[ \t]*&#(?:\d{1,7}|[xX][0-9a-fA-F]{1,6});")
 RUBRIC = re.compile(r"\s+(?P<rubric>\S(?:[\u3000 ]+\S){1,3})$")
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;]")
 
@@ -224,6 +227,43 @@ _SIMPLIFIED_ONLY = "国们这个说时为会对来后过还种与关经发开于
 # --- Line roles ------------------------------------------------------------------
 
 
+WEB_FURNITURE = re.compile(
+    r"^(?:"
+    r"(?:分享到|分享至|分享|Share|轉寄|转发|轉發)\s*[:：].*"
+    r"|(?:上一篇|下一篇|上一則|下一則|上一条|下一条|上一篇文章|下一篇文章)\s*[:：]?.*"
+    r"|返回(?:首頁|首页|頂部|顶部|列表|目錄|目录)"
+    r"|(?:列印|打印|收藏|字體|字体|字號|字号)(?:\s*[|｜/]\s*\S+)*"
+    r"|\S{1,12}(?:\s*[>›»]\s*\S{1,12}){2,}"
+    r")$"
+)
+
+
+#: Every pattern a line classifier matches at the start of a line's text; a
+#: paragraph that one of them matches is escaped by :func:`as_markdown`.
+LINE_START_PATTERNS = (
+    *(pattern for _, pattern in HEADING_STYLES),
+    PLAIN_HEADINGS,
+    NOTES_HEADER,
+    BOILERPLATE_HEADER,
+    CAPTION,
+    CAPTION_NOTE,
+    TABLE_SOURCE,
+    ABSTRACT,
+    KEYWORDS,
+    AFFILIATION,
+    DATELINE,
+    SUBTITLE,
+    PAGE_NUMBER,
+    MARKDOWN_HEADING,
+    HORIZONTAL_RULE,
+    NOTE_START,
+    BARE_NUMBER_NOTE,
+    WEB_FURNITURE,
+    LITERAL_LINE,
+    re.compile(r"^[#\\>*+\-]"),  # markdown's own block markers and escapes
+)
+
+
 def _split_lines(raw: str) -> list[_Line]:
     text = raw[1:] if raw.startswith("\ufeff") else raw
     lines = []
@@ -242,6 +282,7 @@ def _split_lines(raw: str) -> list[_Line]:
 def _looks_like_markdown(raw: str) -> bool:
     return bool(
         re.search(r"^(#{1,6}\s|\\[-#*_+])", raw, re.MULTILINE)
+        or re.search(LITERAL_LINE.pattern, raw, re.MULTILINE)
         or "<sup>" in raw
         or re.search(r"\\[*_\[\]]", raw)
     )
@@ -320,6 +361,8 @@ def _mark_blank_and_rules(draft: _Draft) -> None:
                 line.text = heading.group(2)
         if not line.plain:
             line.role = "blank"
+        elif draft.markdown and LITERAL_LINE.match(line.raw):
+            line.role = "body"
         elif draft.markdown and HORIZONTAL_RULE.match(line.raw):
             _remove(line, "rule", "a markdown horizontal rule (page separator)")
 
@@ -335,15 +378,6 @@ def _content(draft: _Draft, start: int = 0):
     return [i for i in range(start, len(draft.lines)) if not draft.lines[i].role]
 
 
-WEB_FURNITURE = re.compile(
-    r"^(?:"
-    r"(?:分享到|分享至|分享|Share|轉寄|转发|轉發)\s*[:：].*"
-    r"|(?:上一篇|下一篇|上一則|下一則|上一条|下一条|上一篇文章|下一篇文章)\s*[:：]?.*"
-    r"|返回(?:首頁|首页|頂部|顶部|列表|目錄|目录)"
-    r"|(?:列印|打印|收藏|字體|字体|字號|字号)(?:\s*[|｜/]\s*\S+)*"
-    r"|\S{1,12}(?:\s*[>›»]\s*\S{1,12}){2,}"
-    r")$"
-)
 
 
 def _mark_boilerplate(draft: _Draft) -> None:
@@ -1039,17 +1073,19 @@ def unaccounted(article: Article) -> list[str]:
     """
     problems: list[str] = list(article.extraction_problems)
     raw_lines = re.split(r"\r\n|\r|\n", article.raw[1:] if article.raw.startswith("\ufeff") else article.raw)
+    # In markdown a character reference (``&#22270;``) stands for its character.
+    printed = cleaning.decode_character_references if _looks_like_markdown(article.raw) else str
     by_line: dict[int, list[LedgerEntry]] = {}
     by_target: dict[str, list[LedgerEntry]] = {}
     for entry in article.ledger:
         by_line.setdefault(entry.line, []).append(entry)
         by_target.setdefault(entry.target, []).append(entry)
     for number, raw_line in enumerate(raw_lines, start=1):
-        given = sorted(han("".join(e.text for e in by_line.get(number, []))))
-        if sorted(han(raw_line)) != given:
+        given = sorted(han(printed("".join(e.text for e in by_line.get(number, [])))))
+        if sorted(han(printed(raw_line))) != given:
             problems.append(f"line {number}: Han characters not accounted for: {raw_line.strip()[:40]!r}")
     for target, text in _record_texts(article).items():
-        received = han("".join(e.text for e in by_target.get(target, [])))
+        received = han(printed("".join(e.text for e in by_target.get(target, []))))
         if han(text) != received:
             problems.append(f"{target}: text does not match what the ledger gave it")
     known = set(_record_texts(article)) | {"marker"}
@@ -1100,12 +1136,33 @@ def as_markdown(article: Article) -> str:
     """
     blocks = [(h.line, "#" * (h.level + 1) + " " + h.text) for h in article.headings]
     blocks += [(p.line, _escape_block(p.text)) for p in article.paragraphs]
-    blocks += [(f.line, _escape_block(f.text)) for f in article.front_matter if f.kind != "rubric"]
+    # Front matter is meant to be read back as front matter: only markdown's own
+    # block markers are escaped in it.
+    blocks += [(f.line, _escape_markdown(f.text)) for f in article.front_matter if f.kind != "rubric"]
     return "\n\n".join(text for _, text in sorted(blocks, key=lambda b: b[0]))
 
 
 def _escape_block(text: str) -> str:
-    """Escape a paragraph that markdown would otherwise read as a rule or heading."""
-    if HORIZONTAL_RULE.match(text) or text.startswith("#"):
-        return "\\" + text
+    """Escape a paragraph that cleaning would otherwise read as something else.
+
+    A paragraph that one of the line classifiers' patterns would match (``0.``
+    looks like a numbered heading, ``[3] ...`` like a note, ``68`` like a page
+    number, ``# ...`` like a markdown heading) gets its first character written as
+    a numeric character reference. Markdown reads such a line as literal text
+    (CommonMark: references never stand for structure) and so does the cleaner.
+
+    >>> _escape_block("0.")
+    '&#48;.'
+    >>> _escape_block("正文")
+    '正文'
+    """
+    if any(pattern.match(text) for pattern in LINE_START_PATTERNS):
+        return f"&#{ord(text[0])};{text[1:]}"
+    return text
+
+
+def _escape_markdown(text: str) -> str:
+    """Escape a block that markdown itself would read as a rule or heading."""
+    if HORIZONTAL_RULE.match(text) or MARKDOWN_HEADING.match(text) or LITERAL_LINE.match(text):
+        return f"&#{ord(text[0])};{text[1:]}"
     return text

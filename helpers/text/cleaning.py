@@ -17,7 +17,7 @@ import codecs
 import re
 import unicodedata
 
-from .errors import BinaryFileError, DecodingError, EmptyFileError
+from ..errors import BinaryFileError, DecodingError, EmptyFileError
 
 #: Encodings tried, in order, after UTF-8. GB18030 covers GBK and GB2312.
 FALLBACK_ENCODINGS = ("gb18030", "big5")
@@ -256,6 +256,7 @@ _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
 _MD_AUTOLINK = re.compile(r"<(https?://[^>\s]*)>")
 _HTML_TAG = re.compile(r"</?(?:sup|sub|span|em|strong|b|i|br)\b[^>]*>", re.IGNORECASE)
 # **bold** and __bold__, but not the escaped \*\* that marks a note.
+_CHARACTER_REFERENCE = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
 _MD_BOLD = re.compile(r"(?<![\\*])(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")
 
 
@@ -279,7 +280,25 @@ def unescape_markdown(text: str) -> str:
     text = _MD_LINK.sub(_link_text, text)
     text = _MD_AUTOLINK.sub(r"\1", text)
     text = _HTML_TAG.sub("", text)
-    return _MD_ESCAPE.sub(r"\1", text)
+    return decode_character_references(_MD_ESCAPE.sub(r"\1", text))
+
+
+def decode_character_references(text: str) -> str:
+    """Replace numeric character references (``&#48;``, ``&#x56FE;``) by their characters.
+
+    Named references (``&amp;``) are left as they are: web extractions print them
+    as text often enough that decoding them would change what the author wrote.
+
+    >>> decode_character_references("&#48;. &#x56fe;1 &amp;")
+    '0. 图1 &amp;'
+    """
+
+    def character(match: re.Match[str]) -> str:
+        decimal, hexadecimal = match.groups()
+        code = int(decimal) if decimal else int(hexadecimal, 16)
+        return chr(code) if 0 < code <= 0x10FFFF else match.group(0)
+
+    return _CHARACTER_REFERENCE.sub(character, text)
 
 
 def _link_text(match: re.Match[str]) -> str:

@@ -18,15 +18,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from .cleaning import decode
-from .corpus import formats
-from .errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
+from ..errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
+from ..text.cleaning import decode
+from . import formats
 from .records import Article, Paragraph
 from .structure import build_article
 
 #: The repository's ``seeds/`` folder, the default corpus.
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
-DATA_DIR = Path(__file__).resolve().parent / "data"
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CATALOG_NAME = "catalog.csv"
 REQUIRED_COLUMNS = ("id", "file", "title", "authors", "year", "script", "source")
 SCRIPTS = ("traditional", "simplified")

@@ -120,8 +120,6 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .loading import load_corpus
-from .records import Article
 
 COLUMNS = ["raw", "value", "value_high", "unit", "start", "end", "qualifier", "ordinal"]
 
@@ -580,7 +578,7 @@ def _ordinal(text: str, norm: str, number: _Number, start: int) -> Quantity:
     return Quantity(text[start:end], number.value, math.nan, surface, start, end, "", True)
 
 
-def _quantities(text: str) -> Iterator[Quantity]:
+def find_quantities(text: str) -> Iterator[Quantity]:
     norm = _mask(text)
     done = 0
     for candidate in _START_RE.finditer(norm):
@@ -617,35 +615,14 @@ def extract_quantities(text: str) -> pd.DataFrame:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_quantities needs a str, not {type(text).__name__}")
-    return _frame([astuple(quantity) for quantity in _quantities(text)], COLUMNS)
+    return quantity_frame([astuple(quantity) for quantity in find_quantities(text)], COLUMNS)
 
 
-def _frame(rows: list[tuple], columns: list[str]) -> pd.DataFrame:
+def quantity_frame(rows: Iterable[tuple], columns: list[str]) -> pd.DataFrame:
+    """A frame of quantity rows (:data:`COLUMNS`, after any key columns) with its column types.
+
+    >>> quantity_frame([], COLUMNS).dtypes["value"]
+    dtype('float64')
+    """
     frame = pd.DataFrame(rows, columns=columns)
     return frame.astype({"value": float, "value_high": float, "start": int, "end": int, "ordinal": bool})
-
-
-def quantities_frame(corpus: Iterable[Article] | None = None) -> pd.DataFrame:
-    """Quantities in every paragraph of ``corpus``: ``article_id, para_id`` + :data:`COLUMNS`.
-
-    ``start``/``end`` are offsets into the paragraph's text. ``corpus`` defaults
-    to :func:`helpers.load_corpus`.
-
-    >>> frame = quantities_frame()
-    >>> frame.columns.tolist()[:3]
-    ['article_id', 'para_id', 'raw']
-    >>> row = frame[frame.raw == "3300億日圓"].iloc[0]
-    >>> row.para_id, float(row.value), row.unit
-    ('abe-beijing-2018:p008', 330000000000.0, 'JPY')
-    """
-    if corpus is None:
-        corpus = load_corpus()
-    # One frame for the whole corpus: building a frame per paragraph would cost more
-    # than finding the quantities.
-    rows = [
-        (article.id, paragraph.id, *astuple(quantity))
-        for article in corpus
-        for paragraph in article.paragraphs
-        for quantity in _quantities(paragraph.text)
-    ]
-    return _frame(rows, ["article_id", "para_id", *COLUMNS])

@@ -35,15 +35,13 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .errors import CorpusError
+from ..errors import CorpusError
 from .script import _converter, to_simplified, to_traditional
 
 if TYPE_CHECKING:  # only for type hints: importing jieba is what we must not do early
     import jieba
 
-    from .records import Article
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 USERDICT_PATH = DATA_DIR / "userdict.txt"
 STOPWORDS_PATH = DATA_DIR / "stopwords.txt"
 GLOSSARY_PATH = DATA_DIR / "glossary.csv"
@@ -291,30 +289,6 @@ def segment(text: str, *, drop_stopwords: bool = False) -> list[str]:
     ['日本', '第三方市場合作', '名', '參與', '一帶一路']
     """
     return [token for _, token in token_spans(text, drop_stopwords=drop_stopwords)]
-
-
-def tokens_frame(corpus: Iterable[Article], *, drop_stopwords: bool = False) -> pd.DataFrame:
-    """One row per token of every paragraph: ``article_id, para_id, token, position``.
-
-    ``corpus`` is a :class:`~helpers.Corpus` (or any iterable of articles);
-    ``position`` is the token's character offset in the paragraph text.
-    Whitespace is dropped, as in :func:`segment`.
-
-    >>> from helpers import load_corpus
-    >>> frame = tokens_frame([load_corpus()["central-asia-2007"]])
-    >>> frame.columns.tolist()
-    ['article_id', 'para_id', 'token', 'position']
-    >>> frame.para_id[0], frame.token[:4].tolist(), frame.position[:4].tolist()
-    ('central-asia-2007:p001', ['由于', '日本', '的', '中亚'], [0, 2, 4, 5])
-    """
-    rows = [
-        (article.id, paragraph.id, token, position)
-        for article in corpus
-        for paragraph in article.paragraphs
-        for position, token in token_spans(paragraph.text, drop_stopwords=drop_stopwords)
-    ]
-    frame = pd.DataFrame(rows, columns=["article_id", "para_id", "token", "position"])
-    return frame.astype({"position": "int64"})
 
 
 # --- Stopwords -----------------------------------------------------------------------
