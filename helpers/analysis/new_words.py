@@ -30,6 +30,7 @@ file). Nothing is written by this module.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -107,17 +108,25 @@ _NAME_END = re.compile("[" + "".join(_STOP) + "]|出席|表示|指出|强调|強
 _NAME_PART_TAGS = ("n", "j", "a", "m", "eng")
 
 
-def _suffixed_names(text: str) -> list[tuple[str, str, str]]:
-    """Names that end in a suffix of :data:`NAME_SUFFIXES`: the suffix and up to two name words before it."""
+@functools.lru_cache(maxsize=1)
+def _tagger():
+    """jieba's part-of-speech tagger over the project's tokenizer (building it reads a dictionary: once)."""
     import jieba.posseg
 
-    from ..text.language import simplified_for_jieba, tokenizer
+    from ..text.language import tokenizer
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+def _suffixed_names(text: str) -> list[tuple[str, str, str]]:
+    """Names that end in a suffix of :data:`NAME_SUFFIXES`: the suffix and up to three name words before it."""
+    from ..text.language import simplified_for_jieba
 
     if not _SUFFIX.search(text):
         return []
     simplified = simplified_for_jieba(text)
     words, position = [], 0
-    for pair in jieba.posseg.POSTokenizer(tokenizer()).cut(simplified, HMM=False):
+    for pair in _tagger().cut(simplified, HMM=False):
         words.append((text[position:position + len(pair.word)], pair.flag))
         position += len(pair.word)
     found = []
