@@ -44,7 +44,7 @@ NAME_SUFFIXES = {
     "公司": "nt", "集团": "nt", "集團": "nt", "银行": "nt", "銀行": "nt", "委员会": "nt", "委員會": "nt",
     "安理会": "nt", "安理會": "nt", "研究所": "nt", "研究院": "nt", "基金会": "nt", "基金會": "nt", "组织": "nt",
     "組織": "nt", "内阁": "nt", "內閣": "nt", "峰会": "nz", "峰會": "nz", "会晤": "nz", "會晤": "nz",
-    "会谈": "nz", "會談": "nz", "事件": "nz", "论坛": "nz", "論壇": "nz", "对话": "nz", "對話": "nz", "协定": "nz",
+    "事件": "nz", "论坛": "nz", "論壇": "nz", "协定": "nz",
     "協定": "nz", "条约": "nz", "條約": "nz", "宣言": "nz", "声明": "nz", "聲明": "nz", "倡议": "nz", "倡議": "nz",
 }
 _QUOTED = re.compile(r"[“「『]([\u4e00-\u9fff]{2,12})[”」』]")
@@ -54,7 +54,7 @@ _DOT = re.compile(r"[·・•]")
 _SUFFIX = re.compile("(" + "|".join(sorted(NAME_SUFFIXES, key=len, reverse=True)) + ")")
 # Words that cannot be part of a name: a name before a suffix stops at them.
 _STOP = set("的了在与與和及同对對向把被于於由为為是将將已也都就而但并並从從以其此该該这這那年月日")
-_LEAD_VERBS = re.compile(r"^(?:举行|舉行|出席|参加|參加|召开|召開|发表|發表|签署|簽署|通过|通過|成立|提出|启动|啟動|访问|訪問|重启|重啟|首届|首屆|本届|本屆|第[一二三四五六七八九十]+[届屆次])+")
+_LEAD_VERBS = re.compile(r"^(?:深化|加强|加強|推动|推動|建立|扩大|擴大|举行|舉行|出席|参加|參加|召开|召開|发表|發表|签署|簽署|通过|通過|成立|提出|启动|啟動|访问|訪問|重启|重啟|首届|首屆|本届|本屆|第[一二三四五六七八九十]+[届屆次])+")
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,8 @@ def _suffixed_names(text: str) -> list[tuple[str, str, str]]:
         suffix = next((s for s in sorted(NAME_SUFFIXES, key=len, reverse=True) if word.endswith(s)), None)
         if suffix is None:
             continue
+        if _LEAD_VERBS.fullmatch(word[: -len(suffix)] or "-"):
+            continue  # 举行峰会 is one word to jieba, and no name
         parts = [word]
         back = index - 1
         while back >= 0 and len(parts) < 4:
