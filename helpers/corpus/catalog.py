@@ -288,7 +288,7 @@ def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str,
             continue
         if data and other.stat().st_size == len(data) and other.read_bytes() == data:
             listed = f" ({ids[other.name]})" if other.name in ids else " (not in the catalog)"
-            raise DuplicateTextError(str(path), f"the same file is already in the seeds folder as {other.name}{listed}")
+            raise DuplicateTextError(str(path), f"the same text (the very same file) is already in the seeds folder as {other.name}{listed}")
         if formats.format_of(other) != "text":
             continue
         try:
