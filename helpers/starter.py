@@ -146,7 +146,7 @@ def starter_cells(article: Article, seeds_dir: Path | None = None) -> list[dict]
                      "The quantity extractor's reading of every number with a unit. Check each against its "
                      f"passage before using it. {TEACHER} keep the ones that matter to the argument in "
                      "`helpers/data/figures.csv`."))
-    cells.append(_code("from helpers.text.quantities import quantities_frame\n\n"
+    cells.append(_code("from helpers.corpus.tables import quantities_frame\n\n"
                        "quantities = quantities_frame([article])\n"
                        'quantities[["para_id", "raw", "value", "unit", "qualifier"]]'))
     cells.append(_md("## Dates in the text (candidates for the timeline)\n\n"

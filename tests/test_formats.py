@@ -353,3 +353,49 @@ def test_format_of_reads_the_name_then_the_bytes():
     assert formats.format_of("download", b"%PDF-1.7") == "pdf"
     assert formats.format_of("page", b"<!DOCTYPE html><html>") == "html"
     assert formats.format_of("x.DOCX") == "docx"
+
+
+# --- add: the year's basis, the script, new names; check: progress ---------------------------------------
+
+
+def test_year_basis_is_kept_without_a_year(run_cli, seeds):
+    status, out, _ = run_cli("add", DATA / SAMPLES["press-statement"], "--seeds", seeds, "--dry-run",
+                             "--year-basis", "date of the press release on the ministry's site")
+    assert status == 0
+    assert "year_basis" in out and "date of the press release on the ministry's site" in out
+
+
+def test_a_text_without_script_specific_characters_needs_script(run_cli, seeds, tmp_path):
+    path = tmp_path / "short.txt"
+    path.write_text("日本外交\n\n日本外交。\n", encoding="utf-8")
+    status, _, err = run_cli("add", path, "--seeds", seeds, "--dry-run")
+    assert status == 1 and "short.txt" in err and "--script" in err
+    status, out, _ = run_cli("add", path, "--seeds", seeds, "--dry-run", "--script", "traditional")
+    assert status == 0 and "traditional" in out
+
+
+def test_add_proposes_user_dictionary_entries(run_cli, seeds):
+    status, out, _ = run_cli("add", DATA / SAMPLES["word"], "--seeds", seeds, "--dry-run")
+    assert status == 0
+    assert "copy its line into helpers/data/userdict.txt" in out
+    assert "  全球南方 nz" in out  # a term in quotation marks that jieba cuts in two
+
+
+def test_check_shows_progress_through_the_files():
+    seen = []
+
+    def progress(items):
+        seen.append(list(items))
+        return items
+
+    reports = helpers.corpus.checks.check_files([DATA / SAMPLES["word"], DATA / SAMPLES["web-news"]], progress=progress)
+    assert len(seen) == 1 and len(seen[0]) == 2 and all(r.ok for r in reports)
+
+
+@pytest.fixture
+def run_cli(capsys):
+    def run(*args):
+        status = cli.main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return status, out, err
+    return run

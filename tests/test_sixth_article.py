@@ -23,7 +23,7 @@ import pytest
 import helpers
 from helpers import unaccounted
 from helpers.analysis.themes import tag_themes
-from helpers.text.language import tokens_frame
+from helpers.corpus.tables import tokens_frame
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "data" / "pdf_commentary_traditional.pdf"

@@ -88,8 +88,8 @@ def candidates(text: str) -> list[tuple[str, str, str]]:
         # The run of Han characters around the dots reaches into the words before and
         # after the name: the first and last parts are cut to the tokenizer's words.
         parts = _DOT.split(match.group(0))
-        parts[0] = re.split(f"[{''.join(_STOP)}]", parts[0])[-1]
-        parts[-1] = _NAME_END.split(parts[-1], maxsplit=1)[0]
+        parts[0] = _name_words(parts[0], from_end=True)
+        parts[-1] = _name_words(parts[-1], from_end=False)
         name = "·".join(parts)
         for part in parts:
             if len(part) >= 2:
@@ -99,8 +99,30 @@ def candidates(text: str) -> list[tuple[str, str, str]]:
     return found
 
 
-# Where the last part of a transliterated name ends: at a function word or a common verb.
-_NAME_END = re.compile("[" + "".join(_STOP) + "]|出席|表示|指出|强调|強調|访问|訪問|会见|會見|会谈|會談|认为|認為|称|稱|说|說|访|訪|来|來|赴|等")
+def _name_words(text: str, *, from_end: bool) -> str:
+    """The person's-name words at the end (or the start) of ``text``: 美国国务卿安东尼 → 安东尼.
+
+    The words are jieba's, tagged ``nr`` (a person's name); a one-character word
+    between two of them (卡西姆若马尔特) belongs to the name too.
+    """
+    from ..text.language import simplified_for_jieba
+
+    words, position = [], 0
+    for pair in _tagger().cut(simplified_for_jieba(text), HMM=False):
+        words.append((text[position:position + len(pair.word)], pair.flag))
+        position += len(pair.word)
+    if from_end:
+        words.reverse()
+    kept: list[str] = []
+    for index, (word, flag) in enumerate(words):
+        following_is_name = index + 1 < len(words) and words[index + 1][1].startswith("nr")
+        if flag.startswith("nr") or (len(word) == 1 and following_is_name):
+            kept.append(word)
+        else:
+            break
+    if not kept:
+        return words[0][0] if words else text
+    return "".join(reversed(kept)) if from_end else "".join(kept)
 
 
 # Part-of-speech tags of the words that may stand before a suffix in a name: nouns,
