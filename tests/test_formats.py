@@ -399,3 +399,23 @@ def run_cli(capsys):
         out, err = capsys.readouterr()
         return status, out, err
     return run
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("| English| |", "language-switch"),
+    ("English | 中文 | 日本語", "language-switch"),
+    ("本文共阅读 1234 次", "web-furniture"),
+    ("长按识别二维码关注我们", "web-furniture"),
+])
+def test_web_lines_in_a_plain_text_are_removed(line, kind):
+    article = build_article(f"{line}\n\n日美同盟的新階段\n\n二〇二四年四月，岸田文雄首相訪問華盛頓。\n", "demo")
+    assert article.title == "日美同盟的新階段"
+    assert [(r.kind, r.text) for r in article.removed] == [(kind, line)]
+
+
+@pytest.mark.parametrize("line", ["中圖分類號：D831.3", "文獻標識碼：A", "文章編號：1003-7411(2021)03-0041-09",
+                                  "DOI：10.19657/j.cnki.1002-7874.2020.02.001", "責任編輯：王小明", "原標題：日美同盟"])
+def test_journal_metadata_lines_in_both_scripts_go_to_front_matter(line):
+    article = build_article(f"日美同盟的新階段\n\n{line}\n\n二〇二四年四月，岸田文雄首相訪問華盛頓。\n", "demo")
+    assert [(f.kind, f.text) for f in article.front_matter] == [("metadata", line)]
+    assert texts(article) == ["二〇二四年四月，岸田文雄首相訪問華盛頓。"]

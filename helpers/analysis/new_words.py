@@ -102,8 +102,8 @@ def candidates(text: str) -> list[tuple[str, str, str]]:
 def _name_words(text: str, *, from_end: bool) -> str:
     """The person's-name words at the end (or the start) of ``text``: 美国国务卿安东尼 → 安东尼.
 
-    The words are jieba's, tagged ``nr`` (a person's name); a one-character word
-    between two of them (卡西姆若马尔特) belongs to the name too.
+    The words are jieba's, tagged ``nr`` (a person's name); a one-character word just before a
+    name word belongs to the name too (卡西姆/若/马尔特, 托/卡耶夫).
     """
     from ..text.language import simplified_for_jieba
 
