@@ -10,7 +10,7 @@ paragraphs, and that no boilerplate reaches the body and no character is lost.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -45,7 +45,7 @@ BOILERPLATE = ("分享", "首页", "首頁", "English", "相关新闻", "熱門�
                "发布时间", "来源：", "來源：", "文號", "东北亚论坛", "- 2 -", "範本")
 
 
-@lru_cache(maxsize=None)
+@cache
 def article_of(style: str) -> Article:
     return load_article(DATA / SAMPLES[style])
 

@@ -44,7 +44,7 @@ GENERIC_TESTS = [
 def run(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
     # The copy's own code comes first, also for the notebook kernels pytest starts.
     env = {**os.environ, "PYTHONPATH": str(cwd)}
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, **kwargs)
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False, **kwargs)
 
 
 @pytest.fixture(scope="module")

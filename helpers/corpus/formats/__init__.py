@@ -94,8 +94,9 @@ class Extraction:
         if not missing:
             return []
         chars = "".join(sorted(missing.elements()))
-        return [f"{self.where or 'the file'}: {sum(missing.values())} Han character(s) of the original are missing "
-                f"from what the {self.format} reader extracted: {chars[:40]!r}"]
+        message = (f"{self.where or 'the file'}: {sum(missing.values())} Han character(s) of the original are missing "
+                   f"from what the {self.format} reader extracted: {chars[:40]!r}")
+        return [message]
 
 
 def _one_line(text: str) -> str:

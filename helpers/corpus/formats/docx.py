@@ -19,8 +19,8 @@ from collections import Counter
 
 from lxml import etree
 
-from ...text.cleaning import han, join_lines
 from ...errors import CorpusError
+from ...text.cleaning import han, join_lines
 from . import Block, Extraction
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -24,8 +24,8 @@ from collections import Counter
 from lxml import etree
 from lxml import html as lxml_html
 
-from ...text.cleaning import decode, han
 from ...errors import CorpusError
+from ...text.cleaning import decode, han
 from . import Block, Extraction
 from .htmlblocks import HtmlBlock, html_blocks
 

@@ -23,9 +23,59 @@ from lxml import etree
 from ...text.cleaning import han, join_lines
 
 BLOCK_TAGS = frozenset(
-    "html body head title p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote figure figcaption caption table "
-    "thead tbody tfoot tr td th pre section article header footer nav aside main form fieldset legend address "
-    "center option select button label details summary hr menu noscript".split()
+    [
+        "html",
+        "body",
+        "head",
+        "title",
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "caption",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "nav",
+        "aside",
+        "main",
+        "form",
+        "fieldset",
+        "legend",
+        "address",
+        "center",
+        "option",
+        "select",
+        "button",
+        "label",
+        "details",
+        "summary",
+        "hr",
+        "menu",
+        "noscript",
+    ]
 )
 HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript"})
 
@@ -100,7 +150,9 @@ def html_blocks(root: etree._Element) -> list[HtmlBlock]:
         nonlocal pending, pending_owner
         text = tidy("".join(pending))
         if text.strip():
-            blocks.append(HtmlBlock("text", text, pending_owner, _tag(pending_owner) if pending_owner is not None else ""))
+            blocks.append(
+                HtmlBlock("text", text, pending_owner, _tag(pending_owner) if pending_owner is not None else "")
+            )
         blocks.extend(deferred)
         deferred.clear()
         pending, pending_owner = [], None
@@ -119,7 +171,9 @@ def html_blocks(root: etree._Element) -> list[HtmlBlock]:
             text = piece[2]
             if kind != "attribute":
                 text = tidy(text)
-            deferred.append(HtmlBlock(kind, text.strip(), element, _tag(element), piece[3] if kind == "attribute" else ""))
+            deferred.append(
+                HtmlBlock(kind, text.strip(), element, _tag(element), piece[3] if kind == "attribute" else "")
+            )
     flush()
     return blocks
 

@@ -23,8 +23,8 @@ import yaml
 from lxml import html as lxml_html
 from markdown_it import MarkdownIt
 
-from ...text.cleaning import decode, han, join_lines
 from ...errors import CorpusError
+from ...text.cleaning import decode, han, join_lines
 from . import Block, Extraction
 from .htmlblocks import html_blocks
 

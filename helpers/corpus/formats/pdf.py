@@ -30,8 +30,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ...text.cleaning import han, join_lines
 from ...errors import CorpusError
+from ...text.cleaning import han, join_lines
 from . import Block, Extraction
 
 #: Type at least this much larger than the body's is a heading (the title is the largest on page 1).
