@@ -77,6 +77,7 @@ SHORT_NAMES = {
     "script": "helpers.text.script",
     "language": "helpers.text.language",
     "quantities": "helpers.text.quantities",
+    "tables": "helpers.text.tables",
     "records": "helpers.corpus.records",
     "structure": "helpers.corpus.structure",
     "loading": "helpers.corpus.loading",

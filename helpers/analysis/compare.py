@@ -19,6 +19,7 @@ import pandas as pd
 from ..text.language import read_user_dictionary, spellings
 from ..corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
 from ..text.script import to_simplified
+from ..text.tables import full_table
 
 #: Words for hedging, balancing and alignment that the comparison notebook counts.
 ALIGNMENT_VOCABULARY = ("对冲", "避险", "平衡", "制衡", "遏制", "接近", "同盟", "合作", "竞争", "自主")
@@ -38,13 +39,13 @@ def term_frequencies(corpus: Corpus, terms: Iterable[str], per: int = 10_000) ->
     table = pd.DataFrame(
         {term: {aid: text.count(to_simplified(term)) * per / max(len(text), 1) for aid, text in texts.items()} for term in terms}
     )
-    return table.reindex(columns=terms).round(1)
+    return full_table(table.reindex(columns=terms).round(1))
 
 
 def term_counts(corpus: Corpus, terms: Iterable[str]) -> pd.DataFrame:
     """Raw occurrences of each term, articles × terms (either script)."""
     texts = _simplified_texts(corpus)
-    return pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms})
+    return full_table(pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms}))
 
 
 def actor_counts(corpus: Corpus, tag: str = "nr", minimum: int = 2) -> pd.DataFrame:
@@ -67,7 +68,7 @@ def actor_counts(corpus: Corpus, tag: str = "nr", minimum: int = 2) -> pd.DataFr
     table = pd.DataFrame(rows).T.reindex(columns=[a.id for a in corpus]).fillna(0).astype(int)
     table = _drop_contained(table)
     table = table[table.sum(axis=1) >= minimum]
-    return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    return full_table(table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index])
 
 
 def _drop_contained(table: pd.DataFrame) -> pd.DataFrame:

@@ -33,6 +33,7 @@ import pandas as pd
 from ..errors import CorpusError
 from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
 from ..corpus.records import Article
+from ..text.tables import full_table
 
 #: The timeline that ships with the notebooks.
 TIMELINE_PATH = DATA_DIR / "timeline.csv"
@@ -267,7 +268,7 @@ def merged_timeline(articles: Iterable[str] | None = None, timeline: pd.DataFram
 def _by_date(rows: pd.DataFrame) -> pd.DataFrame:
     # A stable sort, so that rows which tie on every key keep the file's order.
     keys = ["start", "end", "article_id", "para_id", "line"]
-    return rows.sort_values(keys, kind="mergesort").reset_index(drop=True)
+    return full_table(rows.sort_values(keys, kind="mergesort").reset_index(drop=True))
 
 
 # --- Checking the file against the texts ------------------------------------
