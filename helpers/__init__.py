@@ -77,7 +77,6 @@ SHORT_NAMES = {
     "script": "helpers.text.script",
     "language": "helpers.text.language",
     "quantities": "helpers.text.quantities",
-    "tables": "helpers.text.tables",
     "records": "helpers.corpus.records",
     "structure": "helpers.corpus.structure",
     "loading": "helpers.corpus.loading",
@@ -86,6 +85,7 @@ SHORT_NAMES = {
     "figures": "helpers.analysis.figures",
     "timeline": "helpers.analysis.timeline",
     "compare": "helpers.analysis.compare",
+    "quotes": "helpers.analysis.quotes",
 }
 
 

@@ -34,8 +34,8 @@ else:  # pragma: no cover - Python 3.10
 
 from .errors import CorpusError
 from .corpus.loading import DATA_DIR, Corpus, load_corpus
-from .quotes import load_quotes, quote_text
-from .text.tables import FullTable, full_table
+from .analysis.quotes import load_quotes, quote_text
+from .text.fulltable import FullTable, full_table
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
 

@@ -15,9 +15,9 @@ for sets, ids with or without the article prefix (``"p015"``, ``"P15"``,
 strings. It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never
 raises for a student's answer.
 
->>> check("central-asia-2007/uranium-paragraphs", ["p002"]).status
+>>> check("abe-beijing-2018/separation-joined", ["p002"]).status
 'wrong'
->>> print(check("central-asia-2007/uranium-paragraphs", None))
+>>> print(check("abe-beijing-2018/separation-joined", None))
 … No answer yet: replace None with your answer (a list of paragraph ids such as ["p003", "p015"]) and run the cell again.
 >>> check("sources/removed-lines", str(run_solution("sources/removed-lines"))).right
 True
@@ -616,7 +616,7 @@ def _option_text(task: Exercise, index: int) -> str:
 
 
 def _marked(text: str) -> str:
-    from .text.tables import mark_chinese
+    from .text.fulltable import mark_chinese
 
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content

@@ -257,7 +257,8 @@ def central_asia_aid() -> Figure:
         ax.set_title(f"Amounts printed in {unit}", fontsize=9)
     handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", color=colours[c], label=c) for c in countries]
     figure.legend(handles=handles, fontsize=8, loc="outside right center")
-    figure.suptitle("Japanese aid and loans to Central Asia, 1992–1996 (no conversion between currencies)", fontsize=10)
+    years = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
+    figure.suptitle(f"Japanese aid and loans to Central Asian states, {years}, as printed (no conversion between currencies)", fontsize=10)
     add_source(axes[0], rows["para_id"])
     return figure
 
@@ -281,7 +282,7 @@ def energy_stakes() -> Figure:
     ax = new_axes(8.5, 4.6)
     countries = list(dict.fromkeys(rows["country"]))
     colours = [PALETTE[countries.index(c)] for c in rows["country"]]
-    labels = [textwrap.fill(d.replace(", as printed", ""), 42) for d in rows["description"]]
+    labels = [textwrap.fill(d, 42) for d in rows["description"]]
     bars = ax.barh(range(len(rows)), rows["value"], color=colours)
     ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
     for bar, raw in zip(bars, rows["raw"]):
@@ -289,8 +290,9 @@ def energy_stakes() -> Figure:
     ax.set_xlabel("Stake (%)")
     handles = [matplotlib.patches.Patch(color=PALETTE[i], label=c) for i, c in enumerate(countries)]
     ax.legend(handles=handles, fontsize=8, loc="lower right")
-    ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects", fontsize=10)
-    add_source(ax, rows["para_id"])
+    ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects, as printed", fontsize=10)
+    # The article's pairings of firms and stakes are doubtful; the plot must not look like a verified register.
+    add_source(ax, rows["para_id"], note="Stakes as printed, read with 分别 in order; the firm–stake pairings are doubtful (notebook 02)")
     return ax.figure
 
 

@@ -22,10 +22,10 @@ from IPython.display import HTML
 from .text.cleaning import han
 from .text.language import load_glossary
 from .corpus.loading import Corpus, load_corpus
-from .quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
+from .analysis.quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
 from .corpus.records import Article, Heading
 from .text.script import to_script, to_simplified
-from .text.tables import FullTable, chinese_lang, full_table
+from .text.fulltable import FullTable, chinese_lang, full_table
 
 __all__ = [
     "FullTable", "accounting", "catalog_table", "front_matter_frame", "full_table", "key_terms", "notes_frame",
@@ -124,7 +124,7 @@ def _passages_html(corpus: Corpus, ids: list[str], script: str) -> str:
 
 def _marked(text: str) -> str:
     """Escape ``text`` and mark its Chinese runs with ``lang`` (for headings, captions, notes)."""
-    from .text.tables import mark_chinese
+    from .text.fulltable import mark_chinese
 
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content

@@ -78,7 +78,7 @@ def test_expected_paragraph_ids_exist(exercise_id, corpus):
 
 
 def test_unknown_exercise_lists_the_known_ones():
-    with pytest.raises(ExerciseError, match="uranium-paragraphs"):
+    with pytest.raises(ExerciseError, match="seems-hedge"):
         check("central-asia-2007/no-such-exercise", 1)
 
 

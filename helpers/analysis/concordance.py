@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.loading import load_corpus  # noqa: F401  (used by the examples)
-from ..text.tables import FullTable, full_table
+from ..text.fulltable import FullTable, full_table
 from .themes import ParagraphSource, find_keyword_spans, paragraph_texts
 
 KWIC_COLUMNS = ["article_id", "para_id", "left", "term", "right"]

@@ -41,7 +41,7 @@ from ..corpus.loading import DATA_DIR, Corpus, load_corpus
 from ..text.quantities import extract_quantities
 from ..corpus.records import Article, TableBlock
 from ..text.script import to_simplified
-from ..text.tables import FullTable, full_table
+from ..text.fulltable import FullTable, full_table
 
 #: The curated figures, and the quantities deliberately left out of them.
 FIGURES_PATH = DATA_DIR / "figures.csv"

@@ -33,7 +33,7 @@ import pandas as pd
 from ..errors import CorpusError
 from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
 from ..corpus.records import Article
-from ..text.tables import full_table
+from ..text.fulltable import full_table
 
 #: The timeline that ships with the notebooks.
 TIMELINE_PATH = DATA_DIR / "timeline.csv"

@@ -33,9 +33,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-from .errors import CorpusError
-from .corpus.loading import DATA_DIR, Corpus, load_corpus
-from .text.script import to_simplified
+from ..errors import CorpusError
+from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..text.script import to_simplified
 
 QUOTES_DIR = DATA_DIR / "quotes"
 #: Where a sentence ends: 。！？ (and their half-width forms).
