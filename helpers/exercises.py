@@ -19,7 +19,7 @@ raises for a student's answer.
 'wrong'
 >>> print(check("abe-beijing-2018/separation-joined", None))
 … No answer yet: replace None with your answer (a list of paragraph ids such as ["p003", "p015"]) and run the cell again.
->>> check("sources/removed-lines", str(run_solution("sources/removed-lines"))).right
+>>> check("sources/notes-without-text", str(run_solution("sources/notes-without-text"))).right
 True
 """
 
@@ -701,7 +701,7 @@ def solution(exercise_id: str) -> HTML:
 def model_answer(exercise_id: str) -> HTML:
     """An open question's model answer and the points a good answer must contain, folded.
 
-    >>> model_answer("sources/removed-lines").data.startswith("<details>")
+    >>> model_answer("sources/find-the-original").data.startswith("<details>")
     True
     """
     task = exercise(exercise_id)

@@ -35,10 +35,17 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from .analysis.figures import check_figures, load_figures, summit_table  # noqa: E402
 from .corpus.loading import load_corpus  # noqa: E402
-from .analysis.timeline import merged_timeline  # noqa: E402
+from .analysis.timeline import EVENT_TYPES, merged_timeline  # noqa: E402
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: One marker and colour per event type, the same in every plot of the collection.
+EVENT_STYLE = {
+    event_type: (marker, colour)
+    for event_type, marker, colour in zip(
+        EVENT_TYPES, "osD^vP<X>h", PALETTE[:7] + ["#000000", PALETTE[0], PALETTE[3]]
+    )
+}
 #: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.
 CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR"]
 
@@ -461,20 +468,21 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
         events = events[events["start"].dt.year >= since]
     lanes = list(dict.fromkeys(events["article_id"]))
     ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
-    types = sorted(events["event_type"].unique())
-    markers = "osD^v<>PX*h"
+    types = [t for t in EVENT_STYLE if t in set(events["event_type"])]
     # An event dated to a month or a year only is drawn in the middle of that period, as a hollow
     # marker, so that 2020 (年底, "the end of the year") is not drawn on 1 January.
     middle = {"month": pd.Timedelta(days=14), "year": pd.Timedelta(days=182)}
     shown = events["start"] + events["precision"].map(middle).fillna(pd.Timedelta(0))
-    for i, event_type in enumerate(types):
-        colour = PALETTE[i % len(PALETTE)]
+    for event_type in types:
+        marker, colour = EVENT_STYLE[event_type]
+        of_type = events[events["event_type"] == event_type]
+        has_exact = (of_type["precision"] == "day").any()
         for exact in (True, False):
-            part = events[(events["event_type"] == event_type) & ((events["precision"] == "day") == exact)]
+            part = of_type[(of_type["precision"] == "day") == exact]
             if part.empty:
                 continue
-            ax.scatter(shown[part.index], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
-                       s=28, alpha=0.85, label=event_type if exact or (events[(events["event_type"] == event_type) & (events["precision"] == "day")]).empty else None,
+            ax.scatter(shown[part.index], [lanes.index(a) for a in part["article_id"]], marker=marker,
+                       s=28, alpha=0.85, label=event_type if exact or not has_exact else None,
                        facecolors=colour if exact else "none", edgecolors=colour)
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
@@ -486,16 +494,27 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     return ax.figure
 
 
-def theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
-    """Share of each article's paragraphs carrying each theme (from ``themes.theme_matrix``)."""
+def theme_heatmap(
+    matrix: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+    n: dict[str, int] | pd.Series | None = None,
+    measure: str = "% of the article's paragraphs",
+) -> Figure:
+    """Share of each article's paragraphs carrying each theme (from ``themes.theme_matrix``).
+
+    ``n`` (paragraphs per article) is shown beside each row's name; ``measure``
+    names what a cell holds (e.g. "% of the article's characters" for
+    ``themes.theme_character_share``).
+    """
     ax = new_axes(9.0, 3.8)
     shown = matrix.drop(columns=[c for c in matrix.columns if c == "none"], errors="ignore")
     image = ax.imshow(shown.values * 100, cmap="Blues", aspect="auto", vmin=0, vmax=100)
     ax.set_xticks(range(len(shown.columns)), [(labels or {}).get(c, c) for c in shown.columns], rotation=55, ha="right", fontsize=8)
-    ax.set_yticks(range(len(shown.index)), shown.index, fontsize=8)
+    rows = [f"{a} (n={int(n[a])})" if n is not None and a in n else str(a) for a in shown.index]
+    ax.set_yticks(range(len(shown.index)), rows, fontsize=8)
     for (row, column), value in pd.DataFrame(shown.values).stack().items():
         ax.text(column, row, f"{value * 100:.0f}", ha="center", va="center", fontsize=7, color="white" if value > 0.55 else "black")
-    ax.figure.colorbar(image, ax=ax, label="% of the article's paragraphs")
+    ax.figure.colorbar(image, ax=ax, label=measure)
     ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")
     ax.set_title("Themes across the five articles", fontsize=10)
     add_source(ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes")
