@@ -638,7 +638,7 @@ _CHECKS = {Kind.IDS: _check_ids, Kind.SET: _check_set, Kind.LIST: _check_list, K
 def question(exercise_id: str) -> HTML:
     """The question as a notebook shows it (with the options of a choice exercise).
 
-    >>> "sources/removed-lines" in question("sources/removed-lines").data
+    >>> "sources/notes-without-text" in question("sources/notes-without-text").data
     True
     """
     task = exercise(exercise_id)
@@ -676,7 +676,7 @@ def _shown(task: Exercise, value: object) -> str:
 def solution(exercise_id: str) -> HTML:
     """The solution (code and result, or the answer) and its explanation, folded until the student opens it.
 
-    >>> solution("sources/removed-lines").data.startswith("<details><summary>Show the solution")
+    >>> solution("sources/notes-without-text").data.startswith("<details><summary>Show the solution")
     True
     """
     task = exercise(exercise_id)
