@@ -199,14 +199,21 @@ def passage_reader(para_ids: list[str] | str, corpus: Corpus | None = None) -> P
     return PassageReader(_ids(para_ids), corpus)
 
 
-def key_terms(article_id: str, terms: list[str] | None = None) -> FullTable:
+def key_terms(article_id: str, terms: list[str] | None = None, corpus: Corpus | None = None) -> FullTable:
     """Glossary rows for an article (optionally only ``terms``): term, variant, pinyin, gloss.
+
+    ``term`` is the form printed in this article and ``variant`` the other script,
+    whichever article the glossary row was written for: a Simplified article's
+    table starts with Simplified forms (对冲, not 對衝).
 
     >>> key_terms("abe-beijing-2018", ["軟避險"])["pinyin"].tolist()
     ['ruǎn bìxiǎn']
+    >>> key_terms("china-japan-2025", ["對衝"])[["term", "variant"]].values.tolist()
+    [['对冲', '對衝']]
     """
     glossary = load_glossary()
     rows = glossary[glossary["article_ids"].map(lambda ids: article_id in ids)]
+    rows = _as_printed(rows, (corpus or load_corpus())[article_id])
     if terms is not None:
         missing = [t for t in terms if t not in set(rows["term"]) | set(rows["variant"])]
         if missing:
@@ -214,6 +221,18 @@ def key_terms(article_id: str, terms: list[str] | None = None) -> FullTable:
         rows = rows[rows["term"].isin(terms) | rows["variant"].isin(terms)]
         rows = rows.set_index("term").loc[[t if t in set(rows["term"]) else _term_for(rows, t) for t in terms]].reset_index()
     return full_table(rows[["term", "variant", "pinyin", "gloss"]].reset_index(drop=True))
+
+
+def _as_printed(rows: pd.DataFrame, article: Article) -> pd.DataFrame:
+    """Swap term and variant where the variant is the form in the article's script."""
+    script = str(article.metadata.get("script", "")).strip()
+    if script not in ("simplified", "traditional"):
+        return rows
+    swap = rows["term"].map(lambda term: to_script(term, script) != term) & rows["variant"].map(
+        lambda variant: to_script(variant, script) == variant)
+    rows = rows.copy()
+    rows.loc[swap, ["term", "variant"]] = rows.loc[swap, ["variant", "term"]].to_numpy()
+    return rows
 
 
 def _term_for(rows: pd.DataFrame, variant: str) -> str:
