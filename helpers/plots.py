@@ -440,16 +440,26 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
     types = sorted(events["event_type"].unique())
     markers = "osD^v<>PX*h"
+    # An event dated to a month or a year only is drawn in the middle of that period, as a hollow
+    # marker, so that 2020 (年底, "the end of the year") is not drawn on 1 January.
+    middle = {"month": pd.Timedelta(days=14), "year": pd.Timedelta(days=182)}
+    shown = events["start"] + events["precision"].map(middle).fillna(pd.Timedelta(0))
     for i, event_type in enumerate(types):
-        part = events[events["event_type"] == event_type]
-        ax.scatter(part["start"], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
-                   color=PALETTE[i % len(PALETTE)], s=28, label=event_type, alpha=0.85)
+        colour = PALETTE[i % len(PALETTE)]
+        for exact in (True, False):
+            part = events[(events["event_type"] == event_type) & ((events["precision"] == "day") == exact)]
+            if part.empty:
+                continue
+            ax.scatter(shown[part.index], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
+                       s=28, alpha=0.85, label=event_type if exact or (events[(events["event_type"] == event_type) & (events["precision"] == "day")]).empty else None,
+                       facecolors=colour if exact else "none", edgecolors=colour)
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     ax.set_title("Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
-    add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one dot per event, with its paragraph id in the data")
+    add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
+               "hollow: only the month or year, drawn mid-period")
     return ax.figure
 
 
