@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import html
 import os
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -220,12 +221,35 @@ def _label_bars(ax: Axes, bars, labels: Iterable[str]) -> None:
 # --- The standard plots -------------------------------------------------------------
 
 
+def _wrap_chinese(text: str, width: int) -> str:
+    """Wrap Chinese text for a tick label: lines of at most ``width`` characters, breaking after a
+    comma where there is one and never inside a run of Latin letters or digits (G20).
+
+    >>> print(_wrap_chinese("川普赴日出席G20大阪峰會,期間會見安倍", 7))
+    川普赴日出席
+    G20大阪峰會,
+    期間會見安倍
+    """
+    lines = []
+    for piece in re.split(r"(?<=[,，])", text):
+        line = ""
+        for token in re.findall(r"[A-Za-z0-9]+|.", piece):
+            if line and len(line) + len(token) > width and token not in ",，、":
+                lines.append(line)
+                line = ""
+            line += token
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def summit_durations(corpus=None) -> Figure:
     """The five Abe–Trump meetings of 2019 (表1), in minutes, against the total the text states."""
     table = summit_table(corpus or load_corpus())
     stated = load_figures().query("series == '' and raw == '約415分鐘'")
     ax = new_axes()
-    labels = [f"{d}\n{p[:8]}…" if len(p) > 8 else f"{d}\n{p}" for d, p in zip(table["date"], table["participants_occasion"])]
+    # The full text of each occasion, wrapped (never cut): 表1's cells are short sentences.
+    labels = [d + "\n" + _wrap_chinese(str(p).rstrip("。"), 7) for d, p in zip(table["date"], table["participants_occasion"])]
     bars = ax.bar(range(len(table)), table["minutes"], color=PALETTE[0])
     _label_bars(ax, bars, [f"{m} min" for m in table["minutes"]])
     ax.set_xticks(range(len(table)), labels, fontsize=8)
