@@ -349,7 +349,8 @@ def f35_procurement() -> Figure:
     ax.set_ylabel("Aircraft (架)")
     ax.set_ylim(0, (bought + planned) * 1.2)
     ax.set_title(f"F-35 fighters: the parts add up to {bought + planned:.0f}, the text says {stated:.0f}", fontsize=10)
-    ax.legend(fontsize=8, loc="lower center")
+    # Outside the axes: inside, the box covers the top of the stacked bar.
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     add_source(ax, rows["para_id"])
     return ax.figure
 
