@@ -34,7 +34,7 @@ else:  # pragma: no cover - Python 3.10
 
 from .errors import CorpusError
 from .corpus.loading import DATA_DIR, Corpus, load_corpus
-from .analysis.quotes import load_quotes, quote_text
+from .analysis.quotes import load_quotes, marked_sentence, quote_text
 from .text.fulltable import FullTable, full_table
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
@@ -203,7 +203,7 @@ def claim_evidence(amap: ArgumentMap, corpus: Corpus | None = None) -> FullTable
     """The quoted sentences behind each claim and limit: one row per (claim or limit, quote).
 
     Columns: ``claim``, ``part`` (``claim`` or ``limit N``), ``quote``,
-    ``paragraph``, ``sentence`` (cut from the corpus, as printed), ``english``,
+    ``paragraph``, ``sentence`` (cut from the corpus, as printed, note markers kept), ``english``,
     ``voice``. A claim or limit without evidence has no row.
 
     >>> rows = claim_evidence(load_argument_map("abe-beijing-2018"))
@@ -222,7 +222,7 @@ def claim_evidence(amap: ArgumentMap, corpus: Corpus | None = None) -> FullTable
                 item = quotes[quote_id]
                 rows.append({
                     "claim": claim.id, "part": part, "quote": quote_id, "paragraph": item.paragraph.split(":")[1],
-                    "sentence": quote_text(item, corpus).sentence, "english": item.english,
+                    "sentence": marked_sentence(quote_text(item, corpus)), "english": item.english,
                     "voice": item.voice.value + (f": {item.speaker}" if item.speaker else ""),
                 })
     return full_table(pd.DataFrame(rows, columns=["claim", "part", "quote", "paragraph", "sentence", "english", "voice"]))
