@@ -173,6 +173,30 @@ def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_i
     return problems
 
 
+def misplaced_limit_evidence(amap: ArgumentMap) -> list[str]:
+    """Limits whose quotes stand outside the limit's paragraph and the claim's paragraphs (empty when fine).
+
+    A limit names the paragraph that carries it; a quote it cites from elsewhere
+    points the reader at the wrong place. Kept apart from :func:`check_argument_map`
+    until every map has been checked against it.
+
+    >>> misplaced_limit_evidence(load_argument_map("central-asia-2007"))
+    []
+    """
+    quotes = load_quotes(amap.article_id)
+    problems = []
+    for claim in amap.claims:
+        for number, limit in enumerate(claim.limits, 1):
+            allowed = {limit.paragraph, *claim.paragraphs}
+            for quote_id in limit.evidence:
+                if quote_id in quotes and quotes[quote_id].paragraph not in allowed:
+                    problems.append(
+                        f"{claim.id} (limit {number}): quote {quote_id!r} is in {quotes[quote_id].paragraph.split(':')[1]}, "
+                        f"not in the limit's paragraph {limit.paragraph.split(':')[1]} or the claim's paragraphs"
+                    )
+    return problems
+
+
 def claims_frame(amap: ArgumentMap) -> FullTable:
     """One row per claim: id, claim, section, paragraphs, figures, evidence (quote ids), limits.
 
