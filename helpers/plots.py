@@ -362,7 +362,7 @@ def central_asia_aid() -> Figure:
     axes = figure.subplots(1, 2)
     countries = list(dict.fromkeys(rows["country"]))
     colours = dict(zip(countries, PALETTE))
-    for ax, (unit, scale, label) in zip(axes, [("JPY", 1e8, "億日圓 (100 million yen)"), ("USD", 1e6, "million US dollars")]):
+    for ax, (unit, scale, label) in zip(axes, [("JPY", 1e8, "亿日元 (100 million yen)"), ("USD", 1e6, "million US dollars")]):
         part = rows[rows["unit"] == unit]
         for country in countries:
             sub = part[part["country"] == country]
@@ -391,7 +391,7 @@ def central_asia_aid_totals() -> Figure:
     ax = new_axes(5.0, 3.4)
     bars = ax.bar(rows["year"].astype(int).astype(str), rows["value"] / 1e8, color=[PALETTE[5], PALETTE[0]])
     _label_bars(ax, bars, rows["raw"])
-    ax.set_ylabel("億美元 (100 million US dollars)")
+    ax.set_ylabel("亿美元 (100 million US dollars)")
     ax.set_xlabel("Year")
     ax.set_title("Japanese aid to Central Asia, 1997 and 2003")
     add_source(ax, rows["para_id"])
@@ -402,6 +402,9 @@ def energy_stakes() -> Figure:
     """Japanese companies' stakes in energy projects in and around Central Asia, as printed."""
     rows = _rows("energy-stakes").iloc[::-1]
     ax = new_axes(8.5, 4.6)
+    # The oil fields lie off Azerbaijan, but the BTC pipeline crosses Georgia and Turkey too.
+    region = {"Azerbaijan": "Caspian/Caucasus"}
+    rows = rows.assign(country=rows["country"].map(lambda c: region.get(c, c)))
     countries = list(dict.fromkeys(rows["country"]))
     colours = [PALETTE[countries.index(c)] for c in rows["country"]]
     labels = [textwrap.fill(d, 42) for d in rows["description"]]
@@ -462,8 +465,11 @@ def relation_score() -> Figure:
     return ax.figure
 
 
-def timeline(articles: Iterable[str] | None = None, since: int | None = None) -> Figure:
-    """The dated events the articles rely on, one lane per article, marked by event type."""
+def timeline(articles: Iterable[str] | None = None, since: int | None = None, title: str | None = None) -> Figure:
+    """The dated events the articles rely on, one lane per article, marked by event type.
+
+    ``title`` replaces the generic title (for one article, say what it shows).
+    """
     events = merged_timeline(articles)
     if since is not None:
         events = events[events["start"].dt.year >= since]
@@ -488,7 +494,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
-    ax.set_title("Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
+    ax.set_title(title or "Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
     add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
                "hollow: only the month or year, drawn mid-period")

@@ -765,7 +765,9 @@ def _kawaguchi_states(sources: Sources) -> dict[str, object]:
     text = sources.text(ref.para_id)
     end = text.index(figure.quote) + figure.quote.index(figure.raw)
     clause = re.split(r"[，。；]", text[:end])[-1]
-    named = [state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)]
+    # In the order the clause prints them, so the explanation quotes the text as printed.
+    named = sorted((state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)),
+                   key=lambda state: to_simplified(clause).index(state))
     computed = float(len(named))
     fits = computed == figure.value
     explanation = (f"The clause before {figure.raw} names {len(named)} states ({'、'.join(named)}); "
