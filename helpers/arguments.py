@@ -16,25 +16,23 @@ True
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
+from matplotlib.figure import Figure
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
-from .errors import CorpusError
-from .corpus.loading import DATA_DIR, Corpus, load_corpus
+from .corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
+from .plots import PALETTE, STYLE, add_source, new_axes
+from .text.datafiles import DATA_DIR, DataFileError, read_toml
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
 
 
-class ArgumentMapError(CorpusError):
+class ArgumentMapError(DataFileError):
     """An argument map is malformed or cites something that does not exist."""
 
 
@@ -70,15 +68,13 @@ class ArgumentMap:
     path: Path
 
 
-def load_argument_map(article_id: str, folder: str | Path | None = None) -> ArgumentMap:
-    """Read ``<folder>/<article_id>.toml``; a malformed file names the claim and field."""
+def load_argument_map(article: ArticleRef, folder: str | Path | None = None) -> ArgumentMap:
+    """Read ``<folder>/<article id>.toml``; a malformed file names the claim and field."""
+    article_id = article_id_of(article)
     path = Path(folder or ARGUMENTS_DIR) / f"{article_id}.toml"
     if not path.is_file():
         raise ArgumentMapError(str(path), "no argument map for this article")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ArgumentMapError(str(path), f"not valid TOML: {error}") from None
+    data = read_toml(path, ArgumentMapError)
     for key in ("thesis", "claim"):
         if key not in data:
             raise ArgumentMapError(str(path), f"missing {key!r}")
@@ -117,7 +113,7 @@ def _full(article_id: str, para_id: str) -> str:
 
 def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_ids: set[str] | None = None) -> list[str]:
     """Problems with a map: unknown paragraph ids, headings or figures (empty when fine)."""
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     article = corpus[amap.article_id]
     known_paragraphs = {p.id for p in article.paragraphs}
     known_headings = {h.text for h in article.headings}
@@ -158,11 +154,16 @@ def claims_frame(amap: ArgumentMap) -> pd.DataFrame:
     )
 
 
-def argument_diagram(article_id: str, amap: ArgumentMap | None = None):
-    """Draw the map: the thesis at the top, the claims below it, evidence and limits under each."""
-    from .plots import PALETTE, add_source, new_axes
+def argument_diagram(article: ArticleRef, amap: ArgumentMap | None = None) -> Figure:
+    """Draw the map: the thesis at the top, the claims below it, evidence and limits under each.
 
-    amap = amap or load_argument_map(article_id)
+    Returns the figure, as every plot does (a cell that ends with it shows it).
+    """
+    with matplotlib.rc_context(STYLE):
+        return _draw_argument_map(article_id_of(article), amap or load_argument_map(article))
+
+
+def _draw_argument_map(article_id: str, amap: ArgumentMap) -> Figure:
     n = len(amap.claims)
     ax = new_axes(max(8.0, 2.7 * n), 6.2)
     ax.set_axis_off()
@@ -192,4 +193,4 @@ def argument_diagram(article_id: str, amap: ArgumentMap | None = None):
                     bbox={**box, "facecolor": "#FBE9E2", "edgecolor": PALETTE[3]})
     ax.set_title(f"Argument map of {article_id}")
     add_source(ax, [p for c in amap.claims for p in c.paragraphs])
-    return ax
+    return ax.figure

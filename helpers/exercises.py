@@ -20,20 +20,14 @@ import ast
 import functools
 import html
 import math
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 from IPython.display import HTML
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
 
-from .errors import CorpusError
-from .corpus.loading import DATA_DIR
+from .text.datafiles import DATA_DIR, DataFileError, read_toml
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
@@ -45,7 +39,7 @@ KINDS = {
 }
 
 
-class ExerciseError(CorpusError):
+class ExerciseError(DataFileError):
     """An exercise file is malformed, or an exercise id is unknown."""
 
 
@@ -67,10 +61,7 @@ def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
     folder = Path(folder) if folder is not None else EXERCISES_DIR
     exercises: dict[str, Exercise] = {}
     for path in sorted(folder.glob("*.toml")):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise ExerciseError(str(path), f"not valid TOML: {error}") from None
+        data = read_toml(path, ExerciseError)
         for number, table in enumerate(data.get("exercise", []), start=1):
             where = f"{path}, exercise {number}"
             missing = [k for k in ("id", "question", "kind", "solution") if not str(table.get(k, "")).strip()]

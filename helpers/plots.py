@@ -17,70 +17,97 @@ stays distinguishable with every common colour-vision deficiency.
 from __future__ import annotations
 
 import functools
+import io
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import matplotlib
+import matplotlib.lines
+import matplotlib.patches
+import noto_cjk_sans_otc
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
-import matplotlib.lines  # noqa: E402
-import matplotlib.patches  # noqa: E402
-import noto_cjk_sans_otc  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .analysis.figures import check_figures, load_figures, summit_table  # noqa: E402
-from .corpus.loading import load_corpus  # noqa: E402
-from .analysis.timeline import merged_timeline  # noqa: E402
+from .analysis.figures import check_figures, load_figures, summit_table
+from .analysis.timeline import merged_timeline
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.
 CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR"]
+#: The matplotlib settings of every plot here. They apply only while a plot is
+#: drawn or saved (``matplotlib.rc_context``): importing this module changes no
+#: setting, so a reader's own plots look as they always do.
+STYLE: dict[str, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": CJK_FAMILIES + list(matplotlib.rcParamsDefault["font.sans-serif"]),
+    "axes.unicode_minus": False,  # the CJK font has no U+2212 in every face
+    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+    "svg.hashsalt": "japan-relations-reader",  # stable SVG ids
+}
 
 
 @functools.lru_cache(maxsize=None)
 def register_cjk_font() -> str:
     """Register the packaged Noto Sans CJK collection with matplotlib (once).
 
-    Returns the path of the font file. Matplotlib falls back through the
-    family list glyph by glyph, so a label mixing 繁體, 简体 and Latin renders
-    without "Glyph missing" warnings.
+    Returns the path of the font file. This is the one thing importing the
+    module does: the font is then known to matplotlib by its family names, and
+    :data:`STYLE` asks for it. Matplotlib falls back through the family list
+    glyph by glyph, so a label mixing 繁體, 简体 and Latin renders without
+    "Glyph missing" warnings.
     """
     path = str(noto_cjk_sans_otc.FONT_PATH)
     font_manager.fontManager.addfont(path)
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = CJK_FAMILIES + list(matplotlib.rcParams["font.sans-serif"])
-    matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212 in every face
-    matplotlib.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=PALETTE)
-    matplotlib.rcParams["axes.spines.top"] = False
-    matplotlib.rcParams["axes.spines.right"] = False
-    matplotlib.rcParams["figure.dpi"] = 100
-    matplotlib.rcParams["svg.hashsalt"] = "japan-relations-reader"  # stable SVG ids
     return path
 
 
 register_cjk_font()
 
 
-def _show_figures_inline() -> None:
-    """In a Jupyter kernel, make a cell that ends with a Figure display it as an image.
+class Chart(Figure):
+    """A matplotlib ``Figure`` drawn in :data:`STYLE`, which shows itself in a notebook.
 
-    The plots are drawn without pyplot (so no state leaks between cells), and
-    without pyplot nothing tells IPython how to show a Figure until the inline
-    backend is switched on; this does what ``%matplotlib inline`` would.
+    A cell that ends with a chart displays it as an image without
+    ``%matplotlib inline`` or pyplot (so no pyplot state leaks from cell to cell).
+
+    >>> chart = new_axes().figure
+    >>> chart, chart._repr_png_()[:4]
+    (<Figure size 700x360 with 1 Axes>, b'\\x89PNG')
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with Jupyter
-        return
-    shell = get_ipython()
-    if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
-        shell.run_line_magic("matplotlib", "inline")
+
+    def savefig(self, *args: Any, **kwargs: Any) -> None:
+        with matplotlib.rc_context(STYLE):
+            super().savefig(*args, **kwargs)
+
+    def _repr_png_(self) -> bytes:
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png", bbox_inches="tight")
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        # Shown beside the image; a reader has no use for the class's name.
+        return super().__repr__().replace(type(self).__name__, "Figure", 1)
 
 
-_show_figures_inline()
+Plot = TypeVar("Plot", bound=Callable[..., Any])
+
+
+def styled(plot: Plot) -> Plot:
+    """Draw ``plot`` with :data:`STYLE` in force (fonts and colours are fixed as artists are made)."""
+
+    @functools.wraps(plot)
+    def draw(*args: Any, **kwargs: Any) -> Any:
+        with matplotlib.rc_context(STYLE):
+            return plot(*args, **kwargs)
+
+    return draw  # type: ignore[return-value]
 
 
 def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
@@ -89,8 +116,9 @@ def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
     >>> new_axes().figure.get_size_inches().tolist()
     [7.0, 3.6]
     """
-    figure = Figure(figsize=(width, height), layout="constrained")
-    return figure.add_subplot()
+    with matplotlib.rc_context(STYLE):
+        figure = Chart(figsize=(width, height), layout="constrained")
+        return figure.add_subplot()
 
 
 def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
@@ -136,9 +164,10 @@ def _label_bars(ax: Axes, bars, labels: Iterable[str]) -> None:
 # --- The standard plots -------------------------------------------------------------
 
 
+@styled
 def summit_durations(corpus=None) -> Figure:
     """The five Abe–Trump meetings of 2019 (表1), in minutes, against the total the text states."""
-    table = summit_table(corpus or load_corpus())
+    table = summit_table(corpus)
     stated = load_figures().query("series == '' and raw == '約415分鐘'")
     ax = new_axes()
     labels = [f"{d}\n{p[:8]}…" if len(p) > 8 else f"{d}\n{p}" for d, p in zip(table["date"], table["participants_occasion"])]
@@ -155,6 +184,7 @@ def summit_durations(corpus=None) -> Figure:
     return ax.figure
 
 
+@styled
 def swap_ceiling() -> Figure:
     """The Japan–China currency-swap ceiling in 2002 and in 2018, and the rise the text calls 十倍."""
     rows = _rows("swap-ceiling").sort_values("year")
@@ -170,6 +200,7 @@ def swap_ceiling() -> Figure:
     return ax.figure
 
 
+@styled
 def trade_2017() -> Figure:
     """Japan–China trade in 2017: the total and Japan's exports to China, with China's share of Japan's exports."""
     rows = _rows("trade-2017")
@@ -186,6 +217,7 @@ def trade_2017() -> Figure:
     return ax.figure
 
 
+@styled
 def defence_share_of_gdp() -> Figure:
     """Japan's defence spending as a share of GDP, as the articles state it, on one time axis."""
     rows = _rows("defence-gdp").sort_values("year")
@@ -206,6 +238,7 @@ def defence_share_of_gdp() -> Figure:
     return ax.figure
 
 
+@styled
 def f35_procurement() -> Figure:
     """F-35s bought and planned, against the total the text states (which does not add up)."""
     rows = _rows("f35").set_index("raw")
@@ -226,10 +259,11 @@ def f35_procurement() -> Figure:
     return ax.figure
 
 
+@styled
 def central_asia_aid() -> Figure:
     """Japanese aid and loans to Central Asian states, 1992–1996, by year and country, in the currency printed."""
     rows = _rows("central-asia-aid")
-    figure = Figure(figsize=(8.5, 3.8), layout="constrained")
+    figure = Chart(figsize=(8.5, 3.8), layout="constrained")
     axes = figure.subplots(1, 2)
     countries = list(dict.fromkeys(rows["country"]))
     colours = dict(zip(countries, PALETTE))
@@ -255,6 +289,7 @@ def central_asia_aid() -> Figure:
     return figure
 
 
+@styled
 def central_asia_aid_totals() -> Figure:
     """Japanese economic aid to Central Asia in 1997 and in 2003."""
     rows = _rows("central-asia-aid-total").sort_values("year")
@@ -268,6 +303,7 @@ def central_asia_aid_totals() -> Figure:
     return ax.figure
 
 
+@styled
 def energy_stakes() -> Figure:
     """Japanese companies' stakes in energy projects in and around Central Asia, as printed."""
     rows = _rows("energy-stakes").iloc[::-1]
@@ -287,6 +323,7 @@ def energy_stakes() -> Figure:
     return ax.figure
 
 
+@styled
 def korea_assembly_2024(seats_total: int = 300) -> Figure:
     """The opposition camp's seats in the 2024 National Assembly election, out of the Assembly's 300."""
     rows = load_figures().query("article_id == 'japan-korea-2024' and unit == '席'")
@@ -305,6 +342,7 @@ def korea_assembly_2024(seats_total: int = 300) -> Figure:
     return ax.figure
 
 
+@styled
 def relation_score() -> Figure:
     """The Tsinghua China–Japan relation score: the band and the levels the article reports."""
     rows = _rows("relation-score")
@@ -328,6 +366,7 @@ def relation_score() -> Figure:
     return ax.figure
 
 
+@styled
 def timeline(articles: Iterable[str] | None = None, since: int | None = None) -> Figure:
     """The dated events the articles rely on, one lane per article, marked by event type."""
     events = merged_timeline(articles)
@@ -350,6 +389,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     return ax.figure
 
 
+@styled
 def theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
     """Share of each article's paragraphs carrying each theme (from ``themes.theme_matrix``)."""
     ax = new_axes(9.0, 3.8)
@@ -366,6 +406,7 @@ def theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str] | None = None) ->
     return ax.figure
 
 
+@styled
 def term_frequency_plot(frequencies: pd.DataFrame, title: str = "Words of alignment across the articles") -> Figure:
     """Grouped bars: occurrences of each term per 10,000 characters, by article."""
     ax = new_axes(9.0, 3.8)

@@ -5,6 +5,7 @@ provenance (article and paragraph id), so a quotation in a notebook is never
 retyped. Functions return ``IPython.display.HTML`` objects or DataFrames;
 article text is always HTML-escaped.
 
+>>> from helpers import load_corpus
 >>> corpus = load_corpus()
 >>> outline_frame(corpus["central-asia-2007"]).head(2)[["level", "heading"]].values.tolist()
 [[1, '一、中亚在日本对外政策中的地位'], [1, '二、日本中亚政策的发展演变']]
@@ -20,7 +21,7 @@ from IPython.display import HTML
 
 from .text.cleaning import han
 from .text.language import load_glossary
-from .corpus.loading import Corpus, load_corpus
+from .corpus.loading import Corpus, default_corpus
 from .corpus.records import Article
 from .text.script import to_script
 
@@ -85,7 +86,7 @@ def passages(para_ids: list[str] | str, script: str = "original", corpus: Corpus
     >>> "1992年1月" in passages("central-asia-2007:p005").data
     True
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     ids = [para_ids] if isinstance(para_ids, str) else list(para_ids)
     return HTML("".join(passage_html(corpus, pid, script) for pid in ids))
 
@@ -96,7 +97,7 @@ def passage_reader(para_ids: list[str] | str, corpus: Corpus | None = None) -> w
     The text is set as the value of an ``HTML`` widget, so it is saved with the
     notebook and shows on a static page.
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     ids = [para_ids] if isinstance(para_ids, str) else list(para_ids)
     toggle = widgets.ToggleButtons(options=[(label, key) for key, label in SCRIPTS.items()], value="original")
     shown = widgets.HTML(value="".join(passage_html(corpus, pid) for pid in ids))
@@ -132,6 +133,7 @@ def _term_for(rows: pd.DataFrame, variant: str) -> str:
 def section_paragraphs(article: Article, heading: str) -> list[str]:
     """Ids of the paragraphs under a heading (at any depth below it).
 
+    >>> from helpers import load_corpus
     >>> section_paragraphs(load_corpus()["abe-beijing-2018"], "伍、結語")
     ['abe-beijing-2018:p015']
     """
@@ -143,7 +145,7 @@ def section_paragraphs(article: Article, heading: str) -> list[str]:
 
 def catalog_table(corpus: Corpus | None = None) -> pd.DataFrame:
     """The articles at a glance: title, authors, year, script, source, perspective, length."""
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     rows = []
     for article in corpus:
         meta = article.metadata
@@ -173,10 +175,11 @@ def raw_lines(article: Article, first: int, last: int) -> pd.DataFrame:
     Blank lines are kept (PDF extractions put them in the middle of sentences);
     a no-break space shows as ``⍽`` and an ideographic space as ``□``.
 
+    >>> from helpers import load_corpus
     >>> raw_lines(load_corpus()["central-asia-2007"], 1, 2)["line"].tolist()
     ['', '68']
     """
-    lines = article.raw.splitlines()
+    lines = article.raw_lines  # split at line ends only: a form feed is not a new line
     rows = []
     for number in range(first, min(last, len(lines)) + 1):
         shown = lines[number - 1].replace("\u00a0", "⍽").replace("\u3000", "□")
@@ -205,7 +208,7 @@ def raw_and_clean(article: Article, para_id: str) -> HTML:
 
 def removed_frame(corpus: Corpus | None = None) -> pd.DataFrame:
     """Everything the cleaner dropped, in every article: kind, line, text, reason."""
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     rows = [
         {"article_id": a.id, "kind": r.kind, "line": r.line, "text": r.text[:60], "reason": r.reason}
         for a in corpus
@@ -217,6 +220,7 @@ def removed_frame(corpus: Corpus | None = None) -> pd.DataFrame:
 def front_matter_frame(article: Article) -> pd.DataFrame:
     """The labelled blocks outside the body: abstract, keywords, byline, dateline…
 
+    >>> from helpers import load_corpus
     >>> front_matter_frame(load_corpus()["central-asia-2007"])["kind"].tolist()
     ['byline', 'abstract']
     """
@@ -240,6 +244,7 @@ def notes_frame(article: Article) -> pd.DataFrame:
 def accounting(article: Article) -> pd.Series:
     """How many Han characters of the raw file went where (the ledger, summed).
 
+    >>> from helpers import load_corpus
     >>> from helpers.cleaning import han
     >>> article = load_corpus()["central-asia-2007"]
     >>> int(accounting(article).sum()) == len(han(article.raw))

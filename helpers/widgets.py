@@ -10,6 +10,7 @@ into an ``Output`` widget: the value is saved with the notebook's widget state,
 so the widget renders on a static page too, and nothing lands in the cell's
 outputs when the notebook is re-run by nbval.
 
+>>> from helpers import load_corpus
 >>> index = build_index(load_corpus()["central-asia-2007"])
 >>> matches = filter_paragraphs(index, themes=["energy"], keyword="铀")
 >>> matches["para_id"].tolist()
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from .corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from .corpus.loading import Corpus, default_corpus
 from .text.script import to_script, to_simplified
 from .analysis.themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
 
@@ -62,11 +63,12 @@ class ParagraphIndex:
 def build_index(source: ParagraphSource | None = None, themes: list[Theme] | None = None) -> ParagraphIndex:
     """Tag the paragraphs of ``source`` (default: the whole corpus) and index them.
 
+    >>> from helpers import load_corpus
     >>> index = build_index(load_corpus()["abe-beijing-2018"])
     >>> len(index.paragraphs), "finance" in index.members
     (15, True)
     """
-    source = load_corpus() if source is None else source
+    source = default_corpus() if source is None else source
     themes = load_themes() if themes is None else themes
     rows = paragraph_texts(source)
     paragraphs = pd.DataFrame(rows, columns=["article_id", "para_id", "text"])
@@ -104,6 +106,7 @@ def filter_paragraphs(
     columns ``article_id, para_id, text, themes`` (the chosen themes the
     paragraph has).
 
+    >>> from helpers import load_corpus
     >>> index = build_index(load_corpus()["japan-korea-2024"])
     >>> len(filter_paragraphs(index)), len(filter_paragraphs(index, keyword=".*"))
     (0, 0)
@@ -336,12 +339,13 @@ class ThemeFilter(widgets.VBox):
 def theme_filter(source: ParagraphSource | None = None, *, by_article: bool | None = None) -> ThemeFilter:
     """A theme/keyword filter widget over an article (or the whole corpus).
 
+    >>> from helpers import load_corpus
     >>> widget = theme_filter(load_corpus()["central-asia-2007"])
     >>> widget.select(themes=["energy"])
     >>> widget.summary.value.startswith("<p>11 of 22")
     True
     """
-    source = load_corpus() if source is None else source
+    source = default_corpus() if source is None else source
     if by_article is None:
         by_article = isinstance(source, Corpus)
     return ThemeFilter(build_index(source), by_article=by_article)

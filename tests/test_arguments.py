@@ -32,7 +32,8 @@ def test_claims_follow_the_article(article_id):
 
 @pytest.mark.parametrize("article_id", IDS)
 def test_diagram_draws_every_claim(article_id):
-    ax = argument_diagram(article_id)
+    figure = argument_diagram(article_id)
+    (ax,) = figure.axes  # a figure, as every plot returns
     texts = " ".join(t.get_text() for t in ax.texts)
     for claim in load_argument_map(article_id).claims:
         assert f"{claim.id}." in texts

@@ -176,10 +176,10 @@ def test_bad_paragraph_correction_names_the_row(tmp_path):
     path.write_text(
         "# a comment line\nfile,line,action,reason\nx.txt,12,break,ok\nx.txt,13,split,typo\n", encoding="utf-8"
     )
-    with pytest.raises(CatalogError, match=r"paragraph_breaks\.csv, row 3: action must be 'break' or 'join', not 'split'"):
+    with pytest.raises(CatalogError, match=r"paragraph_breaks\.csv, line 4: action must be 'break' or 'join', not 'split'"):
         read_paragraph_corrections(path)
     path.write_text("file,line,action,reason\nx.txt,twelve,break,ok\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"row 2: line must be a number, not 'twelve'"):
+    with pytest.raises(CatalogError, match=r"line 2: line must be a number, not 'twelve'"):
         read_paragraph_corrections(path)
 
 

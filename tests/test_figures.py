@@ -436,7 +436,7 @@ def test_series_group_the_rows_the_plots_draw():
 def test_a_missing_column_or_file_is_an_error(tmp_path):
     path = tmp_path / "figures.csv"
     path.write_text("article_id,para_id,quote\n", encoding="utf-8")
-    with pytest.raises(FigureDataError, match="line 1: missing column"):
+    with pytest.raises(FigureDataError, match="line 1: the header lacks column"):
         load_figures(path)
     with pytest.raises(FigureDataError, match="does not exist"):
         load_figures(tmp_path / "nowhere.csv")

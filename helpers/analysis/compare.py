@@ -4,6 +4,7 @@ Counts are made on a Simplified normalisation of the texts (so 關係 and 关系
 count together) and, for words, normalised per 10,000 characters of body text,
 because the articles differ in length by a factor of two.
 
+>>> from helpers import load_corpus
 >>> corpus = load_corpus()
 >>> counts = term_frequencies(corpus, ["对冲", "平衡"])
 >>> counts.columns.tolist()
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..text.language import read_user_dictionary, spellings
-from ..corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from ..corpus.loading import Corpus
 from ..text.script import to_simplified
 
 #: Words for hedging, balancing and alignment that the comparison notebook counts.

@@ -5,6 +5,7 @@ Simplified characters (see :func:`helpers.themes.find_keyword_spans`), and the
 context is cut from the paragraph as printed, so a Traditional article is
 quoted in Traditional characters.
 
+>>> from helpers import load_corpus
 >>> lines = kwic(load_corpus(), "關係", width=4)
 >>> lines.iloc[0].tolist()
 ['abe-beijing-2018', 'abe-beijing-2018:p001', '改善兩國', '關係', '，一直到']
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..corpus.loading import load_corpus  # noqa: F401  (used by the examples)
 from .themes import ParagraphSource, find_keyword_spans, paragraph_texts
 
 KWIC_COLUMNS = ["article_id", "para_id", "left", "term", "right"]
@@ -34,6 +34,7 @@ def kwic(corpus: ParagraphSource, term: str, width: int = 15) -> pd.DataFrame:
     occur gives an empty table with these columns: whatever the term, this
     function does not raise.
 
+    >>> from helpers import load_corpus
     >>> article = load_corpus()["central-asia-2007"]
     >>> kwic(article, "中亚+日本", width=3)[["left", "term", "right"]].head(2).values.tolist()
     [['成立“', '中亚+日本', '”对话'], ['建立“', '中亚+日本', '”对话']]
@@ -57,6 +58,7 @@ def kwic_lines(lines: pd.DataFrame) -> list[str]:
     The left context is padded with full-width spaces so that the terms line up
     (Chinese characters are full-width in a monospaced font).
 
+    >>> from helpers import load_corpus
     >>> for line in kwic_lines(kwic(load_corpus()["japan-korea-2024"], "冷战", width=3))[:3]:
     ...     print(line)
     0年代【冷戰】開始之

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from ..corpus.loading import Corpus, load_corpus
+from ..corpus.loading import Corpus
 from ..corpus.structure import as_markdown
 from ..corpus.tables import articles_frame, headings_frame, notes_frame, paragraphs_table, quantities_frame, tokens_frame
 
@@ -25,6 +25,7 @@ def info_frame(corpus: Corpus) -> pd.DataFrame:
     ``helpers/data/figures.csv``; ``themes`` counts the distinct themes that
     :func:`helpers.themes.tag_themes` finds in its paragraphs.
 
+    >>> from helpers import load_corpus
     >>> frame = info_frame(load_corpus())
     >>> frame.columns.tolist()
     ['id', 'year', 'script', 'paragraphs', 'headings', 'notes', 'figures', 'themes', 'title']
@@ -71,6 +72,7 @@ def export_tables(corpus: Corpus, tables: Iterable[str] = TABLES, *, progress: b
     restricted to the corpus's articles. Tokens take most of the time, so ``progress`` shows a bar
     over the articles while they are cut.
 
+    >>> from helpers import load_corpus
     >>> dict(export_tables(load_corpus(), ["notes"]))["notes"].shape[1]
     7
     """
@@ -148,6 +150,7 @@ def write_table(frame: pd.DataFrame, folder: Path, name: str, fmt: str) -> Path:
 def write_texts(corpus: Corpus, folder: Path) -> list[Path]:
     """Write each article's cleaned text, as markdown, to ``folder/<id>.txt``.
 
+    >>> from helpers import load_corpus
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     [p.name for p in write_texts(load_corpus(), Path(folder))][:2]

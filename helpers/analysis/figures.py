@@ -25,8 +25,6 @@ Three things live here:
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from collections.abc import Mapping
@@ -37,9 +35,10 @@ from typing import Union
 import pandas as pd
 
 from ..errors import CorpusError
-from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
 from ..text.quantities import extract_quantities
 from ..corpus.records import Article, TableBlock
+from ..text.datafiles import DATA_DIR, DataFileError, read_csv
 from ..text.script import to_simplified
 
 #: The curated figures, and the quantities deliberately left out of them.
@@ -80,7 +79,7 @@ ABOUT = {"約", "约", "大約", "大约", "約合", "约合", "左右"}
 CENTRAL_ASIAN_STATES = ("哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦")
 
 
-class FigureDataError(CorpusError):
+class FigureDataError(DataFileError):
     """figures.csv or figures_excluded.csv is malformed; the message names the file and line."""
 
 
@@ -197,6 +196,7 @@ def elapsed(start: pd.Timestamp, end: pd.Timestamp, unit: str) -> float:
 def find_table(article: Article, label: str) -> TableBlock:
     """Return the table of ``article`` whose caption starts with ``label`` (``表1``).
 
+    >>> from helpers import load_corpus
     >>> find_table(load_corpus()["japan-us-2021"], "表2").id
     'japan-us-2021:t2'
     """
@@ -291,8 +291,7 @@ def negotiation_table(corpus: CorpusLike | None = None) -> pd.DataFrame:
 
 
 def _article(corpus: CorpusLike | None) -> Article:
-    corpus = load_corpus() if corpus is None else corpus
-    return corpus[TABLE_ARTICLE]
+    return (default_corpus() if corpus is None else corpus)[TABLE_ARTICLE]
 
 
 def _table_date(printed: str, year: int | None, where: str, row: int) -> DateSpan:
@@ -320,9 +319,10 @@ def load_figures(path: str | Path | None = None) -> pd.DataFrame:
     """
     path = Path(path) if path is not None else FIGURES_PATH
     rows, first_line = [], {}
-    for line, row in _read_rows(path, FIGURE_COLUMNS):
+    for row in read_csv(path, required=FIGURE_COLUMNS, error=FigureDataError):
+        line = row.line
         where = f"{path}, line {line}"
-        rows.append(_check_figure(row, where))
+        rows.append(_check_figure(dict(row), where))
         if row["figure_id"] in first_line:
             raise FigureDataError(where, f"figure_id {row['figure_id']!r} is already used on line "
                                          f"{first_line[row['figure_id']]}")
@@ -339,17 +339,18 @@ def load_excluded(path: str | Path | None = None) -> pd.DataFrame:
     """
     path = Path(path) if path is not None else EXCLUDED_PATH
     rows = []
-    for line, row in _read_rows(path, EXCLUDED_COLUMNS):
+    for row in read_csv(path, required=EXCLUDED_COLUMNS, error=FigureDataError):
+        line = row.line
         for column in EXCLUDED_COLUMNS:
             if not row[column]:
                 raise FigureDataError(f"{path}, line {line}", f"the {column!r} column is empty")
-        rows.append(row)
+        rows.append(dict(row))
     return pd.DataFrame(rows, columns=EXCLUDED_COLUMNS)
 
 
-def figures_for(article_id: str | None = None, category: str | None = None,
+def figures_for(article: ArticleRef | None = None, category: str | None = None,
                 path: str | Path | None = None) -> pd.DataFrame:
-    """The figures of one article and/or one category (None: all).
+    """The figures of one article (an Article or its id) and/or one category (None: all).
 
     >>> aid = figures_for("central-asia-2007", "aid")
     >>> aid.groupby("country").size().to_dict()["Kazakhstan"]
@@ -363,35 +364,14 @@ def figures_for(article_id: str | None = None, category: str | None = None,
         raise ValueError(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}")
     figures = load_figures(path)
     keep = pd.Series(True, index=figures.index)
-    if article_id is not None:
+    if article is not None:
+        article_id = article_id_of(article)
         if article_id not in set(figures.article_id):
             raise ValueError(f"no figures for article {article_id!r}; ids: {', '.join(figures.article_id.unique())}")
         keep &= figures.article_id == article_id
     if category is not None:
         keep &= figures.category == category
     return figures[keep].reset_index(drop=True)
-
-
-def _read_rows(path: Path, columns: list[str]):
-    """Yield (line number, row dict) for each data row; lines starting with # are comments."""
-    if not path.is_file():
-        raise FigureDataError(str(path), "the file does not exist")
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [(number, line) for number, line in enumerate(lines, start=1)
-            if line.strip() and not line.lstrip().startswith("#")]
-    if not kept:
-        raise FigureDataError(str(path), "the file has no header line")
-    reader = csv.reader(io.StringIO("".join(line for _, line in kept)))
-    header = next(reader)
-    missing = [column for column in columns if column not in header]
-    if missing:
-        raise FigureDataError(f"{path}, line {kept[0][0]}", f"missing column(s): {', '.join(missing)}")
-    for (number, _), cells in zip(kept[1:], reader):
-        # A quoted field with a line break would shift the numbering; the files have none.
-        if len(cells) != len(header):
-            raise FigureDataError(f"{path}, line {number}",
-                                  f"{len(cells)} fields where the header has {len(header)} (an unquoted comma?)")
-        yield number, {name: cell.strip() for name, cell in zip(header, cells)}
 
 
 def _check_figure(row: dict[str, str], where: str) -> dict[str, object]:
@@ -844,7 +824,7 @@ def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None
     >>> checks[~checks.consistent].check.str.split(":").str[0].tolist()
     ['TAG signing', 'F-35 fleet', 'Shuttle diplomacy', 'Shuttle diplomacy']
     """
-    corpus = load_corpus() if corpus is None else corpus
+    corpus = default_corpus() if corpus is None else corpus
     sources = Sources(corpus, load_figures() if figures is None else figures,
                       summit_table(corpus), negotiation_table(corpus))
     rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]

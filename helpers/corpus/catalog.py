@@ -18,15 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CatalogError, CorpusError, DuplicateIdError, MissingFileError
-from ..text.cleaning import decode, display_width, ends_sentence, han
-from .loading import CATALOG_NAME, SEEDS_DIR, read_catalog, read_paragraph_corrections
+from ..text.cleaning import decode, display_width, ends_sentence, han, split_lines
+from ..text.datafiles import ID_SLUG
+from .loading import CATALOG_NAME, read_catalog, read_paragraph_corrections
 from .records import Article
-from .structure import build_article
+from .structure import build_article, looks_wrapped
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?=\s*年|[-/.]\d{1,2}[-/.]\d{1,2})")
 
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: Words of a web page's furniture (share buttons, links to other pages, a breadcrumb), not of an article.
 WEB_FURNITURE_WORDS = re.compile(
@@ -79,15 +79,9 @@ def detect_format(raw: str) -> str:
 
 
 def _is_wrapped(raw: str) -> bool:
-    # Lines cut at a column width are nearly all as wide as each other and mostly
-    # stop in mid-sentence; lines that are whole paragraphs vary and end sentences.
-    widths = [display_width(line.strip()) for line in raw.splitlines() if display_width(line.strip()) >= 16]
-    if len(widths) < 8:
-        return False
-    common = max(set(widths), key=widths.count)
-    near = sum(1 for w in widths if abs(w - common) <= 4)
-    ending = sum(1 for line in raw.splitlines() if display_width(line.strip()) >= 16 and ends_sentence(line))
-    return common <= 100 and near >= 0.4 * len(widths) and ending < 0.5 * len(widths)
+    # Lines narrower than 16 columns are headings, page numbers or blank: they say nothing about the layout.
+    measured = [(display_width(line.strip()), ends_sentence(line)) for line in split_lines(raw)]
+    return looks_wrapped([(width, ends) for width, ends in measured if width >= 16])
 
 
 def guess_year(article: Article, today: datetime.date | None = None) -> tuple[int | None, str]:
@@ -121,8 +115,7 @@ def text_fingerprint(raw: str) -> str:
     >>> text_fingerprint("標題\\r\\n正文 ") == text_fingerprint("\\ufeff標題\\n正文\\n")
     True
     """
-    text = raw[1:] if raw.startswith("\ufeff") else raw
-    lines = [line.rstrip() for line in re.split(r"\r\n|\r|\n", text)]
+    lines = [line.rstrip() for line in split_lines(raw)]
     return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
 
 
@@ -135,7 +128,7 @@ def propose_id(path: Path, year: int | None, taken: Iterable[str]) -> str:
     'article-2024-2'
     """
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    if not _SLUG.match(slug) or not re.search(r"[a-z]", slug):
+    if not ID_SLUG.match(slug) or not re.search(r"[a-z]", slug):
         slug = f"article-{year}" if year else "article"
     taken = set(taken)
     candidate, number = slug, 2
@@ -176,6 +169,7 @@ def propose(
     A file that is already in the seeds folder but not in the catalog is
     catalogued where it is, not copied.
 
+    >>> from helpers.corpus.loading import SEEDS_DIR
     >>> try:
     ...     propose(SEEDS_DIR / "003_83a792fe77ea19c8.txt", SEEDS_DIR)
     ... except CorpusError as error:
@@ -208,7 +202,7 @@ def propose(
         raise CatalogError(str(path), f"--year must be four digits, not {year!r}")
     if article_id is not None and article_id in ids.values():
         raise DuplicateIdError(str(path), f"the id {article_id!r} is already in {catalog_path}")
-    if article_id is not None and not _SLUG.match(article_id):
+    if article_id is not None and not ID_SLUG.match(article_id):
         raise CatalogError(str(path), f"id {article_id!r} must be a lower-case slug such as 'japan-asean-2019'")
 
     found = build_article(raw, "new")

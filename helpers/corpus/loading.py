@@ -15,21 +15,21 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Union
 
 import pandas as pd
 
 from ..text.cleaning import decode
+from ..text.datafiles import DATA_DIR, ID_SLUG, read_csv
 from ..errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
 from .records import Article, Paragraph
 from .structure import build_article
 
 #: The repository's ``seeds/`` folder, the default corpus.
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CATALOG_NAME = "catalog.csv"
 REQUIRED_COLUMNS = ("id", "file", "title", "authors", "year", "script", "source")
 SCRIPTS = ("traditional", "simplified")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class Corpus:
@@ -89,6 +89,44 @@ class Corpus:
 
     def __repr__(self) -> str:
         return f"Corpus({', '.join(self.ids)})"
+
+
+#: An argument naming one article: the :class:`~helpers.Article` itself, or its
+#: catalog id (then looked up in :func:`default_corpus`). Every function about
+#: one article takes either.
+ArticleRef = Union[Article, str]
+
+
+def default_corpus(corpus: Corpus | None = None) -> Corpus:
+    """``corpus``, or when it is None the repository's seeds (:func:`load_corpus`).
+
+    This is what ``corpus=None`` means in every function of the package: only
+    ``None`` means "the default", so an empty corpus stays empty.
+
+    >>> default_corpus().ids[0]
+    'abe-beijing-2018'
+    """
+    return load_corpus() if corpus is None else corpus
+
+
+def resolve_article(article: ArticleRef, corpus: Corpus | None = None) -> Article:
+    """The article itself, given an :class:`~helpers.Article` or its id.
+
+    >>> resolve_article("japan-us-2021").title[:6]
+    '國際變局下的'
+    """
+    if isinstance(article, Article):
+        return article
+    return default_corpus(corpus)[article]
+
+
+def article_id_of(article: ArticleRef) -> str:
+    """The id of an article given as an :class:`~helpers.Article` or its id.
+
+    >>> article_id_of("japan-us-2021")
+    'japan-us-2021'
+    """
+    return article.id if isinstance(article, Article) else str(article)
 
 
 def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
@@ -159,7 +197,7 @@ def read_catalog(path: str | Path) -> pd.DataFrame:
         if None in row or any(value is None for value in row.values()):
             raise CatalogError(where, "the row has a different number of fields from the header")
         row_id = row["id"].strip()
-        if not _ID.match(row_id):
+        if not ID_SLUG.match(row_id):
             raise CatalogError(where, f"id {row_id!r} must be a lower-case slug such as 'abe-beijing-2018'")
         if row_id in seen:
             raise DuplicateIdError(where, f"duplicate id {row_id!r} (first used in row {seen[row_id]})")
@@ -184,22 +222,16 @@ def read_paragraph_corrections(path: str | Path | None = None) -> dict[str, dict
     corrections: dict[str, dict[int, str]] = {}
     if not path.is_file():
         return corrections
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row_number, row in enumerate(csv.DictReader(_skip_comments(handle)), start=2):
-            where = f"{path}, row {row_number}"
-            action = (row.get("action") or "").strip()
-            if action not in ("break", "join"):
-                raise CatalogError(where, f"action must be 'break' or 'join', not {action!r}")
-            try:
-                line = int(row["line"])
-            except (TypeError, ValueError):
-                raise CatalogError(where, f"line must be a number, not {row.get('line')!r}") from None
-            corrections.setdefault(row["file"].strip(), {})[line] = action
+    for row in read_csv(path, required=("file", "line", "action"), error=CatalogError):
+        action = row["action"]
+        if action not in ("break", "join"):
+            raise CatalogError(row.where, f"action must be 'break' or 'join', not {action!r}")
+        try:
+            line = int(row["line"])
+        except ValueError:
+            raise CatalogError(row.where, f"line must be a number, not {row['line']!r}") from None
+        corrections.setdefault(row["file"], {})[line] = action
     return corrections
-
-
-def _skip_comments(handle: io.TextIOBase) -> Iterator[str]:
-    return (line for line in handle if not line.lstrip().startswith("#"))
 
 
 def load_article(path: str | Path, **metadata: object) -> Article:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text.cleaning import split_lines
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -161,6 +163,15 @@ class Article:
     def text(self) -> str:
         """The body paragraphs joined by a blank line."""
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def raw_lines(self) -> list[str]:
+        """The raw file's lines: line ``n`` (as every record's ``line`` counts) is ``raw_lines[n - 1]``.
+
+        >>> Article("a", "", (), None, "traditional", "", "標題\\f續\\r\\n正文").raw_lines
+        ['標題\\x0c續', '正文']
+        """
+        return split_lines(self.raw)
 
     def paragraph(self, para_id: str) -> Paragraph:
         """Return the paragraph with this id (``abe-beijing-2018:p007`` or ``p007``)."""

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import cleaning
-from ..text.cleaning import display_width, ends_sentence, han, join_lines, normalise_spaces
+from ..text.cleaning import HAN_RANGE, display_width, ends_sentence, han, join_lines, normalise_spaces, split_lines
 from .records import (
     Article,
     Caption,
@@ -72,7 +72,7 @@ HORIZONTAL_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 NOTE_START = re.compile(
     r"^(?:<sup>\s*(?P<sup>[①-⑳]|\d{1,3}|\*+)\s*</sup>|(?P<circled>[①-⑳])|(?P<bracket>〔\d{1,3}〕|\[\d{1,3}\])|(?P<stars>(?:\\\*)+)|(?P<mdnote>\[\^[^\]\s]{1,20}\]:))\s*(?=\S)"
 )
-BARE_NUMBER_NOTE = re.compile(r"^(?P<number>\d{1,2})\s+(?=[A-Za-z“\"《『「\u4e00-\u9fff])")
+BARE_NUMBER_NOTE = re.compile(rf"^(?P<number>\d{{1,2}})\s+(?=[A-Za-z“\"《『「{HAN_RANGE}])")
 #: A markdown line that starts with a numeric character reference (``&#48;``) is
 #: literal text: never a heading, note, caption or page number (see ``as_markdown``).
 LITERAL_LINE = re.compile(r"^[ \t]*&#(?:\d{1,7}|[xX][0-9a-fA-F]{1,6});")
@@ -253,9 +253,8 @@ LINE_START_PATTERNS = (
 
 
 def _split_lines(raw: str) -> list[_Line]:
-    text = raw[1:] if raw.startswith("\ufeff") else raw
     lines = []
-    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+    for number, line in enumerate(split_lines(raw), start=1):
         lines.append(
             _Line(
                 number=number,
@@ -376,7 +375,7 @@ def _mark_head(draft: _Draft) -> None:
             line.role, line.kind = "front", "dateline"
         elif SUBTITLE.match(plain) and title_index is not None:
             line.role, line.kind = "front", "subtitle"
-        elif not re.search(r"[A-Za-z\u3400-\u9fff]", _strip_markers(plain, cleaning.find_markers(plain))):
+        elif not re.search(f"[A-Za-z{HAN_RANGE}]", _strip_markers(plain, cleaning.find_markers(plain))):
             continue  # a title has words in it; leave stray symbols to the body
         elif title_index is None:
             title_index = index
@@ -548,24 +547,33 @@ def _mark_page_numbers_and_markers(draft: _Draft) -> None:
             _remove(line, "page-number", "a page number")
 
 
-def _detect_layout(draft: _Draft) -> None:
-    widths = [line.width for line in draft.lines if line.role == "body"]
-    if not widths:
-        return
-    widths_sorted = sorted(widths)
-    median = widths_sorted[len(widths_sorted) // 2]
+def looks_wrapped(lines: list[tuple[int, bool]]) -> bool:
+    """Whether text lines were cut at a column width, as a PDF page's are.
+
+    ``lines`` gives each line's display width and whether it ends a sentence.
+    Lines cut at a column width are mostly about as wide as each other and stop
+    in mid-sentence; in a file with one line per paragraph the widths vary and
+    nearly every line ends a sentence. The cleaner and ``add`` both ask this.
+
+    >>> looks_wrapped([(60, False)] * 9), looks_wrapped([(60, True)] * 9)
+    (True, False)
+    """
+    widths = [width for width, _ in lines]
+    if len(widths) < 8:
+        return False
+    median = sorted(widths)[len(widths) // 2]
     common, _ = Counter(widths).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - common) <= 4)
-    # In a wrapped file most lines stop mid-sentence; in a file with one line per
-    # paragraph nearly every line ends a sentence.
-    sentence_ends = sum(1 for line in draft.lines if line.role == "body" and ends_sentence(line.plain))
-    draft.wrapped = (
-        median <= 100
-        and near >= 0.4 * len(widths)
-        and len(widths) >= 8
-        and sentence_ends < 0.5 * len(widths)
-    )
-    draft.full_width = common
+    sentence_ends = sum(1 for _, ends in lines if ends)
+    return median <= 100 and near >= 0.4 * len(widths) and sentence_ends < 0.5 * len(widths)
+
+
+def _detect_layout(draft: _Draft) -> None:
+    body = [line for line in draft.lines if line.role == "body"]
+    if not body:
+        return
+    draft.wrapped = looks_wrapped([(line.width, ends_sentence(line.plain)) for line in body])
+    draft.full_width, _ = Counter(line.width for line in body).most_common(1)[0]
 
 
 def _join_heading_continuations(draft: _Draft) -> None:
@@ -718,7 +726,7 @@ def _collect_headings(draft: _Draft, article: Article) -> None:
             continue
         continued = [l for l in draft.lines if l.role == "heading-continued" and l.group == line.number]
         text = join_lines([line.plain] + [l.plain for l in continued])
-        text = re.sub(r"\s+(?=[\u4e00-\u9fff（(])|(?<=[、）)])\s+", "", text)
+        text = re.sub(rf"\s+(?=[{HAN_RANGE}（(])|(?<=[、）)])\s+", "", text)
         if line.kind in ranked:
             level = min(ranked.index(line.kind) + 1, 3)
         elif line.kind == "plain":
@@ -979,7 +987,7 @@ def unaccounted(article: Article) -> list[str]:
     []
     """
     problems: list[str] = []
-    raw_lines = re.split(r"\r\n|\r|\n", article.raw[1:] if article.raw.startswith("\ufeff") else article.raw)
+    raw_lines = article.raw_lines
     # In markdown a character reference (``&#22270;``) stands for its character.
     printed = cleaning.decode_character_references if _looks_like_markdown(article.raw) else str
     by_line: dict[int, list[LedgerEntry]] = {}

@@ -22,11 +22,11 @@ from ..errors import BinaryFileError, DecodingError, EmptyFileError
 #: Encodings tried, in order, after UTF-8. GB18030 covers GBK and GB2312.
 FALLBACK_ENCODINGS = ("gb18030", "big5")
 
-# Characters that count as "Han" for the no-loss ledger: CJK unified ideographs
-# and their extensions and compatibility blocks.
-HAN_RE = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-)
+#: The Han characters, as the inside of a regular-expression class: CJK unified
+#: ideographs, their extensions and compatibility blocks. Every module that asks
+#: "is this a Chinese character?" uses this range (the no-loss ledger counts these).
+HAN_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RE = re.compile(f"[{HAN_RANGE}]")
 
 # Everything that behaves like a CJK character when deciding whether a space
 # between two characters is meaningful: Han, kana, CJK punctuation, full-width forms.
@@ -43,10 +43,29 @@ _SPACE_RUN = re.compile(f"[{_SPACE_CLASS}]+")
 _SPACE_BEFORE_CLOSING = re.compile(r" +(?=[)\],.;:!?])")
 _SPACE_AFTER_OPENING = re.compile(r"(?<=[(\[]) +")
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
 #: Punctuation that ends a sentence (possibly followed by a closing quote).
 SENTENCE_END = "。！？!?；;…"
 _CLOSERS = "”」』）)】〕’\"'》"
 _ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}][{_CLOSERS}]*$")
+
+
+def split_lines(text: str) -> list[str]:
+    r"""The lines of a text as an editor numbers them: line ``n`` is ``split_lines(text)[n - 1]``.
+
+    Only ``\n``, ``\r\n`` and ``\r`` end a line. ``str.splitlines`` also breaks at
+    a form feed (which pdftotext writes between pages), a vertical tab and other
+    Unicode separators, and its numbers then disagree with the cleaner's. A
+    byte-order mark at the start is dropped; a text ending with a line end has an
+    empty last line, so that every character has a line.
+
+    >>> split_lines("\ufeff標題\r\n第一頁\f第二頁\n")
+    ['標題', '第一頁\x0c第二頁', '']
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _LINE_END.split(text)
 
 
 def han(text: str) -> str:

@@ -120,6 +120,8 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .cleaning import HAN_RE
+
 
 COLUMNS = ["raw", "value", "value_high", "unit", "start", "end", "qualifier", "ordinal"]
 
@@ -396,7 +398,7 @@ def _ends_score(text: str, i: int) -> bool:
 
 
 def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    return bool(HAN_RE.match(char))
 
 
 # --- Interpreting numerals ---------------------------------------------------------
