@@ -82,13 +82,20 @@ class Chart(Figure):
     (<Figure size 700x360 with 1 Axes>, b'\\x89PNG')
     """
 
-    def savefig(self, *args: Any, **kwargs: Any) -> None:
+    def draw(self, renderer: Any) -> None:
+        # Every way of showing the figure (savefig, the inline backend, a widget) draws it.
         with matplotlib.rc_context(STYLE):
+            super().draw(renderer)
+
+    def savefig(self, *args: Any, **kwargs: Any) -> None:
+        with matplotlib.rc_context(STYLE):  # svg.hashsalt is read when saving, not drawing
             super().savefig(*args, **kwargs)
 
     def _repr_png_(self) -> bytes:
+        # The layout engine has already fitted everything inside the figure; a
+        # "tight" bounding box would only draw the whole figure a second time.
         buffer = io.BytesIO()
-        self.savefig(buffer, format="png", bbox_inches="tight")
+        self.savefig(buffer, format="png")
         return buffer.getvalue()
 
     def __repr__(self) -> str:
