@@ -24,9 +24,8 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
-
 from .corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
-from .plots import PALETTE, STYLE, add_source, new_axes
+from .plots import PALETTE, STYLE, _root, add_source, new_axes
 from .text.datafiles import DATA_DIR, DataFileError, read_toml
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
@@ -147,7 +146,7 @@ def claims_frame(amap: ArgumentMap) -> pd.DataFrame:
                 "section": c.section,
                 "paragraphs": ", ".join(p.split(":")[1] for p in c.paragraphs),
                 "figures": ", ".join(c.figures),
-                "limits": " | ".join(f"{l.text} ({l.paragraph.split(':')[1]})" for l in c.limits),
+                "limits": " | ".join(f"{limit.text} ({limit.paragraph.split(':')[1]})" for limit in c.limits),
             }
             for c in amap.claims
         ]
@@ -169,7 +168,7 @@ def _draw_argument_map(article_id: str, amap: ArgumentMap) -> Figure:
     ax.set_axis_off()
     ax.set_xlim(0, n)
     ax.set_ylim(0, 1)
-    box = dict(boxstyle="round,pad=0.5", linewidth=1.2)
+    box = {"boxstyle": "round,pad=0.5", "linewidth": 1.2}
     # The packaged font has one weight only: emphasis comes from the box, not bold type.
     ax.text(
         n / 2, 0.93, textwrap.fill("Thesis: " + amap.thesis, width=int(40 * n)), ha="center", va="center",
@@ -177,7 +176,7 @@ def _draw_argument_map(article_id: str, amap: ArgumentMap) -> Figure:
     )
     for index, claim in enumerate(amap.claims):
         x = index + 0.5
-        ax.annotate("", xy=(x, 0.74), xytext=(n / 2, 0.86), arrowprops=dict(arrowstyle="-|>", color="#777"))
+        ax.annotate("", xy=(x, 0.74), xytext=(n / 2, 0.86), arrowprops={"arrowstyle": "-|>", "color": "#777"})
         ax.text(
             x, 0.66, textwrap.fill(f"{claim.id}. {claim.text}", width=30), ha="center", va="center", fontsize=8,
             bbox={**box, "facecolor": "#FFF4E0", "edgecolor": PALETTE[1]},
@@ -188,9 +187,9 @@ def _draw_argument_map(article_id: str, amap: ArgumentMap) -> Figure:
         ax.text(x, 0.40, textwrap.fill(evidence, width=32), ha="center", va="center", fontsize=7.5,
                 bbox={**box, "facecolor": "#E6F5EF", "edgecolor": PALETTE[2]})
         if claim.limits:
-            limits = "Limits: " + "; ".join(f"{l.text} (¶ {l.paragraph.split(':')[1]})" for l in claim.limits)
+            limits = "Limits: " + "; ".join(f"{limit.text} (¶ {limit.paragraph.split(':')[1]})" for limit in claim.limits)
             ax.text(x, 0.14, textwrap.fill(limits, width=32), ha="center", va="center", fontsize=7.5,
                     bbox={**box, "facecolor": "#FBE9E2", "edgecolor": PALETTE[3]})
     ax.set_title(f"Argument map of {article_id}")
     add_source(ax, [p for c in amap.claims for p in c.paragraphs])
-    return ax.figure
+    return _root(ax)

@@ -26,7 +26,6 @@ from pathlib import Path
 import pandas as pd
 from IPython.display import HTML
 
-
 from .text.datafiles import DATA_DIR, DataFileError, read_toml
 from .text.script import to_simplified
 
@@ -55,7 +54,7 @@ class Exercise:
     tolerance: float = 0.0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
     """Read every exercise file; ids are ``<article id>/<exercise id>``."""
     folder = Path(folder) if folder is not None else EXERCISES_DIR
@@ -98,11 +97,12 @@ def run_solution(exercise_id: str) -> object:
     return _expected(exercise_id)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _expected(exercise_id: str) -> object:
     code = exercise(exercise_id).solution
     tree = ast.parse(code)
     last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
+    assert last is None or isinstance(last, ast.Expr)
     import helpers  # the solutions use the package as students do
 
     namespace: dict[str, object] = {"helpers": helpers, "pd": pd}
@@ -156,7 +156,7 @@ def _check_ids(task: Exercise, expected: object, answer: object) -> str:
     given = _as_strings(answer)
     if given is None:
         return _wants(task, answer)
-    want = {str(x) for x in expected}  # type: ignore[union-attr]
+    want = {str(x) for x in expected}  # type: ignore[attr-defined]
     have = set(given)
     short = [g for g in have if ":" not in g]
     if short:
@@ -177,7 +177,7 @@ def _check_ids(task: Exercise, expected: object, answer: object) -> str:
 def _check_number(task: Exercise, expected: object, answer: object) -> str:
     if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not hasattr(answer, "__float__"):
         return _wants(task, answer)
-    value = float(answer)  # type: ignore[arg-type]
+    value = float(answer)
     target = float(expected)  # type: ignore[arg-type]
     if math.isclose(value, target, rel_tol=task.tolerance or 1e-9, abs_tol=1e-9):
         return f"Right: {answer}."
@@ -197,7 +197,7 @@ def _check_list(task: Exercise, expected: object, answer: object) -> str:
     given = _as_strings(answer)
     if given is None:
         return _wants(task, answer)
-    want = [str(x) for x in expected]  # type: ignore[union-attr]
+    want = [str(x) for x in expected]  # type: ignore[attr-defined]
     if given == want:
         return f"Right: all {len(want)} in the right order."
     if sorted(given) == sorted(want):

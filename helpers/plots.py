@@ -27,9 +27,11 @@ import matplotlib.lines
 import matplotlib.patches
 import noto_cjk_sans_otc
 import pandas as pd
+from cycler import cycler
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from .analysis.figures import check_figures, load_figures, summit_table
 from .analysis.timeline import merged_timeline
@@ -41,11 +43,11 @@ CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP", "Not
 #: The matplotlib settings of every plot here. They apply only while a plot is
 #: drawn or saved (``matplotlib.rc_context``): importing this module changes no
 #: setting, so a reader's own plots look as they always do.
-STYLE: dict[str, Any] = {
+STYLE: dict[Any, Any] = {
     "font.family": "sans-serif",
     "font.sans-serif": CJK_FAMILIES + list(matplotlib.rcParamsDefault["font.sans-serif"]),
     "axes.unicode_minus": False,  # the CJK font has no U+2212 in every face
-    "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
+    "axes.prop_cycle": cycler(color=PALETTE),
     "axes.spines.top": False,
     "axes.spines.right": False,
     "figure.dpi": 100,
@@ -53,7 +55,7 @@ STYLE: dict[str, Any] = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def register_cjk_font() -> str:
     """Register the packaged Noto Sans CJK collection with matplotlib (once).
 
@@ -128,6 +130,13 @@ def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
         return figure.add_subplot()
 
 
+def _root(ax: Axes) -> Figure:
+    """The figure an axes is drawn on (the whole figure, not a sub-figure)."""
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    return figure
+
+
 def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
     """Write a source line under the plot naming the paragraph (or table) ids.
 
@@ -144,7 +153,9 @@ def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
     parts = [f"{article} {', '.join(locals_)}".strip() for article, locals_ in by_article.items()]
     text = "Source: " + "; ".join(parts) + (f". {note}" if note else "")
     ax.figure.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True)
-    ax.figure.get_layout_engine().set(h_pad=0.2)
+    engine = _root(ax).get_layout_engine()
+    if isinstance(engine, ConstrainedLayoutEngine):
+        engine.set(h_pad=0.2)
 
 
 def _rows(series: str) -> pd.DataFrame:
@@ -188,7 +199,7 @@ def summit_durations(corpus=None) -> Figure:
         title += f"; the text says {stated['raw'].iloc[0]}"
     ax.set_title(title, fontsize=10)
     add_source(ax, list(table["table_id"].unique()) + list(stated["para_id"]), note="表1 of the article, from Japan's Foreign Ministry")
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -204,7 +215,7 @@ def swap_ceiling() -> Figure:
     ax.set_xlabel(f"Year of the agreement (the 2018 ceiling is {ratio:.1f} times the 2002 one)")
     ax.set_title("Japan–China currency swap ceiling, 2002 and 2018")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -221,7 +232,7 @@ def trade_2017() -> Figure:
     subtitle = f" (exports to China: {share['raw'].iloc[0]} of all Japanese exports)" if not share.empty else ""
     ax.set_title("Japan–China trade in 2017" + subtitle, fontsize=10)
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -242,7 +253,7 @@ def defence_share_of_gdp() -> Figure:
     ax.set_title("Japan's defence spending as a share of GDP, in two articles")
     ax.legend(fontsize=8, loc="lower right")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -263,7 +274,7 @@ def f35_procurement() -> Figure:
     ax.set_title(f"F-35 fighters: the parts add up to {bought + planned:.0f}, the text says {stated:.0f}", fontsize=10)
     ax.legend(fontsize=8, loc="lower center")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -307,7 +318,7 @@ def central_asia_aid_totals() -> Figure:
     ax.set_xlabel("Year")
     ax.set_title("Japanese aid to Central Asia, 1997 and 2003")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -327,7 +338,7 @@ def energy_stakes() -> Figure:
     ax.legend(handles=handles, fontsize=8, loc="lower right")
     ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects", fontsize=10)
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -346,7 +357,7 @@ def korea_assembly_2024(seats_total: int = 300) -> Figure:
     ax.set_title("South Korea's National Assembly election, April 2024", fontsize=10, pad=28)
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, 1.32), ncol=2, frameon=False)
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -370,7 +381,7 @@ def relation_score() -> Figure:
     ax.set_title("China–Japan relation score, 2024–25 (Tsinghua forecasting group)", fontsize=10)
     ax.legend(fontsize=8, loc="lower right")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -393,7 +404,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     ax.set_title("Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
     add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one dot per event, with its paragraph id in the data")
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -410,7 +421,7 @@ def theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str] | None = None) ->
     ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")
     ax.set_title("Themes across the five articles", fontsize=10)
     add_source(ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes")
-    return ax.figure
+    return _root(ax)
 
 
 @styled
@@ -427,7 +438,7 @@ def term_frequency_plot(frequencies: pd.DataFrame, title: str = "Words of alignm
     ax.set_title(title, fontsize=10)
     ax.legend(fontsize=7.5, ncol=3)
     add_source(ax, [f"{a}:" for a in frequencies.index], note="body paragraphs of each article")
-    return ax.figure
+    return _root(ax)
 
 
 def discrepancies() -> pd.DataFrame:

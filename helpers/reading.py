@@ -19,10 +19,10 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from .text.cleaning import han
-from .text.language import load_glossary
 from .corpus.loading import Corpus, default_corpus
 from .corpus.records import Article
+from .text.cleaning import han
+from .text.language import load_glossary
 from .text.script import to_script
 
 SCRIPTS = {"original": "as printed", "traditional": "繁體", "simplified": "简体"}

@@ -25,9 +25,17 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
+from .analysis.themes import (
+    NO_THEME,
+    ParagraphSource,
+    Theme,
+    find_keyword_spans,
+    load_themes,
+    paragraph_texts,
+    tag_themes,
+)
 from .corpus.loading import Corpus, default_corpus
 from .text.script import to_script, to_simplified
-from .analysis.themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
 
 #: Shown when nothing is chosen.
 EMPTY_SELECTION = "Choose one or more themes, or type a keyword (in either script), to list paragraphs."

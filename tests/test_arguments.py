@@ -26,7 +26,7 @@ def test_claims_follow_the_article(article_id):
     for claim in amap.claims:
         for para_id in claim.paragraphs:
             assert claim.section in article.paragraph(para_id).section, (claim.id, para_id)
-    assert len(set(c.id for c in amap.claims)) == len(amap.claims)
+    assert len({c.id for c in amap.claims}) == len(amap.claims)
     assert len(claims_frame(amap)) == len(amap.claims)
 
 

@@ -255,7 +255,7 @@ def test_undecodable_bytes_name_the_offset(tmp_path, seeds_dir):
 
 def test_damaged_utf8_names_the_offset(tmp_path, seeds_dir):
     data = (seeds_dir / row_for(seeds_dir, ABE)["file"]).read_bytes()
-    cut = data.index("貳、".encode("utf-8"))  # the second section heading: a character boundary
+    cut = data.index("貳、".encode())  # the second section heading: a character boundary
     folder = one_file_folder(tmp_path, seeds_dir, ABE, data[:cut] + b"\x80" + data[cut:])
     with pytest.raises(DecodingError, match=rf"reads furthest as utf-8, up to the bad byte b'\\x80' at offset {cut}\)"):
         helpers.load_corpus(folder)

@@ -565,7 +565,7 @@ def test_exported_tokens_rebuild_the_paragraphs(csv_export, corpus):
 def test_exported_csv_is_excel_friendly(csv_export):
     data = (csv_export / "articles.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfarticle_id,")
-    assert "日相安倍晉三".encode("utf-8") in data
+    assert "日相安倍晉三".encode() in data
 
 
 def test_export_jsonl_of_chosen_tables(run, seeds_dir, tmp_path, corpus):

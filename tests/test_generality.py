@@ -17,16 +17,16 @@ when these tests were written have since been fixed.)
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 import helpers
 from helpers import cli, unaccounted
+from helpers.cleaning import decode, ends_sentence
 from helpers.corpus import catalog
 from helpers.corpus.tables import quantities_frame, tokens_frame
-from helpers.cleaning import decode, ends_sentence
 from helpers.records import Article
 from helpers.script import to_simplified
 from helpers.structure import build_article
@@ -53,7 +53,7 @@ def raw_text(style: str) -> str:
     return (DATA / FILES[style]).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def article_of(style: str) -> Article:
     return build_article(raw_text(style), style)
 
@@ -366,7 +366,7 @@ def chinese_number(n: int) -> str:
     return (_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (_NUMERALS[units - 1] if units else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def long_article() -> tuple[str, tuple[tuple[int, str], ...], tuple[str, ...]]:
     """A Simplified article of more than 1 MB, made of the seeds' paragraphs, one line each.
 

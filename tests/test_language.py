@@ -22,6 +22,7 @@ import pytest
 
 import helpers
 from helpers import language
+from helpers.corpus.tables import tokens_frame
 from helpers.language import (
     LanguageDataError,
     is_stopword,
@@ -33,7 +34,6 @@ from helpers.language import (
     token_spans,
     user_words,
 )
-from helpers.corpus.tables import tokens_frame
 from helpers.script import to_simplified, to_traditional
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ def passages(article):
 ALL_PASSAGES = [(article.id, text) for article in CORPUS for text in passages(article) if text]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def spans_of(text):
     return tuple(token_spans(text))
 
@@ -112,7 +112,7 @@ def test_whitespace_is_dropped():
     paragraph = next(p for p in CORPUS["abe-beijing-2018"].paragraphs if "Eastern Economic Corridor" in p.text)
     tokens = segment(paragraph.text)
     assert not any(token.isspace() for token in tokens)
-    assert ["Eastern", "Economic", "Corridor"] == tokens[tokens.index("Eastern") : tokens.index("Eastern") + 3]
+    assert tokens[tokens.index("Eastern") : tokens.index("Eastern") + 3] == ["Eastern", "Economic", "Corridor"]
 
 
 def test_decimal_numbers_and_percentages_stay_whole():

@@ -144,7 +144,7 @@ def test_abe_headings():
 
 def test_abe_rubric_is_not_part_of_the_title():
     article = CORPUS["abe-beijing-2018"]
-    assert "評析" == article.title[-2:]
+    assert article.title[-2:] == "評析"
     assert [(f.kind, f.text) for f in article.front_matter] == [("rubric", "時評")]
 
 

@@ -371,7 +371,7 @@ def test_paragraph_themes(corpus, tags):
 def test_paragraphs_with_theme(corpus, tags):
     rows = paragraphs_with_theme(tags, "energy", corpus)
     assert (rows["theme"] == "energy").all()
-    assert rows["para_id"].tolist() == [p for p in tags.loc[tags["theme"] == "energy", "para_id"]]
+    assert rows["para_id"].tolist() == list(tags.loc[tags["theme"] == "energy", "para_id"])
     assert rows["text"].tolist() == [corpus.paragraph(p).text for p in rows["para_id"]]
     assert set(paragraphs_with_theme(tags, NO_THEME)["para_id"]) >= {"japan-us-2021:p003"}
     with pytest.raises(ValueError, match="unknown theme 'enrgy'"):

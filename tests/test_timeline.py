@@ -91,10 +91,7 @@ def test_every_date_is_written_in_the_quote_or_its_context(corpus, timeline):
             unsupported.append((row.line, "year_inferred, but the quote writes the year", row.quote))
         for date in filter(None, (row.date, row.end_date)):
             year, *month_day = (int(part) for part in date.split("-"))
-            if row.year_inferred:
-                year_ok = year in context or year == catalog_year
-            else:
-                year_ok = year in quote
+            year_ok = year in context or year == catalog_year if row.year_inferred else year in quote
             parts_ok = all(n in quote or (row.year_inferred and n in context) for n in month_day)
             if not (year_ok and parts_ok):
                 unsupported.append((row.line, date, row.quote))

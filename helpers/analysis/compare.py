@@ -17,8 +17,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from ..text.language import read_user_dictionary, spellings
 from ..corpus.loading import Corpus
+from ..text.language import read_user_dictionary, spellings
 from ..text.script import to_simplified
 
 #: Words for hedging, balancing and alignment that the comparison notebook counts.

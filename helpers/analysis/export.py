@@ -16,7 +16,15 @@ from tqdm import tqdm
 
 from ..corpus.loading import Corpus
 from ..corpus.structure import as_markdown
-from ..corpus.tables import articles_frame, headings_frame, notes_frame, paragraphs_table, quantities_frame, tokens_frame
+from ..corpus.tables import (
+    articles_frame,
+    headings_frame,
+    notes_frame,
+    paragraphs_table,
+    quantities_frame,
+    tokens_frame,
+)
+
 
 def info_frame(corpus: Corpus) -> pd.DataFrame:
     """One row per article: ``id, year, script, paragraphs, headings, notes, figures, themes, title``.

@@ -30,15 +30,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import pandas as pd
 
-from ..errors import CorpusError
 from ..corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
-from ..text.quantities import extract_quantities
 from ..corpus.records import Article, TableBlock
+from ..errors import CorpusError
 from ..text.datafiles import DATA_DIR, DataFileError, read_csv
+from ..text.quantities import extract_quantities
 from ..text.script import to_simplified
 
 #: The curated figures, and the quantities deliberately left out of them.
@@ -69,7 +68,7 @@ SUMMIT_HEADER = ("時間", "參與者及場合", "會談總時長", "主要議�
 NEGOTIATION_HEADER = ("時間", "事件")
 
 #: Anything that can be indexed by article id: a Corpus, or a dict of Articles.
-CorpusLike = Union[Corpus, Mapping[str, Article]]
+CorpusLike = Corpus | Mapping[str, Article]
 
 # Hedges that make a stated number a bound or an approximation (see _agrees).
 MORE_THAN = {"多", "餘", "余", "逾", "超過", "超过", "以上"}
@@ -129,8 +128,8 @@ def parse_printed_date(text: str, year: int | None = None) -> DateSpan:
         tokens[0][-1] = (tokens[0][-1][0], tokens[1][0][1])
     if any(unit == "" for part in tokens for _, unit in part):
         raise ValueError(f"cannot tell which numbers in {text!r} are years, months or days")
-    start = dict((unit, number) for number, unit in tokens[0])
-    end = dict((unit, number) for number, unit in tokens[-1])
+    start: dict[str, int | None] = {unit: number for number, unit in tokens[0]}
+    end: dict[str, int | None] = {unit: number for number, unit in tokens[-1]}
     start.setdefault("年", year)
     if start["年"] is None:
         raise ValueError(f"the date {text!r} gives no year, and none was supplied")
@@ -318,7 +317,8 @@ def load_figures(path: str | Path | None = None) -> pd.DataFrame:
     (3400000000000.0, 'JPY', 2018)
     """
     path = Path(path) if path is not None else FIGURES_PATH
-    rows, first_line = [], {}
+    rows: list[dict[str, object]] = []
+    first_line: dict[str, int] = {}
     for row in read_csv(path, required=FIGURE_COLUMNS, error=FigureDataError):
         line = row.line
         where = f"{path}, line {line}"
@@ -390,7 +390,7 @@ def _check_figure(row: dict[str, str], where: str) -> dict[str, object]:
         raise FigureDataError(where, f"unknown category {row['category']!r}; choose from {', '.join(CATEGORIES)}")
     if row["raw"] not in row["quote"]:
         raise FigureDataError(where, f"raw {row['raw']!r} does not occur in the quote {row['quote']!r}")
-    checked = dict(row)
+    checked: dict[str, object] = dict(row)
     for column in ("value", "value_high"):
         if column == "value_high" and not row[column]:
             checked[column] = math.nan
@@ -827,7 +827,7 @@ def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None
     corpus = default_corpus() if corpus is None else corpus
     sources = Sources(corpus, load_figures() if figures is None else figures,
                       summit_table(corpus), negotiation_table(corpus))
-    rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]
+    rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]  # type: ignore[attr-defined]
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)
 
 

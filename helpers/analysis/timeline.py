@@ -106,9 +106,8 @@ def period(date: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     Timestamp('2018-12-31 00:00:00')
     """
     precision = precision_of(date)
-    parts = [int(part) for part in date.split("-")]
-    year, month, day = parts + [None] * (3 - len(parts))
-    if month is not None and not 1 <= month <= 12:
+    year, month, day = ([int(part) for part in date.split("-")] + [1, 1])[:3]
+    if precision != "year" and not 1 <= month <= 12:
         raise ValueError(f"{date!r} has no month {month}")
     if precision == "day":
         try:

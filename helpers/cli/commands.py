@@ -380,7 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{parser.prog} {args.command}: error: {_one_line(str(error))}", file=sys.stderr)
         return getattr(error, "status", EXIT_ERRORS)
     except BrokenPipeError:  # the output was piped into `head`, which has read enough
-        sys.stdout = open(os.devnull, "w")  # so that Python's final flush does not complain again
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout until exit: Python's final flush must not complain)
         return EXIT_ERRORS
     except OSError as error:  # permission denied, disk full: say which file
         where = f"{error.filename}: " if error.filename else ""

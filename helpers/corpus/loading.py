@@ -15,13 +15,12 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Union
 
 import pandas as pd
 
+from ..errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
 from ..text.cleaning import decode
 from ..text.datafiles import DATA_DIR, ID_SLUG, read_csv
-from ..errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
 from .records import Article, Paragraph
 from .structure import build_article
 
@@ -94,7 +93,7 @@ class Corpus:
 #: An argument naming one article: the :class:`~helpers.Article` itself, or its
 #: catalog id (then looked up in :func:`default_corpus`). Every function about
 #: one article takes either.
-ArticleRef = Union[Article, str]
+ArticleRef = Article | str
 
 
 def default_corpus(corpus: Corpus | None = None) -> Corpus:

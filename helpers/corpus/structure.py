@@ -326,8 +326,8 @@ def _mark_running_heads(draft: _Draft) -> None:
             continue
         if _SENTENCE_PUNCT.search(plain) or _heading_style(plain):
             continue
-        near = [l for l in lines[max(0, index - 3) : index + 4] if l is not line]
-        if any(PAGE_NUMBER.match(l.plain) or "\f" in l.raw or l.kind == "page-number" for l in near) or "\f" in line.raw:
+        near = [other for other in lines[max(0, index - 3) : index + 4] if other is not line]
+        if any(PAGE_NUMBER.match(other.plain) or "\f" in other.raw or other.kind == "page-number" for other in near) or "\f" in line.raw:
             _remove(line, "running-head", "a running head repeated at the top or foot of each page")
 
 
@@ -356,7 +356,8 @@ def _mark_head(draft: _Draft) -> None:
         line = draft.lines[index]
         plain = line.plain
         bare = _strip_markers(plain, cleaning.find_markers(plain)).strip()
-        if NOTE_START.match(line.text.strip()) and not NOTE_START.match(line.text.strip()).group("bracket"):
+        note = NOTE_START.match(line.text.strip())
+        if note and not note.group("bracket"):
             continue  # a note on the title or byline, printed right under them
         if CAPTION.match(plain):
             continue  # a figure placed before the text starts
@@ -533,9 +534,9 @@ def _mark_headings(draft: _Draft) -> None:
 def _mark_page_numbers_and_markers(draft: _Draft) -> None:
     """Lone numbers: a note marker if a note with that number exists, else a page number."""
     note_numbers = {
-        BARE_NUMBER_NOTE.match(line.text.strip()).group("number")
+        match.group("number")
         for line in draft.lines
-        if line.role == "note" and BARE_NUMBER_NOTE.match(line.text.strip())
+        if line.role == "note" and (match := BARE_NUMBER_NOTE.match(line.text.strip()))
     }
     for line in draft.lines:
         # A number with a note marker stuck to it ("0[3]") is still a lone number.
@@ -724,8 +725,8 @@ def _collect_headings(draft: _Draft, article: Article) -> None:
     for line in draft.lines:
         if line.role != "heading":
             continue
-        continued = [l for l in draft.lines if l.role == "heading-continued" and l.group == line.number]
-        text = join_lines([line.plain] + [l.plain for l in continued])
+        continued = [part for part in draft.lines if part.role == "heading-continued" and part.group == line.number]
+        text = join_lines([line.plain] + [part.plain for part in continued])
         text = re.sub(rf"\s+(?=[{HAN_RANGE}（(])|(?<=[、）)])\s+", "", text)
         if line.kind in ranked:
             level = min(ranked.index(line.kind) + 1, 3)
@@ -803,7 +804,7 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
             _enter(draft, line, piece, para_id)
         text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
         article.paragraphs.append(
-            Paragraph(id=para_id, text=text, section=section, lines=tuple(l.number for l in lines if l.role == "body"))
+            Paragraph(id=para_id, text=text, section=section, lines=tuple(part.number for part in lines if part.role == "body"))
         )
 
 
@@ -853,14 +854,14 @@ def _collect_captions_and_tables(draft: _Draft, article: Article) -> None:
         text = normalise_spaces(match.group("text")) if match else head.plain
         caption_target = f"caption:{len(article.captions)}"
         _enter(draft, head, head.text, caption_target)
-        notes = [l for l in lines if l.kind == "caption-note"]
+        notes = [part for part in lines if part.kind == "caption-note"]
         for note_line in notes:
             _enter(draft, note_line, note_line.text, caption_target)
-        article.captions.append(Caption(label, text, head.number, " ".join(l.plain for l in notes)))
+        article.captions.append(Caption(label, text, head.number, " ".join(part.plain for part in notes)))
         if head.kind == "table-caption":
             table_id = f"{article.id}:t{sum(1 for c in article.captions if c.label.startswith(('表', 'Table')))}"
-            cells = [l for l in lines if l.kind == "cell"]
-            source = [l for l in lines if l.kind == "source"]
+            cells = [part for part in lines if part.kind == "cell"]
+            source = [part for part in lines if part.kind == "source"]
             for cell in cells + source:
                 _enter(draft, cell, cell.text, table_id)
             article.tables.append(
@@ -896,7 +897,7 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
             marker, marker_raw = "", ""
         offset = lines[0].text.index(marker_raw) + len(marker_raw) if marker_raw else 0
         body_first = lines[0].text[offset:]
-        text = join_lines([cleaning.unescape_markdown(body_first)] + [cleaning.unescape_markdown(l.text) for l in lines[1:]])
+        text = join_lines([cleaning.unescape_markdown(body_first)] + [cleaning.unescape_markdown(part.text) for part in lines[1:]])
         entries.append((marker, text, lines, marker_raw, offset))
     used: set[int] = set()
     for number, (marker, text, lines, marker_raw, offset) in enumerate(entries, start=1):
@@ -928,13 +929,13 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
             _enter(draft, line, line.text, note_id)
     # Markers whose notes the extraction does not include still get a note record,
     # so a reader sees that the author cited something here.
-    for index, marker in enumerate(draft.markers):
+    for index, unmatched in enumerate(draft.markers):
         if index in used:
             continue
         note_id = f"{article.id}:n{len(article.notes) + 1:02d}"
-        marker.note_id = note_id
-        para_id = marker.target if ":" in marker.target else ""
-        article.notes.append(Note(note_id, marker.marker, "", marker.line, para_id, marker.locator.strip()))
+        unmatched.note_id = note_id
+        para_id = unmatched.target if ":" in unmatched.target else ""
+        article.notes.append(Note(note_id, unmatched.marker, "", unmatched.line, para_id, unmatched.locator.strip()))
     article.notes[:] = _renumber(article.id, article.notes, draft)
     article.paragraphs[:] = [
         Paragraph(p.id, p.text, p.section, p.lines, tuple(n.id for n in article.notes if n.para_id == p.id))

@@ -22,6 +22,7 @@ from ..text.quantities import find_quantities, quantity_frame
 from .loading import Corpus
 from .records import Article
 
+
 def articles_frame(corpus: Corpus) -> pd.DataFrame:
     """One row per article: what the cleaner found, then the catalog's other columns.
 
@@ -32,7 +33,7 @@ def articles_frame(corpus: Corpus) -> pd.DataFrame:
     """
     rows = []
     for article in corpus:
-        row = {
+        row: dict[str, object] = {
             "article_id": article.id,
             "title": article.title,
             "authors": ";".join(article.authors),

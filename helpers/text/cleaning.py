@@ -147,14 +147,14 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 def _decode_unmarked(data: bytes, where: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as error:
-        failures = {"utf-8": error}
+    except UnicodeDecodeError as problem:
+        failures = {"utf-8": problem}
     candidates = {}
     for encoding in FALLBACK_ENCODINGS:
         try:
             candidates[encoding] = data.decode(encoding)
-        except UnicodeDecodeError as error:
-            failures[encoding] = error
+        except UnicodeDecodeError as problem:
+            failures[encoding] = problem
     if not candidates:
         # The encoding that gets furthest is most likely the file's own, so its
         # first bad byte is where the file is damaged.

@@ -154,7 +154,7 @@ def cache_dir() -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def user_words() -> dict[str, UserWord]:
     """Every form under which a user-dictionary entry is loaded, with its entry.
 
@@ -172,7 +172,7 @@ def user_words() -> dict[str, UserWord]:
     return forms
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def tokenizer() -> jieba.Tokenizer:
     """The project's jieba tokenizer: jieba's dictionary plus ``userdict.txt``.
 
@@ -301,7 +301,7 @@ def read_stopwords(path: str | Path = STOPWORDS_PATH) -> list[str]:
     return words
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stopword_set() -> frozenset[str]:
     # Compared in Simplified, so a word listed in one script also drops the other.
     return frozenset(simplified_for_jieba(word) for word in read_stopwords())

@@ -114,14 +114,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass
 from decimal import Decimal
-from typing import Iterable, Iterator
 
 import pandas as pd
 
 from .cleaning import HAN_RE
-
 
 COLUMNS = ["raw", "value", "value_high", "unit", "start", "end", "qualifier", "ordinal"]
 
@@ -340,7 +339,7 @@ def _read_number(text: str, i: int) -> _Number | None:
     match = _ARABIC_RE.match(text, i)
     if match:
         digits, marks = match.groups()
-        value = Decimal(digits.replace(",", "")) * _magnitude(marks)
+        exact = Decimal(digits.replace(",", "")) * _magnitude(marks)
         end = match.end()
         while marks:   # 3萬2349: a smaller number after a magnitude is added to it
             more = _CONTINUATION_RE.match(text, end)
@@ -349,9 +348,9 @@ def _read_number(text: str, i: int) -> _Number | None:
             extra = Decimal(more.group(1).replace(",", "")) * _magnitude(more.group(2))
             if extra >= _magnitude(marks[-1]):
                 break
-            value, end, marks = value + extra, more.end(), more.group(2)
+            exact, end, marks = exact + extra, more.end(), more.group(2)
         plain = digits.isdigit() and end == match.end() and not match.group(2)
-        return _Number(i, end, float(value), math.nan, "arabic", text[i:end], _magnitude(marks), plain)
+        return _Number(i, end, float(exact), math.nan, "arabic", text[i:end], _magnitude(marks), plain)
     match = _CHINESE_RE.match(text, i)
     if not match:
         return None
@@ -366,7 +365,7 @@ def _read_number(text: str, i: int) -> _Number | None:
         value, high = float(DIGITS[integer[0]]), float(DIGITS[integer[1]])   # 七八個: seven or eight
     else:
         value = _chinese_integer(integer)
-        marks = re.search(r"[萬万億亿兆]*$", integer).group()
+        marks = integer[len(integer.rstrip("萬万億亿兆")):]
     return _Number(i, match.end(), value, high, "chinese", whole, _magnitude(marks), False)
 
 
@@ -377,9 +376,16 @@ def _two_neighbours(numeral: str) -> bool:
     return DIGITS[numeral[1]] == DIGITS[numeral[0]] + 1
 
 
+def _skip_spaces(text: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not a space."""
+    while i < len(text) and text[i] in " \t\u3000":
+        i += 1
+    return i
+
+
 def _read_unit(text: str, i: int, script: str) -> _Unit | None:
     """Read the unit written at ``text[i]`` (spaces allowed before it), or None."""
-    j = _SP_RE.match(text, i).end()
+    j = _skip_spaces(text, i)
     for length in range(LONGEST_UNIT, 0, -1):
         surface = text[j:j + length]
         if surface not in UNITS:
@@ -449,9 +455,8 @@ def _lone_chinese_ok(text: str, number: _Number, kind: str | None, surface: str 
     if number.text == "一":
         before = text[number.start - 1] if number.start else ""
         return kind in DURATION_KINDS and before not in ONE_BLOCKERS
-    if number.text in ("兩", "两") and surface in ("國", "国"):
-        return False   # 兩國 is "both countries", a noun, not a count
-    return True
+    # 兩國 is "both countries", a noun, not a count
+    return not (number.text in ("兩", "两") and surface in ("國", "国"))
 
 
 def _interpret(text: str, norm: str, number: _Number) -> tuple[Quantity | None, int]:
@@ -491,7 +496,7 @@ def _ordinal_start(norm: str, start: int) -> int | None:
 def _unit_after(norm: str, number: _Number) -> tuple[_Unit | None, str]:
     """The unit after a numeral, and a hedge written between them (50餘天)."""
     unit = _read_unit(norm, number.end, number.script)
-    gap = _SP_RE.match(norm, number.end).end()
+    gap = _skip_spaces(norm, number.end)
     if unit is None and gap < len(norm) and norm[gap] in INNER_QUALIFIERS:
         unit = _read_unit(norm, gap + 1, number.script)
         if unit:
@@ -570,7 +575,7 @@ def _is_date(norm: str, number: _Number, kind: str | None, start: int, end: int)
 def _ordinal(text: str, norm: str, number: _Number, start: int) -> Quantity:
     """第 20 屆, 第七屆, 第1次: value is the rank, unit the classifier after it ("" if none)."""
     unit = _read_unit(norm, number.end, number.script)
-    after = _SP_RE.match(norm, number.end).end()
+    after = _skip_spaces(norm, number.end)
     if unit and unit.kind not in ("designation", "page"):
         surface, end = unit.surface, unit.end
     elif norm[after:after + 1] in ORDINAL_WORDS:

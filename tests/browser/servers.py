@@ -9,6 +9,7 @@ so the server's descendants are looked up and stopped too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -144,24 +145,16 @@ class Server:
         self.remember_processes()
         group = self.process.pid  # the server leads its own process group
         if self.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(group, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=SHUTDOWN_GRACE)
-            except subprocess.TimeoutExpired:
-                pass
         for pid in [group, *self.seen_pids]:
             if _alive(pid):
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(group, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         self.process.wait()
         deadline = time.monotonic() + SHUTDOWN_GRACE
         while any(_alive(pid) for pid in self.seen_pids) and time.monotonic() < deadline:

@@ -35,13 +35,13 @@ KEYWORD_CANDIDATES = ["关系", "战略", "经济", "亚洲", "历史", "问题"
 def source_for(notebook: Path, corpus: helpers.Corpus) -> helpers.Article | helpers.Corpus:
     """The article a notebook reads (``02_central_asia_2007`` → ``central-asia-2007``), else the corpus."""
     article_id = notebook.stem.split("_", 1)[1].replace("_", "-")
-    return corpus[article_id] if article_id in corpus else corpus
+    return corpus.get(article_id, corpus)
 
 
 def pick_theme(index: ParagraphIndex, shown: list[str]) -> str:
     """The theme with the most paragraphs whose list differs from the one ``shown`` now."""
     candidates = sorted(index.members.items(), key=lambda item: (-len(item[1]), item[0]))
-    for theme, members in candidates:
+    for theme, _members in candidates:
         expected = filter_paragraphs(index, [theme])["para_id"].tolist()[:SHOWN]
         if expected != shown:
             return theme
@@ -65,7 +65,7 @@ class ThemeFilterView:
     root: Locator
 
     @classmethod
-    def first_on(cls, page: Page) -> "ThemeFilterView":
+    def first_on(cls, page: Page) -> ThemeFilterView:
         keyword = page.locator(f'input[placeholder="{KEYWORD_PLACEHOLDER}"]').first
         expect(keyword).to_be_visible()
         root = keyword.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][.//select[@multiple]][1]")
