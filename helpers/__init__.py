@@ -85,6 +85,7 @@ SHORT_NAMES = {
     "figures": "helpers.analysis.figures",
     "timeline": "helpers.analysis.timeline",
     "compare": "helpers.analysis.compare",
+    "quotes": "helpers.analysis.quotes",
 }
 
 

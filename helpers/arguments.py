@@ -5,9 +5,13 @@ id>.toml``: a ``thesis`` (in our own English words) and three to six
 ``[[claim]]`` tables. A claim names the ``section`` it is argued in (a heading
 as printed), the ``paragraphs`` that carry it, the ``figures`` it rests on (ids
 from ``figures.csv``), and the ``limits``: counter-arguments or concessions the
-author makes, each with its paragraph. :func:`check_argument_map` makes sure
-every paragraph id, heading and figure exists; :func:`argument_diagram` draws
-the map with the thesis at the top, the claims under it and their evidence.
+author makes, each with its paragraph. Every claim and every limit may carry
+``evidence = ["quote-id", ...]``: ids of quotes in
+``helpers/data/quotes/<article id>.toml``, the sentences that carry it (see
+:mod:`helpers.quotes`). :func:`check_argument_map` makes sure every paragraph
+id, heading, figure and quote exists; :func:`claim_evidence` lists the quoted
+sentences claim by claim; :func:`argument_diagram` draws the map with the
+thesis at the top, the claims under it and their evidence.
 
 >>> amap = load_argument_map("central-asia-2007")
 >>> 3 <= len(amap.claims) <= 6
@@ -24,9 +28,11 @@ import matplotlib
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .analysis.quotes import load_quotes, quote_text
 from .corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
 from .plots import PALETTE, STYLE, _root, add_source, new_axes
 from .text.datafiles import DATA_DIR, DataFileError, read_toml
+from .text.fulltable import FullTable, full_table
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
 
@@ -41,11 +47,12 @@ class Limit:
 
     text: str
     paragraph: str
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Claim:
-    """One main claim with its evidence."""
+    """One main claim with its evidence (paragraphs, figures and quote ids)."""
 
     id: str
     text: str
@@ -53,6 +60,7 @@ class Claim:
     paragraphs: tuple[str, ...]
     figures: tuple[str, ...]
     limits: tuple[Limit, ...]
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,13 @@ def load_argument_map(article: ArticleRef, folder: str | Path | None = None) -> 
         for key in ("id", "text", "section", "paragraphs"):
             if not table.get(key):
                 raise ArgumentMapError(where, f"missing {key!r}")
-        limits = tuple(Limit(item["text"], _full(article_id, item["paragraph"])) for item in table.get("limits", []))
+        limits = []
+        for index, item in enumerate(table.get("limits", []), start=1):
+            for key in ("text", "paragraph"):
+                if not item.get(key):
+                    raise ArgumentMapError(f"{where}, limit {index}", f"missing {key!r}")
+            limits.append(Limit(item["text"], _full(article_id, item["paragraph"]),
+                                _evidence(item, f"{where}, limit {index}")))
         claims.append(
             Claim(
                 id=table["id"],
@@ -91,7 +105,8 @@ def load_argument_map(article: ArticleRef, folder: str | Path | None = None) -> 
                 section=table["section"],
                 paragraphs=tuple(_full(article_id, p) for p in table["paragraphs"]),
                 figures=tuple(table.get("figures", [])),
-                limits=limits,
+                limits=tuple(limits),
+                evidence=_evidence(table, where),
             )
         )
     if not 3 <= len(claims) <= 6:
@@ -106,12 +121,23 @@ def load_argument_map(article: ArticleRef, folder: str | Path | None = None) -> 
     )
 
 
+def _evidence(table: dict, where: str) -> tuple[str, ...]:
+    evidence = table.get("evidence", [])
+    if not isinstance(evidence, list) or not all(isinstance(e, str) and e.strip() for e in evidence):
+        raise ArgumentMapError(where, f"evidence must be a list of quote ids such as [\"verdict\"], not {evidence!r}")
+    return tuple(e.strip() for e in evidence)
+
+
 def _full(article_id: str, para_id: str) -> str:
     return para_id if ":" in para_id else f"{article_id}:{para_id}"
 
 
-def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_ids: set[str] | None = None) -> list[str]:
-    """Problems with a map: unknown paragraph ids, headings or figures (empty when fine)."""
+def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_ids: set[str] | None = None,
+                       quote_ids: set[str] | None = None) -> list[str]:
+    """Problems with a map: unknown paragraph ids, headings, figures or quotes (empty when fine).
+
+    ``quote_ids`` defaults to the ids in the article's quote file.
+    """
     corpus = default_corpus(corpus)
     article = corpus[amap.article_id]
     known_paragraphs = {p.id for p in article.paragraphs}
@@ -120,6 +146,8 @@ def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_i
         from .analysis.figures import load_figures
 
         figure_ids = set(load_figures()["figure_id"])
+    if quote_ids is None:
+        quote_ids = set(load_quotes(amap.article_id))
     problems = []
     for pid in amap.thesis_paragraphs:
         if pid not in known_paragraphs:
@@ -133,12 +161,20 @@ def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_i
         for fid in claim.figures:
             if fid not in figure_ids:
                 problems.append(f"{claim.id}: unknown figure {fid}")
+        for part, evidence in [("claim", claim.evidence)] + [(f"limit {i}", limit.evidence) for i, limit in enumerate(claim.limits, 1)]:
+            for quote_id in evidence:
+                if quote_id not in quote_ids:
+                    problems.append(f"{claim.id} ({part}): unknown quote {quote_id!r} (not in quotes/{amap.article_id}.toml)")
     return problems
 
 
-def claims_frame(amap: ArgumentMap) -> pd.DataFrame:
-    """One row per claim: id, claim, section, paragraphs, figures, limits."""
-    return pd.DataFrame(
+def claims_frame(amap: ArgumentMap) -> FullTable:
+    """One row per claim: id, claim, section, paragraphs, figures, evidence (quote ids), limits.
+
+    >>> claims_frame(load_argument_map("japan-us-2021")).columns.tolist()
+    ['claim', 'text', 'section', 'paragraphs', 'figures', 'evidence', 'limits']
+    """
+    return full_table(pd.DataFrame(
         [
             {
                 "claim": c.id,
@@ -146,11 +182,45 @@ def claims_frame(amap: ArgumentMap) -> pd.DataFrame:
                 "section": c.section,
                 "paragraphs": ", ".join(p.split(":")[1] for p in c.paragraphs),
                 "figures": ", ".join(c.figures),
-                "limits": " | ".join(f"{limit.text} ({limit.paragraph.split(':')[1]})" for limit in c.limits),
+                "evidence": ", ".join(c.evidence),
+                "limits": " | ".join(
+                    f"{limit.text} ({limit.paragraph.split(':')[1]}" + (f"; quotes: {', '.join(limit.evidence)}" if limit.evidence else "") + ")"
+                    for limit in c.limits
+                ),
             }
             for c in amap.claims
-        ]
-    )
+        ],
+        columns=["claim", "text", "section", "paragraphs", "figures", "evidence", "limits"],
+    ))
+
+
+def claim_evidence(amap: ArgumentMap, corpus: Corpus | None = None) -> FullTable:
+    """The quoted sentences behind each claim and limit: one row per (claim or limit, quote).
+
+    Columns: ``claim``, ``part`` (``claim`` or ``limit N``), ``quote``,
+    ``paragraph``, ``sentence`` (cut from the corpus, as printed), ``english``,
+    ``voice``. A claim or limit without evidence has no row.
+
+    >>> rows = claim_evidence(load_argument_map("abe-beijing-2018"))
+    >>> set(rows.columns) >= {"claim", "quote", "sentence", "english"}
+    True
+    """
+    corpus = default_corpus(corpus)
+    quotes = load_quotes(amap.article_id)
+    rows = []
+    for claim in amap.claims:
+        parts = [("claim", claim.evidence)] + [(f"limit {i}", limit.evidence) for i, limit in enumerate(claim.limits, 1)]
+        for part, evidence in parts:
+            for quote_id in evidence:
+                if quote_id not in quotes:
+                    raise ArgumentMapError(f"{amap.path}, {claim.id} ({part})", f"unknown quote {quote_id!r}")
+                item = quotes[quote_id]
+                rows.append({
+                    "claim": claim.id, "part": part, "quote": quote_id, "paragraph": item.paragraph.split(":")[1],
+                    "sentence": quote_text(item, corpus).sentence, "english": item.english,
+                    "voice": item.voice.value + (f": {item.speaker}" if item.speaker else ""),
+                })
+    return full_table(pd.DataFrame(rows, columns=["claim", "part", "quote", "paragraph", "sentence", "english", "voice"]))
 
 
 def argument_diagram(article: ArticleRef, amap: ArgumentMap | None = None) -> Figure:

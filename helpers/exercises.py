@@ -1,17 +1,26 @@
-"""Exercises with a ``check`` that tells the student whether an answer is right.
+"""Exercises with a ``check`` that tells the student, fairly, whether an answer is right.
 
-Exercises live in ``helpers/data/exercises/<article id>.toml``. Each has an
-``id``, a ``question``, the ``kind`` of answer expected (``ids``: a set of
-paragraph ids; ``number``; ``text``; ``list``: an ordered list), a ``hint``, and
-a ``solution``: a few lines of Python whose last expression is the answer. The
-expected answer is never typed in: :func:`check` runs the solution to get it,
-so the answer always follows the data, and :func:`solution` shows the same code,
-folded away until the student opens it.
+Exercises live in ``helpers/data/exercises/<notebook or article>.toml`` (the
+format is explained at the top of each file). Each ``[[exercise]]`` has an
+``id``, a ``question``, a ``kind`` (see :class:`Kind`), a ``hint`` and either a
+``solution`` (Python whose last expression computes the answer from the
+corpus, so the answer follows the data) or an ``answer`` (a literal, for
+judgements of reading), with an optional ``explanation`` shown with the
+solution. ``open`` questions have no automatic check: a ``model_answer`` and
+``must_contain`` (what a good answer must contain) are shown on request.
 
->>> check("central-asia-2007/uranium-paragraphs", ["central-asia-2007:p002"])
-'Not yet: 1 of your ids is right, but 2 are missing. Hint: search the Simplified text for 铀 (uranium).'
->>> check("central-asia-2007/uranium-paragraphs", 42)
-'Your answer is a number (int); this exercise wants paragraph ids, as a list such as ["central-asia-2007:p003", ...].'
+:func:`check` accepts what a careful student would write: any case, any order
+for sets, ids with or without the article prefix (``"p015"``, ``"P15"``,
+``"abe-beijing-2018:p015"``), either script, surrounding spaces, numbers as
+strings. It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never
+raises for a student's answer.
+
+>>> check("abe-beijing-2018/separation-joined", ["p002"]).status
+'wrong'
+>>> print(check("abe-beijing-2018/separation-joined", None))
+… No answer yet: replace None with your answer (a list of paragraph ids such as ["p003", "p015"]) and run the cell again.
+>>> check("sources/removed-lines", str(run_solution("sources/removed-lines"))).right
+True
 """
 
 from __future__ import annotations
@@ -20,8 +29,14 @@ import ast
 import functools
 import html
 import math
-from dataclasses import dataclass
+import numbers
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from IPython.display import HTML
@@ -30,12 +45,43 @@ from .text.datafiles import DATA_DIR, DataFileError, read_toml
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
-KINDS = {
-    "ids": 'paragraph ids, as a list such as ["central-asia-2007:p003", ...]',
-    "number": "a number",
-    "text": "a piece of text (a string)",
-    "list": "a list, in order",
+
+
+class Kind(str, Enum):
+    """What kind of answer an exercise expects, and so how :func:`check` compares it."""
+
+    #: A set of paragraph ids: any order, with or without the article prefix, "P15" for "p015".
+    IDS = "ids"
+    #: A set of strings: any order, any case, either script, spaces trimmed.
+    SET = "set"
+    #: An ordered list of strings, compared like ``set`` items.
+    LIST = "list"
+    #: A number, within an optional relative ``tolerance``; "12", 12 and 12.0 are the same.
+    NUMBER = "number"
+    #: One short string; ``accept`` lists other acceptable forms.
+    TEXT = "text"
+    #: One of ``options``: its letter ("b") or its text.
+    CHOICE = "choice"
+    #: No automatic check: a ``model_answer`` and ``must_contain`` are shown on request.
+    OPEN = "open"
+
+
+#: What each kind of answer looks like, for messages.
+WANTS = {
+    Kind.IDS: 'a list of paragraph ids such as ["p003", "p015"]',
+    Kind.SET: 'a list of strings such as ["…", "…"], in any order',
+    Kind.LIST: 'a list of strings such as ["…", "…"], in order',
+    Kind.NUMBER: "a number",
+    Kind.TEXT: 'a short piece of text in quotes, such as "…"',
+    Kind.CHOICE: 'the letter of one option, such as "b"',
+    Kind.OPEN: "your own answer in a few sentences, as a string in quotes",
 }
+FIELDS = {"id", "question", "kind", "hint", "solution", "answer", "explanation", "tolerance", "accept", "options",
+          "model_answer", "must_contain"}
+_ID = re.compile(r"^[^\s/]+$")
+_PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,，、;；\n]+")
+_QUOTES = "\"'“”‘’「」『』《》〈〉()（）[]【】"
 
 
 class ExerciseError(DataFileError):
@@ -44,188 +90,574 @@ class ExerciseError(DataFileError):
 
 @dataclass(frozen=True)
 class Exercise:
-    """One exercise: its question, the kind of answer, a hint and the solution code."""
+    """One exercise as its file gives it. ``id`` is ``<file name>/<id in the file>``."""
 
     id: str
     question: str
-    kind: str
-    hint: str
-    solution: str
+    kind: Kind
+    hint: str = ""
+    solution: str = ""
+    answer: object = None
+    explanation: str = ""
     tolerance: float = 0.0
+    accept: tuple[str, ...] = ()
+    options: tuple[str, ...] = ()
+    model_answer: str = ""
+    must_contain: tuple[str, ...] = ()
+    path: Path | None = None
+
+    @property
+    def checkable(self) -> bool:
+        """False for ``open`` questions, which only a reader can judge."""
+        return self.kind is not Kind.OPEN
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What :func:`check` says about an answer; shown as a styled line (✓ right, ✗ not yet).
+
+    ``status`` is ``right``, ``wrong``, ``empty`` (no answer yet), ``unreadable``
+    (an answer of the wrong shape) or ``open`` (no automatic check).
+    ``bool(verdict)`` is True only when the answer is right.
+    """
+
+    exercise_id: str
+    status: str
+    message: str
+    hint: str = ""
+    details: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def right(self) -> bool:
+        """True when the answer is right."""
+        return self.status == "right"
+
+    def __bool__(self) -> bool:
+        return self.right
+
+    @property
+    def symbol(self) -> str:
+        """✓ for right, ✗ for wrong or unreadable, … for no answer yet, ✎ for an open question."""
+        return {"right": "✓", "wrong": "✗", "unreadable": "✗", "empty": "…", "open": "✎"}[self.status]
+
+    def __str__(self) -> str:
+        text = f"{self.symbol} {self.message}"
+        if self.hint and self.status in ("wrong", "unreadable"):
+            text += f" Hint: {self.hint}"
+        return text
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        colour, background = {
+            "right": ("#1b5e20", "#e8f5e9"), "wrong": ("#b71c1c", "#fdecea"), "unreadable": ("#b71c1c", "#fdecea"),
+            "empty": ("#444", "#f2f2f2"), "open": ("#0d47a1", "#e8f0fe"),
+        }[self.status]
+        hint = ""
+        if self.hint and self.status in ("wrong", "unreadable"):
+            hint = f"<br><b>Hint:</b> {html.escape(self.hint)}"
+        return (
+            f"<div style='border-left:5px solid {colour};background:{background};color:{colour};"
+            f"padding:0.4em 0.8em;margin:0.3em 0'><b style='font-size:120%'>{self.symbol}</b> "
+            f"{html.escape(self.message)}{hint}</div>"
+        )
+
+
+# --- Loading ------------------------------------------------------------------------------
 
 
 @functools.cache
 def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
-    """Read every exercise file; ids are ``<article id>/<exercise id>``."""
+    """Read every exercise file; ids are ``<file name>/<exercise id>``.
+
+    A malformed exercise raises :class:`ExerciseError` naming the file and the exercise.
+    """
     folder = Path(folder) if folder is not None else EXERCISES_DIR
     exercises: dict[str, Exercise] = {}
     for path in sorted(folder.glob("*.toml")):
         data = read_toml(path, ExerciseError)
         for number, table in enumerate(data.get("exercise", []), start=1):
-            where = f"{path}, exercise {number}"
-            missing = [k for k in ("id", "question", "kind", "solution") if not str(table.get(k, "")).strip()]
-            if missing:
-                raise ExerciseError(where, f"missing {', '.join(missing)}")
-            if table["kind"] not in KINDS:
-                raise ExerciseError(where, f"kind must be one of {', '.join(KINDS)}, not {table['kind']!r}")
-            try:
-                ast.parse(table["solution"])
-            except SyntaxError as error:
-                raise ExerciseError(where, f"the solution is not valid Python: {error.msg} (line {error.lineno})") from None
-            key = f"{path.stem}/{table['id']}"
-            if key in exercises:
-                raise ExerciseError(where, f"duplicate exercise id {table['id']!r}")
-            exercises[key] = Exercise(
-                key, table["question"].strip(), table["kind"], table.get("hint", "").strip(),
-                table["solution"].strip(), float(table.get("tolerance", 0.0)),
-            )
+            task = _exercise_from(table, path, number)
+            if task.id in exercises:
+                raise ExerciseError(f"{path}, exercise {number}", f"duplicate exercise id {table['id']!r}")
+            exercises[task.id] = task
     return exercises
+
+
+def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
+    where = f"{path}, exercise {number}" + (f" ({table['id']!r})" if isinstance(table.get("id"), str) else "")
+    unknown = set(table) - FIELDS
+    if unknown:
+        raise ExerciseError(where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}")
+    missing = [k for k in ("id", "question", "kind") if not str(table.get(k, "")).strip()]
+    if missing:
+        raise ExerciseError(where, f"missing {', '.join(missing)}")
+    if not _ID.match(str(table["id"])):
+        raise ExerciseError(where, f"id {table['id']!r} must have no spaces or slashes")
+    try:
+        kind = Kind(table["kind"])
+    except ValueError:
+        raise ExerciseError(where, f"kind must be one of {', '.join(k.value for k in Kind)}, not {table['kind']!r}") from None
+    solution = str(table.get("solution", "")).strip()
+    has_answer = "answer" in table
+    if kind is Kind.OPEN:
+        if solution or has_answer:
+            raise ExerciseError(where, "an open question has no solution or answer: give model_answer and must_contain")
+        if not str(table.get("model_answer", "")).strip():
+            raise ExerciseError(where, "an open question needs a model_answer")
+        if not _string_list(table.get("must_contain")):
+            raise ExerciseError(where, "an open question needs must_contain, a list of the points a good answer makes")
+    else:
+        if not str(table.get("hint", "")).strip():
+            raise ExerciseError(where, "missing hint (shown when an answer is wrong)")
+        if bool(solution) == has_answer:
+            raise ExerciseError(where, "give either solution (code that computes the answer) or answer (a literal), not both or neither")
+    if solution:
+        try:
+            tree = ast.parse(solution)
+        except SyntaxError as error:
+            raise ExerciseError(where, f"the solution is not valid Python: {error.msg} (line {error.lineno})") from None
+        if not tree.body or not isinstance(tree.body[-1], ast.Expr):
+            raise ExerciseError(where, "the solution must end with an expression giving the answer")
+    options = tuple(str(o).strip() for o in table.get("options", []))
+    if kind is Kind.CHOICE and len(options) < 2:
+        raise ExerciseError(where, "a choice exercise needs options, a list of at least two")
+    if "options" in table and kind is not Kind.CHOICE:
+        raise ExerciseError(where, "options are only for kind = \"choice\"")
+    if "accept" in table and (kind is not Kind.TEXT or not _string_list(table["accept"])):
+        raise ExerciseError(where, "accept (a list of strings) is only for kind = \"text\"")
+    try:
+        tolerance = float(table.get("tolerance", 0.0))
+    except (TypeError, ValueError):
+        raise ExerciseError(where, f"tolerance must be a number, not {table.get('tolerance')!r}") from None
+    if tolerance < 0 or ("tolerance" in table and kind is not Kind.NUMBER):
+        raise ExerciseError(where, "tolerance is a relative tolerance (0 or more) for kind = \"number\" only")
+    task = Exercise(
+        id=f"{path.stem}/{table['id']}",
+        question=str(table["question"]).strip(),
+        kind=kind,
+        hint=str(table.get("hint", "")).strip(),
+        solution=solution,
+        answer=table.get("answer"),
+        explanation=str(table.get("explanation", "")).strip(),
+        tolerance=tolerance,
+        accept=tuple(_string_list(table.get("accept")) or ()),
+        options=options,
+        model_answer=str(table.get("model_answer", "")).strip(),
+        must_contain=tuple(_string_list(table.get("must_contain")) or ()),
+        path=path,
+    )
+    if has_answer:
+        try:
+            _expected_from(task, task.answer)
+        except (TypeError, ValueError) as error:
+            raise ExerciseError(where, f"answer {task.answer!r} does not fit kind {kind.value!r}: {error}") from None
+    return task
+
+
+def _string_list(value: object) -> list[str] | None:
+    if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+        return [v.strip() for v in value]
+    return None
 
 
 def exercise(exercise_id: str) -> Exercise:
     """Look up an exercise; an unknown id names the exercises that exist."""
     exercises = load_exercises()
     if exercise_id not in exercises:
-        article = exercise_id.split("/")[0]
-        known = [key for key in exercises if key.startswith(article + "/")] or list(exercises)
-        raise ExerciseError(exercise_id, f"no such exercise; try one of: {', '.join(known)}")
+        prefix = str(exercise_id).split("/")[0]
+        known = [key for key in exercises if key.startswith(prefix + "/")] or list(exercises)
+        raise ExerciseError(str(exercise_id), f"no such exercise; try one of: {', '.join(known)}")
     return exercises[exercise_id]
 
 
+def exercises_for(name: str) -> list[str]:
+    """The ids of the exercises in one file (an article id or a notebook's name), in file order."""
+    return [key for key in load_exercises() if key.startswith(name + "/")]
+
+
+# --- The expected answer ---------------------------------------------------------------------
+
+
 def run_solution(exercise_id: str) -> object:
-    """Run the solution code and return the value of its last expression."""
-    return _expected(exercise_id)
+    """The right answer: the value of the solution code's last expression, or the literal ``answer``.
+
+    An open question has none (``None``).
+    """
+    task = exercise(exercise_id)
+    if task.kind is Kind.OPEN:
+        return None
+    return task.answer if not task.solution else _run_code(exercise_id)
 
 
 @functools.cache
-def _expected(exercise_id: str) -> object:
+def _run_code(exercise_id: str) -> object:
     code = exercise(exercise_id).solution
     tree = ast.parse(code)
-    last = tree.body.pop() if tree.body and isinstance(tree.body[-1], ast.Expr) else None
-    assert last is None or isinstance(last, ast.Expr)
+    last = tree.body.pop()
     import helpers  # the solutions use the package as students do
 
     namespace: dict[str, object] = {"helpers": helpers, "pd": pd}
     exec(compile(tree, f"<solution {exercise_id}>", "exec"), namespace)
-    if last is None:
-        raise ExerciseError(exercise_id, "the solution must end with an expression giving the answer")
-    return eval(compile(ast.Expression(last.value), f"<solution {exercise_id}>", "eval"), namespace)
+    return eval(compile(ast.Expression(last.value), f"<solution {exercise_id}>", "eval"), namespace)  # type: ignore[attr-defined]
 
 
-def check(exercise_id: str, answer: object) -> str:
-    """Say whether ``answer`` is right, and if not, what is wrong with it.
-
-    Never raises for a student's answer: a wrong type or shape gets a message.
-    """
+@functools.cache
+def _expected(exercise_id: str) -> object:
     task = exercise(exercise_id)
-    expected = _expected(exercise_id)
     try:
-        if task.kind == "ids":
-            return _check_ids(task, expected, answer)
-        if task.kind == "number":
-            return _check_number(task, expected, answer)
-        if task.kind == "text":
-            return _check_text(task, expected, answer)
-        return _check_list(task, expected, answer)
-    except Exception as error:  # a student's odd object must never produce a traceback
-        return f"Could not read your answer ({type(error).__name__}): {_wants(task, answer)}"
+        return _expected_from(task, run_solution(exercise_id))
+    except (TypeError, ValueError) as error:
+        raise ExerciseError(exercise_id, f"the solution's result does not fit kind {task.kind.value!r}: {error}") from None
 
 
-def _wants(task: Exercise, answer: object) -> str:
-    wanted = KINDS[task.kind].replace("central-asia-2007", task.id.split("/")[0]) if task.kind == "ids" else KINDS[task.kind]
-    if answer is None:
-        return f"No answer yet: replace None with your answer ({wanted}) and run the cell again."
-    kind = "a number" if isinstance(answer, (int, float)) and not isinstance(answer, bool) else f"a {type(answer).__name__}"
-    wants = KINDS[task.kind].replace("central-asia-2007", task.id.split("/")[0]) if task.kind == "ids" else KINDS[task.kind]
-    return f"Your answer is {kind} ({type(answer).__name__}); this exercise wants {wants}."
-
-
-def _as_strings(answer: object) -> list[str] | None:
-    if isinstance(answer, str):
-        return None
-    if isinstance(answer, pd.DataFrame):
-        if "para_id" in answer.columns:
-            return [str(x) for x in answer["para_id"]]
-        return None
-    if isinstance(answer, (pd.Series, pd.Index, list, tuple, set, frozenset)):
-        return [str(x) for x in answer]
+def _expected_from(task: Exercise, value: object) -> object:
+    """The expected answer in the normalised form :func:`check` compares with."""
+    if task.kind is Kind.IDS:
+        items = _items(value)
+        if items is None:
+            raise TypeError("expected a list of paragraph ids")
+        ids = [_para_key(item, None) for item in items]
+        if any(key is None or key[0] is None for key in ids):
+            raise ValueError("expected answers must be full paragraph ids such as 'abe-beijing-2018:p015'")
+        return frozenset(ids)
+    if task.kind in (Kind.SET, Kind.LIST):
+        items = _items(value)
+        if items is None:
+            raise TypeError("expected a list of strings")
+        keys = [normalise(item) for item in items]
+        return frozenset(keys) if task.kind is Kind.SET else tuple(keys)
+    if task.kind is Kind.NUMBER:
+        number = _number(value)
+        if number is None:
+            raise TypeError("expected a number")
+        return number
+    if task.kind is Kind.TEXT:
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            raise TypeError("expected a string")
+        return frozenset(normalise(v) for v in (str(value), *task.accept))
+    if task.kind is Kind.CHOICE:
+        index = _option_index(task, value)
+        if index is None:
+            raise ValueError(f"not one of the options (give a letter a–{chr(96 + len(task.options))} or an option's text)")
+        return index
     return None
 
 
-def _check_ids(task: Exercise, expected: object, answer: object) -> str:
-    given = _as_strings(answer)
-    if given is None:
-        return _wants(task, answer)
-    want = {str(x) for x in expected}  # type: ignore[attr-defined]
-    have = set(given)
-    short = [g for g in have if ":" not in g]
-    if short:
-        return f"Write full paragraph ids such as 'central-asia-2007:p003', not {short[0]!r}."
+# --- Normalisation ---------------------------------------------------------------------------
+
+
+def normalise(value: object) -> str:
+    """A string as :func:`check` compares it: NFKC (full-width to half-width), Simplified, case-folded,
+    spaces collapsed (and dropped between Chinese characters), surrounding quotes and brackets removed.
+
+    >>> normalise("  「 霸權 護持 」 "), normalise("ＲＱＦＩＩ"), normalise("Hard  Hedging") == normalise("hard hedging")
+    ('霸权护持', 'rqfii', True)
+    """
+    text = unicodedata.normalize("NFKC", str(value))
+    text = to_simplified(text).casefold()
+    text = " ".join(text.split())
+    text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip().strip(_QUOTES).strip()
+    return text.rstrip("。.")
+
+
+def _para_key(value: object, default_article: str | None) -> tuple[str | None, int] | None:
+    """``(article id, paragraph number)`` for "p015", "P15", "15", "abe-beijing-2018:p015"; None if not an id."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Integral):
+        return default_article, int(value)
+    match = _PARA_ID.match(unicodedata.normalize("NFKC", str(value)).strip().strip(_QUOTES).strip())
+    if not match:
+        return None
+    article = match.group("article")
+    return (article.lower() if article else default_article), int(match.group("number"))
+
+
+def _items(answer: object) -> list[object] | None:
+    """The items of a list-like answer (a string is split at commas, 、 and semicolons); None if not list-like."""
+    if isinstance(answer, str):
+        parts = [part.strip() for part in _SEPARATORS.split(answer)]
+        return [part for part in parts if part]
+    if isinstance(answer, pd.DataFrame):
+        if "para_id" in answer.columns:
+            return list(answer["para_id"])
+        if answer.shape[1] == 1:
+            return list(answer.iloc[:, 0])
+        return None
+    if isinstance(answer, dict):
+        return None
+    if isinstance(answer, (pd.Series, pd.Index, list, tuple, set, frozenset)) or (
+        hasattr(answer, "__iter__") and hasattr(answer, "__len__") and not isinstance(answer, (bytes, bytearray))
+    ):
+        items = list(answer)
+        if any(isinstance(item, (list, tuple, set, dict)) for item in items):
+            return None
+        return items
+    return None
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, numbers.Real):
+        number = float(value)
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace("_", "").replace(" ", "")
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+    elif hasattr(value, "__float__") and not isinstance(value, (list, tuple, dict, set)):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _option_index(task: Exercise, value: object) -> int | None:
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return None
+    given = normalise(value)
+    letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
+    letter = re.fullmatch(r"\(?([a-z])[).:]?", given)
+    if letter and letter.group(1) in letters:
+        return letters.index(letter.group(1))
+    for index, option in enumerate(task.options):
+        text = normalise(option)
+        stripped = normalise(re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE))
+        if given in (text, stripped):
+            return index
+        if re.match(rf"^\(?{letters[index]}[).:]?\s+", given) and normalise(given[2:]) in (text, stripped):
+            return index
+    return None
+
+
+# --- Checking --------------------------------------------------------------------------------
+
+
+def check(exercise_id: str, answer: object) -> Verdict:
+    """Say whether ``answer`` is right and, if not, what is wrong with it.
+
+    ``None`` means "no answer yet". Never raises for a student's answer: an
+    answer of the wrong type or shape gets a message saying what is wanted.
+    """
+    task = exercise(exercise_id)
+    if _is_empty(answer):
+        return Verdict(task.id, "empty", f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.")
+    if task.kind is Kind.OPEN:
+        return Verdict(
+            task.id, "open",
+            f"Noted. No automatic check can judge this answer: compare it with the model answer, "
+            f"model_answer({task.id!r}), and the {len(task.must_contain)} points a good answer must contain.",
+        )
+    expected = _expected(exercise_id)
+    try:
+        return _CHECKS[task.kind](task, expected, answer)
+    except Exception as error:  # a student's odd object must never produce a traceback
+        return Verdict(task.id, "unreadable", f"Could not read your answer ({type(error).__name__}). {_wants(task, answer)}", task.hint)
+
+
+def _is_empty(answer: object) -> bool:
+    if answer is None:
+        return True
+    if isinstance(answer, str):
+        return not answer.strip()
+    return isinstance(answer, (list, tuple, set, frozenset, dict)) and len(answer) == 0
+
+
+def _wants(task: Exercise, answer: object) -> str:
+    return f"Your answer is {_describe(answer)}; this exercise wants {WANTS[task.kind]}."
+
+
+def _describe(answer: object) -> str:
+    if isinstance(answer, bool):
+        return f"True/False ({answer})"
+    if isinstance(answer, numbers.Number):
+        return f"a number ({answer!r})"
+    if isinstance(answer, str):
+        return f"a piece of text ({answer[:40]!r})"
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        return f"a {type(answer).__name__} of {len(answer)}"
+    return f"a {type(answer).__name__}"
+
+
+def _unreadable(task: Exercise, answer: object) -> Verdict:
+    return Verdict(task.id, "unreadable", _wants(task, answer), task.hint)
+
+
+def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
+    items = _items(answer)
+    if items is None or not items:
+        return _unreadable(task, answer)
+    articles = {article for article, _ in expected}
+    default = next(iter(articles)) if len(articles) == 1 else None
+    keys = [_para_key(item, default) for item in items]
+    bad = [item for item, key in zip(items, keys) if key is None]
+    if bad:
+        return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
+    if any(article is None for article, _ in keys):  # type: ignore[misc]
+        return Verdict(
+            task.id, "unreadable",
+            "This exercise spans several articles: write full ids with the article, such as 'japan-us-2021:p015'.",
+        )
+    have = set(keys)
+    return _compare_sets(task, expected, have, lambda key: f"{key[0]}:p{key[1]:03d}" if len(articles) > 1 else f"p{key[1]:03d}",
+                         "paragraph ids")
+
+
+def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -> Verdict:
     if have == want:
-        return f"Right: all {len(want)} paragraph ids."
+        return Verdict(task.id, "right", f"Right: all {len(want)} {what}.")
     right = len(have & want)
-    parts = [f"Not yet: {right} of your ids {'is' if right == 1 else 'are'} right"]
+    parts = [f"Not yet: {right} of your {len(have)} {'is' if right == 1 else 'are'} right"]
     if want - have:
         missing = len(want - have)
-        parts.append(f"but {missing} {'is' if missing == 1 else 'are'} missing")
-    if have - want:
-        parts.append(f"and {len(have - want)} should not be there ({', '.join(sorted(have - want)[:3])})")
-    message = ", ".join(parts) + "."
-    return message + (f" Hint: {task.hint}" if task.hint else "")
+        parts.append(f"{missing} {'is' if missing == 1 else 'are'} missing")
+    extra = sorted(have - want)
+    if extra:
+        parts.append(f"{len(extra)} should not be there ({', '.join(show(e) for e in extra[:3])})")
+    return Verdict(task.id, "wrong", ", ".join(parts) + ".", task.hint)
 
 
-def _check_number(task: Exercise, expected: object, answer: object) -> str:
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not hasattr(answer, "__float__"):
-        return _wants(task, answer)
-    value = float(answer)
-    target = float(expected)  # type: ignore[arg-type]
-    if math.isclose(value, target, rel_tol=task.tolerance or 1e-9, abs_tol=1e-9):
-        return f"Right: {answer}."
-    direction = "too high" if value > target else "too low"
-    return f"Not yet: {answer} is {direction}." + (f" Hint: {task.hint}" if task.hint else "")
+def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
+    items = _items(answer)
+    if items is None or not items or any(isinstance(item, (dict, list)) for item in items):
+        return _unreadable(task, answer)
+    return _compare_sets(task, expected, {normalise(item) for item in items}, str, "items")
 
 
-def _check_text(task: Exercise, expected: object, answer: object) -> str:
-    if not isinstance(answer, str):
-        return _wants(task, answer)
-    if to_simplified(answer.strip()) == to_simplified(str(expected).strip()):
-        return "Right."
-    return "Not yet." + (f" Hint: {task.hint}" if task.hint else "")
+def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
+    items = _items(answer)
+    if items is None or not items:
+        return _unreadable(task, answer)
+    given = tuple(normalise(item) for item in items)
+    if given == expected:
+        return Verdict(task.id, "right", f"Right: all {len(expected)} in the right order.")
+    if sorted(given) == sorted(expected):
+        return Verdict(task.id, "wrong", "The right items, but not in the right order.", task.hint)
+    right = len(set(given) & set(expected))
+    return Verdict(task.id, "wrong", f"Not yet: {right} of the {len(expected)} items are right.", task.hint)
 
 
-def _check_list(task: Exercise, expected: object, answer: object) -> str:
-    given = _as_strings(answer)
-    if given is None:
-        return _wants(task, answer)
-    want = [str(x) for x in expected]  # type: ignore[attr-defined]
-    if given == want:
-        return f"Right: all {len(want)} in the right order."
-    if sorted(given) == sorted(want):
-        return "The right items, but not in the right order." + (f" Hint: {task.hint}" if task.hint else "")
-    return f"Not yet: {len(set(given) & set(want))} of {len(want)} items are right." + (f" Hint: {task.hint}" if task.hint else "")
+def _check_number(task: Exercise, expected: float, answer: object) -> Verdict:
+    value = _number(answer)
+    if value is None:
+        return _unreadable(task, answer)
+    if math.isclose(value, expected, rel_tol=task.tolerance or 1e-9, abs_tol=1e-9):
+        return Verdict(task.id, "right", f"Right: {_show_number(value)}.")
+    direction = "too high" if value > expected else "too low"
+    return Verdict(task.id, "wrong", f"Not yet: {_show_number(value)} is {direction}.", task.hint)
+
+
+def _show_number(value: float) -> str:
+    return str(int(value)) if value.is_integer() else f"{value:g}"
+
+
+def _check_text(task: Exercise, expected: frozenset, answer: object) -> Verdict:
+    if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
+        return _unreadable(task, answer)
+    if normalise(answer) in expected:
+        return Verdict(task.id, "right", "Right.")
+    return Verdict(task.id, "wrong", f"Not yet: {str(answer).strip()[:60]!r} is not the answer.", task.hint)
+
+
+def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
+    index = _option_index(task, answer)
+    if index is None:
+        letters = ", ".join(f'"{chr(97 + i)}"' for i in range(len(task.options)))
+        return Verdict(task.id, "unreadable", f"Give the letter of one option ({letters}) or its text.", task.hint)
+    if index == expected:
+        return Verdict(task.id, "right", f"Right: ({chr(97 + index)}).")
+    return Verdict(task.id, "wrong", f"Not yet: ({chr(97 + index)}) is not the best answer.", task.hint)
+
+
+# Each check takes the kind of expected answer its solution computes.
+_CHECKS: dict[Kind, Callable[[Exercise, Any, object], Verdict]] = {Kind.IDS: _check_ids, Kind.SET: _check_set, Kind.LIST: _check_list, Kind.NUMBER: _check_number,
+           Kind.TEXT: _check_text, Kind.CHOICE: _check_choice}
+
+
+# --- Showing ---------------------------------------------------------------------------------
 
 
 def question(exercise_id: str) -> HTML:
-    """The question, as a notebook shows it."""
+    """The question as a notebook shows it (with the options of a choice exercise)."""
     task = exercise(exercise_id)
+    options = ""
+    if task.options:
+        items = "".join(f"<li>({chr(97 + i)}) {_marked(_option_text(task, i))}</li>" for i in range(len(task.options)))
+        options = f"<ul style='list-style:none;padding-left:0.5em;margin:0.3em 0'>{items}</ul>"
+    kind = "open question: no automatic check" if task.kind is Kind.OPEN else f"answer: {WANTS[task.kind]}"
     return HTML(
         f"<div style='border:1px solid #ccc;padding:0.5em 0.8em'><b>Exercise</b> "
-        f"<code>{html.escape(task.id)}</code><br>{html.escape(task.question)}</div>"
+        f"<code>{html.escape(task.id)}</code><br>{_marked(task.question)}{options}"
+        f"<br><span style='font-size:85%;color:#555'>({html.escape(kind)})</span></div>"
     )
+
+
+def _option_text(task: Exercise, index: int) -> str:
+    """An option without the letter the file may write before it ("b the Yomiuri" → "the Yomiuri")."""
+    return re.sub(rf"^\(?{chr(97 + index)}[).:]?\s+", "", task.options[index], flags=re.IGNORECASE)
+
+
+def _marked(text: str) -> str:
+    from .text.fulltable import mark_chinese
+
+    content, lang = mark_chinese(html.escape(text))
+    return f'<span lang="{lang}">{content}</span>' if lang else content
+
+
+def _shown(task: Exercise, value: object) -> str:
+    if task.kind is Kind.CHOICE:
+        index = _expected(task.id)
+        assert isinstance(index, int)
+        return f"({chr(97 + index)}) {_option_text(task, index)}"
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=str)
+    return repr(value)
 
 
 def solution(exercise_id: str) -> HTML:
-    """The solution code and its result, folded until the student clicks to open it."""
+    """The solution (code and result, or the answer) and its explanation, folded until the student opens it."""
     task = exercise(exercise_id)
-    result = _expected(exercise_id)
-    shown = result if not isinstance(result, (set, frozenset)) else sorted(result)
+    if task.kind is Kind.OPEN:
+        return model_answer(exercise_id)
+    parts = ["<details><summary>Show the solution (try first!)</summary>"]
+    if task.solution:
+        parts.append(f"<pre>{html.escape(task.solution)}</pre>")
+        parts.append(f"<p>Result: <code>{_marked(_shown(task, run_solution(exercise_id)))}</code></p>")
+    else:
+        parts.append(f"<p>Answer: <code>{_marked(_shown(task, task.answer))}</code></p>")
+    if task.accept:
+        parts.append(f"<p>Also accepted: {_marked(', '.join(task.accept))}</p>")
+    if task.explanation:
+        parts.append(f"<p>{_marked(task.explanation)}</p>")
+    parts.append("</details>")
+    return HTML("".join(parts))
+
+
+def model_answer(exercise_id: str) -> HTML:
+    """An open question's model answer and the points a good answer must contain, folded.
+
+    >>> model_answer("sources/removed-lines").data.startswith("<details>")
+    True
+    """
+    task = exercise(exercise_id)
+    if task.kind is not Kind.OPEN:
+        body = "<p>This exercise has an automatic check; its solution:</p>" + solution(exercise_id).data
+        return HTML(f"<details><summary>Show the model answer</summary>{body}</details>")
+    points = "".join(f"<li>{_marked(point)}</li>" for point in task.must_contain)
     return HTML(
-        "<details><summary>Show the solution (try first!)</summary>"
-        f"<pre>{html.escape(task.solution)}</pre><p>Result: <code>{html.escape(repr(shown))}</code></p></details>"
+        "<details><summary>Show the model answer (write yours first!)</summary>"
+        f"<p>{_marked(task.model_answer)}</p><p>A good answer contains:</p><ul>{points}</ul>"
+        + (f"<p>{_marked(task.explanation)}</p>" if task.explanation else "")
+        + "</details>"
     )
-
-
-def exercises_for(article_id: str) -> list[str]:
-    """The ids of an article's exercises, in file order."""
-    return [key for key in load_exercises() if key.startswith(article_id + "/")]
-

@@ -237,23 +237,36 @@ def trade_2017() -> Figure:
 
 @styled
 def defence_share_of_gdp() -> Figure:
-    """Japan's defence spending as a share of GDP, as the articles state it, on one time axis."""
+    """Japan's defence spending as a share of GDP, as the articles state it: unlike figures, not a series.
+
+    The points are a ceiling (1%以下), a level one article expected within a plan
+    period and a target year's level; they are drawn as separate points with no
+    line between them, because a line would read as a trend that no source reports.
+    """
     rows = _rows("defence-gdp").sort_values("year")
     ax = new_axes(6.5, 3.6)
     for colour, (article_id, group) in zip(PALETTE, rows.groupby("article_id", sort=False)):
-        ax.plot(group["year"], group["value"], "o", color=colour, markersize=8, label=article_id)
+        ax.plot(group["year"], group["value"], "o", color=colour, markersize=8, label=article_id, linestyle="none")
         for row in group.itertuples():
-            label = "old ceiling (不成文規定)" if row.value == 1 else "plan for 2019–2023" if row.year == 2023 else "target, fiscal 2027"
-            ax.annotate(f"{row.raw}: {label}", (row.year, row.value), xytext=(6, 4), textcoords="offset points", fontsize=8)
-    ax.plot(rows["year"], rows["value"], color="#999999", linewidth=0.8, zorder=0)
-    ax.set_xlim(rows["year"].min() - 1, rows["year"].max() + 3)
+            ax.annotate(f"{row.raw}: {_defence_level_kind(row)}", (row.year, row.value), xytext=(6, 4),
+                        textcoords="offset points", fontsize=8)
+    ax.set_xlim(rows["year"].min() - 1, rows["year"].max() + 4)
     ax.set_ylim(0, rows["value"].max() * 1.3)
-    ax.set_xlabel("Year the level applies to")
+    ax.set_xlabel("Year the stated level applies to")
     ax.set_ylabel("Defence spending (% of GDP)")
-    ax.set_title("Japan's defence spending as a share of GDP, in two articles")
+    ax.set_title("Japan's defence spending as a share of GDP: three unlike figures, as stated", fontsize=10)
     ax.legend(fontsize=8, loc="lower right")
     add_source(ax, rows["para_id"])
     return _root(ax)
+
+
+def _defence_level_kind(row) -> str:
+    """What kind of level a defence-gdp row states: a ceiling, an expected level or a target."""
+    if "以下" in row.raw:
+        return "old ceiling (不成文規定)"
+    if "将于" in row.quote or "將於" in row.quote:
+        return f"target, fiscal {row.year}"
+    return f"expected by {row.year} (as stated)"
 
 
 @styled
@@ -302,7 +315,8 @@ def central_asia_aid() -> Figure:
         ax.set_title(f"Amounts printed in {unit}", fontsize=9)
     handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", color=colours[c], label=c) for c in countries]
     figure.legend(handles=handles, fontsize=8, loc="outside right center")
-    figure.suptitle("Japanese aid and loans to Central Asia, 1992–1996 (no conversion between currencies)", fontsize=10)
+    years = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
+    figure.suptitle(f"Japanese aid and loans to Central Asian states, {years}, as printed (no conversion between currencies)", fontsize=10)
     add_source(axes[0], rows["para_id"])
     return figure
 
@@ -328,7 +342,7 @@ def energy_stakes() -> Figure:
     ax = new_axes(8.5, 4.6)
     countries = list(dict.fromkeys(rows["country"]))
     colours = [PALETTE[countries.index(c)] for c in rows["country"]]
-    labels = [textwrap.fill(d.replace(", as printed", ""), 42) for d in rows["description"]]
+    labels = [textwrap.fill(d, 42) for d in rows["description"]]
     bars = ax.barh(range(len(rows)), rows["value"], color=colours)
     ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
     for bar, raw in zip(bars, rows["raw"]):
@@ -336,8 +350,9 @@ def energy_stakes() -> Figure:
     ax.set_xlabel("Stake (%)")
     handles = [matplotlib.patches.Patch(color=PALETTE[i], label=c) for i, c in enumerate(countries)]
     ax.legend(handles=handles, fontsize=8, loc="lower right")
-    ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects", fontsize=10)
-    add_source(ax, rows["para_id"])
+    ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects, as printed", fontsize=10)
+    # The article's pairings of firms and stakes are doubtful; the plot must not look like a verified register.
+    add_source(ax, rows["para_id"], note="Stakes as printed, read with 分别 in order; the firm–stake pairings are doubtful (notebook 02)")
     return _root(ax)
 
 
@@ -349,8 +364,10 @@ def korea_assembly_2024(seats_total: int = 300) -> Figure:
     ax = new_axes(6.0, 2.6)
     ax.barh([0], [opposition], color=PALETTE[0], label=f"opposition camp: {opposition} (stated)")
     ax.barh([0], [seats_total - opposition], left=[opposition], color="#BBBBBB", label=f"all other seats: {seats_total - opposition}")
-    ax.axvline(seats_total / 2, color=PALETTE[3], linestyle="--", linewidth=1)
-    ax.text(seats_total / 2 + 2, 0.45, "majority line (150)", color=PALETTE[3], fontsize=8)
+    majority, two_thirds = seats_total // 2 + 1, -(-2 * seats_total // 3)
+    for line, label in ((majority, f"majority ({majority})"), (two_thirds, f"two-thirds ({two_thirds})")):
+        ax.axvline(line, color=PALETTE[3], linestyle="--", linewidth=1)
+        ax.text(line + 2, 0.45, label, color=PALETTE[3], fontsize=8)
     ax.set_yticks([])
     ax.set_xlim(0, seats_total)
     ax.set_xlabel("Seats in the 22nd National Assembly (300 in all; the total is not in the article)")
@@ -370,11 +387,12 @@ def relation_score() -> Figure:
     if not band.empty:
         low, high = band["value"].iloc[0], band["value_high"].iloc[0]
         ax.axhspan(low, high, color=PALETTE[5], alpha=0.25, label=f"'tense' band ({band['raw'].iloc[0]})")
-    labels = ["low point, first half of 2024" if v <= -6 else "from December 2024" for v in points["value"]]
-    ax.plot(range(len(points)), points["value"], "o-", color=PALETTE[0])
+    labels = ["low point, first half of 2024" if v <= -6 else "December 2024, then near it" for v in points["value"]]
+    # Two stated levels, no line between them: the monthly series (the article's 图1) is lost.
+    ax.plot(range(len(points)), points["value"], "o", color=PALETTE[0], linestyle="none")
     for i, (value, label) in enumerate(zip(points["value"], labels)):
         ax.annotate(f"{value:+.1f}: {label}", (i, value), xytext=(6, 6), textcoords="offset points", fontsize=8)
-    ax.set_xticks(range(len(points)), ["first half 2024", "Dec 2024 on"][: len(points)])
+    ax.set_xticks(range(len(points)), ["first half 2024", "Dec 2024 onwards"][: len(points)])
     ax.set_xlim(-0.5, len(points) - 0.2)
     ax.set_ylim(-9, 0)
     ax.set_ylabel("Relation score (分)")

@@ -100,7 +100,7 @@ def numbered_notebooks() -> list[Path]:
 
 def article_for(notebook: Path, corpus: helpers.Corpus) -> helpers.Article | None:
     article_id = notebook.stem.split("_", 1)[1].replace("_", "-")
-    return corpus.get(article_id, None)
+    return corpus[article_id] if article_id in corpus else None
 
 
 ARTICLE_NOTEBOOKS = [p for p in numbered_notebooks() if article_for(p, helpers.load_corpus())]

@@ -92,7 +92,10 @@ def test_every_date_is_written_in_the_quote_or_its_context(corpus, timeline):
         for date in filter(None, (row.date, row.end_date)):
             year, *month_day = (int(part) for part in date.split("-"))
             year_ok = year in context or year == catalog_year if row.year_inferred else year in quote
-            parts_ok = all(n in quote or (row.year_inferred and n in context) for n in month_day)
+            # "The end of 2022" (2022年底/年末) names December without the digit 12.
+            end_of_year = {12} if re.search(r"[0-9０-９]年[底末]", row.quote) else set()
+            parts_ok = all(n in quote or n in end_of_year or (row.year_inferred and n in context)
+                           for n in month_day)
             if not (year_ok and parts_ok):
                 unsupported.append((row.line, date, row.quote))
     assert unsupported == []
@@ -386,3 +389,18 @@ def test_verify_timeline_finds_a_quote_in_a_table_cell(tmp_path, corpus):
     # Table 2 has no such cell (its first TAG round was 2019年4月15~16日).
     other = row.replace(":t1", ":t2").replace("2019-08-25,,", "2019-04-26,2019-04-27,").replace("8月25日", "4月26~27日")
     assert not verify_timeline(corpus, load_timeline(write(tmp_path, other))).empty
+
+
+def test_the_end_of_a_year_is_stored_as_its_december(timeline):
+    # p011 of japan-korea-2024: 日本於2022年底通過了… is late 2022, not 1 January 2022.
+    rows = timeline[timeline["quote"].str.contains(r"[0-9]年[底末]", regex=True)
+                    & (timeline["article_id"] == "japan-korea-2024")]
+    assert not rows.empty
+    assert set(rows["date"]) == {"2022-12"} and set(rows["precision"]) == {"month"}
+
+
+def test_verify_timeline_accepts_the_end_of_a_year_only_as_december(corpus, timeline):
+    row = timeline[timeline["quote"].str.contains("2022年底")].head(1)
+    assert verify_timeline(corpus, row).empty
+    wrong = row.assign(date="2022-11")
+    assert verify_timeline(corpus, wrong)["problem"].str.contains("the month 11").all()

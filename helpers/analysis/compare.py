@@ -18,6 +18,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from ..corpus.loading import Corpus
+from ..text.fulltable import full_table
 from ..text.language import read_user_dictionary, spellings
 from ..text.script import to_simplified
 
@@ -39,13 +40,13 @@ def term_frequencies(corpus: Corpus, terms: Iterable[str], per: int = 10_000) ->
     table = pd.DataFrame(
         {term: {aid: text.count(to_simplified(term)) * per / max(len(text), 1) for aid, text in texts.items()} for term in terms}
     )
-    return table.reindex(columns=terms).round(1)
+    return full_table(table.reindex(columns=terms).round(1))
 
 
 def term_counts(corpus: Corpus, terms: Iterable[str]) -> pd.DataFrame:
     """Raw occurrences of each term, articles × terms (either script)."""
     texts = _simplified_texts(corpus)
-    return pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms})
+    return full_table(pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms}))
 
 
 def actor_counts(corpus: Corpus, tag: str = "nr", minimum: int = 2) -> pd.DataFrame:
@@ -68,7 +69,7 @@ def actor_counts(corpus: Corpus, tag: str = "nr", minimum: int = 2) -> pd.DataFr
     table = pd.DataFrame(rows).T.reindex(columns=[a.id for a in corpus]).fillna(0).astype(int)
     table = _drop_contained(table)
     table = table[table.sum(axis=1) >= minimum]
-    return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    return full_table(table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index])
 
 
 def _drop_contained(table: pd.DataFrame) -> pd.DataFrame:

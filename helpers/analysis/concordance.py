@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..text.fulltable import FullTable, full_table
 from .themes import ParagraphSource, find_keyword_spans, paragraph_texts
 
 KWIC_COLUMNS = ["article_id", "para_id", "left", "term", "right"]
 FULL_WIDTH_SPACE = "\u3000"
 
 
-def kwic(corpus: ParagraphSource, term: str, width: int = 15) -> pd.DataFrame:
+def kwic(corpus: ParagraphSource, term: str, width: int = 15) -> FullTable:
     """One row per occurrence of ``term``: ``article_id, para_id, left, term, right``.
 
     ``left`` and ``right`` hold up to ``width`` characters on each side, taken
@@ -49,7 +50,7 @@ def kwic(corpus: ParagraphSource, term: str, width: int = 15) -> pd.DataFrame:
         for start, end, _ in find_keyword_spans(text, terms):
             left, right = text[max(0, start - width) : start], text[end : end + width]
             rows.append((article_id, para_id, left, text[start:end], right))
-    return pd.DataFrame(rows, columns=KWIC_COLUMNS)
+    return full_table(pd.DataFrame(rows, columns=KWIC_COLUMNS))
 
 
 def kwic_lines(lines: pd.DataFrame) -> list[str]:

@@ -37,6 +37,7 @@ from ..corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
 from ..corpus.records import Article, TableBlock
 from ..errors import CorpusError
 from ..text.datafiles import DATA_DIR, DataFileError, read_csv
+from ..text.fulltable import FullTable, full_table
 from ..text.quantities import extract_quantities
 from ..text.script import to_simplified
 
@@ -235,7 +236,7 @@ def table_row_texts(table: TableBlock, width: int) -> list[str]:
     return [" ".join(body[i:i + width]) for i in range(0, len(body), width)]
 
 
-def summit_table(corpus: CorpusLike | None = None) -> pd.DataFrame:
+def summit_table(corpus: CorpusLike | None = None) -> FullTable:
     """表1 of the Japan–US article: the 2019 Japan–US summits, one row per meeting.
 
     Columns: ``date`` (as printed), ``start``, ``end`` (Timestamps; the year comes
@@ -266,10 +267,10 @@ def summit_table(corpus: CorpusLike | None = None) -> pd.DataFrame:
             "minutes": int(minutes.value.iloc[0]), "topics": [t for t in topics.rstrip("。").split("、") if t],
             "table_id": table.id, "row": number,
         })
-    return pd.DataFrame(records)
+    return full_table(pd.DataFrame(records))
 
 
-def negotiation_table(corpus: CorpusLike | None = None) -> pd.DataFrame:
+def negotiation_table(corpus: CorpusLike | None = None) -> FullTable:
     """表2 of the Japan–US article: the chronology of the TAG trade talks.
 
     Columns: ``date`` (as printed), ``start`` (Timestamp), ``event``,
@@ -286,7 +287,7 @@ def negotiation_table(corpus: CorpusLike | None = None) -> pd.DataFrame:
          "table_id": table.id, "row": number}
         for number, (date, event) in enumerate(table_rows(table, NEGOTIATION_HEADER), start=1)
     ]
-    return pd.DataFrame(records)
+    return full_table(pd.DataFrame(records))
 
 
 def _article(corpus: CorpusLike | None) -> Article:
@@ -349,7 +350,7 @@ def load_excluded(path: str | Path | None = None) -> pd.DataFrame:
 
 
 def figures_for(article: ArticleRef | None = None, category: str | None = None,
-                path: str | Path | None = None) -> pd.DataFrame:
+                path: str | Path | None = None) -> FullTable:
     """The figures of one article (an Article or its id) and/or one category (None: all).
 
     >>> aid = figures_for("central-asia-2007", "aid")
@@ -371,7 +372,7 @@ def figures_for(article: ArticleRef | None = None, category: str | None = None,
         keep &= figures.article_id == article_id
     if category is not None:
         keep &= figures.category == category
-    return figures[keep].reset_index(drop=True)
+    return full_table(figures[keep].reset_index(drop=True))
 
 
 def _check_figure(row: dict[str, str], where: str) -> dict[str, object]:
@@ -811,7 +812,7 @@ CHECKS: tuple[object, ...] = (
 )
 
 
-def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None = None) -> FullTable:
     """Run every check in :data:`CHECKS`; one row each, consistent ones included.
 
     Columns: ``article_id``, ``para_id`` (where the stated figure is), ``check``,
@@ -828,7 +829,7 @@ def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None
     sources = Sources(corpus, load_figures() if figures is None else figures,
                       summit_table(corpus), negotiation_table(corpus))
     rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]  # type: ignore[attr-defined]
-    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    return full_table(pd.DataFrame(rows, columns=CHECK_COLUMNS))
 
 
 __all__ = [

@@ -33,6 +33,7 @@ import pandas as pd
 from ..corpus.loading import ArticleRef, Corpus, article_id_of
 from ..corpus.records import Article
 from ..text.datafiles import DATA_DIR, DataFileError, read_csv
+from ..text.fulltable import full_table
 
 #: The timeline that ships with the notebooks.
 TIMELINE_PATH = DATA_DIR / "timeline.csv"
@@ -240,7 +241,7 @@ def merged_timeline(articles: Iterable[str] | None = None, timeline: pd.DataFram
 def _by_date(rows: pd.DataFrame) -> pd.DataFrame:
     # A stable sort, so that rows which tie on every key keep the file's order.
     keys = ["start", "end", "article_id", "para_id", "line"]
-    return rows.sort_values(keys, kind="mergesort").reset_index(drop=True)
+    return full_table(rows.sort_values(keys, kind="mergesort").reset_index(drop=True))
 
 
 # --- Checking the file against the texts ------------------------------------
@@ -309,9 +310,14 @@ def _date_problems(date: str, column: str, row, text: str, catalog_year: int | N
             f"{column}: the year {year} is neither written in {row.para_id} nor the article's year {catalog_year}"
         )
     for name, number in zip(("month", "day"), rest):
+        if name == "month" and number == 12 and _END_OF_YEAR.search(row.quote):
+            continue  # 2022年底 "the end of 2022" is stored as 2022-12: the text names the month by 年底/年末
         if not (written(number, row.quote) or (row.year_inferred and written(number, text))):
             problems.append(f"{column}: the {name} {number} is not written in the quote")
     return problems
+
+
+_END_OF_YEAR = re.compile(r"[0-9０-９]年(?:底|末)")
 
 
 def written(number: int, text: str) -> bool:

@@ -35,7 +35,7 @@ KEYWORD_CANDIDATES = ["关系", "战略", "经济", "亚洲", "历史", "问题"
 def source_for(notebook: Path, corpus: helpers.Corpus) -> helpers.Article | helpers.Corpus:
     """The article a notebook reads (``02_central_asia_2007`` → ``central-asia-2007``), else the corpus."""
     article_id = notebook.stem.split("_", 1)[1].replace("_", "-")
-    return corpus.get(article_id, corpus)
+    return corpus[article_id] if article_id in corpus else corpus
 
 
 def pick_theme(index: ParagraphIndex, shown: list[str]) -> str:

@@ -1,0 +1,156 @@
+"""Tables that show every cell in full: :class:`FullTable` and :func:`full_table`.
+
+pandas cuts long strings at ``display.max_colwidth`` (50 characters) and
+long frames at ``display.max_rows``; in a reading notebook a cut claim, gloss or
+quotation is a lost one. A :class:`FullTable` is an ordinary DataFrame (filter
+it, index it, group it: the result is a :class:`FullTable` again) whose HTML and
+plain-text displays show every row and every cell in full, with long text
+wrapped, and with Chinese text marked by a ``lang`` attribute (``zh-Hant`` or
+``zh-Hans``) so that browsers and screen readers choose the right font and voice.
+
+The helpers that return a table for display return one of these, so no
+notebook needs ``pd.set_option``. Wrap an ad-hoc frame before showing it:
+
+>>> import pandas as pd
+>>> table = full_table(pd.DataFrame({"term": ["霸權護持"], "gloss": ["hegemonic maintenance " * 5]}))
+>>> "..." in repr(table), type(table[table.term != ""]).__name__
+(False, 'FullTable')
+>>> '<td lang="zh-Hant"' in table._repr_html_()
+True
+
+This module sits at the bottom of the package (it needs only pandas and the
+script converter), so that every layer may return full tables.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+from .script import to_simplified, to_traditional
+
+#: Han characters and the CJK punctuation that goes with them.
+_HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20「」『』]+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CELL = re.compile(r"<(td|th)((?:\s[^>]*)?)>(.*?)</\1>", re.DOTALL)
+
+#: Inline styles (not only a <style> block) because GitHub and many LMS viewers strip <style>.
+CELL_STYLE = "text-align:left;vertical-align:top;white-space:pre-wrap;overflow-wrap:anywhere;max-width:40em"
+TABLE_CSS = (
+    "<style>.full-table td,.full-table th{text-align:left;vertical-align:top;"
+    "white-space:pre-wrap;overflow-wrap:anywhere;max-width:40em}"
+    ".full-table caption{caption-side:top;text-align:left;font-weight:bold;padding:0.3em 0}</style>"
+)
+
+
+def chinese_lang(text: str) -> str | None:
+    """The ``lang`` value for a piece of Chinese text: ``zh-Hant``, ``zh-Hans`` or ``zh``; None without Han.
+
+    The script is told by conversion: text that changes when converted to
+    Simplified is Traditional, and the other way round; text that neither
+    conversion changes (such as 日本) is plain ``zh``.
+
+    >>> chinese_lang("日美關係"), chinese_lang("日美关系"), chinese_lang("日本"), chinese_lang("Japan")
+    ('zh-Hant', 'zh-Hans', 'zh', None)
+    """
+    if not _HAN.search(text):
+        return None
+    if to_simplified(text) != text:
+        return "zh-Hant"
+    if to_traditional(text) != text:
+        return "zh-Hans"
+    return "zh"
+
+
+def mark_chinese(escaped: str) -> tuple[str, str | None]:
+    """Mark the Chinese in an HTML-escaped cell: ``(content, lang for the whole cell or None)``.
+
+    A cell that is mostly Han takes a ``lang`` itself; in a mostly English cell
+    each Chinese run is wrapped in a ``<span lang>``.
+
+    >>> mark_chinese("the 霸權 of")
+    ('the <span lang="zh-Hant">霸權</span> of', None)
+    >>> mark_chinese("日美關係")
+    ('日美關係', 'zh-Hant')
+    """
+    text = html.unescape(escaped)
+    han = len(_HAN.findall(text))
+    if not han:
+        return escaped, None
+    letters = sum(1 for char in text if char.isalnum())
+    if han * 2 >= letters:
+        return escaped, chinese_lang(text)
+    return _HAN_RUN.sub(lambda m: _span(m.group(0)), escaped), None
+
+
+def _span(run: str) -> str:
+    lang = chinese_lang(run)
+    return f'<span lang="{lang}">{run}</span>' if lang else run
+
+
+class FullTable(pd.DataFrame):
+    """A DataFrame that displays every row and every cell in full, text wrapped.
+
+    ``caption`` (optional) is shown above the table. Every pandas operation
+    that returns a frame returns a :class:`FullTable` with the same caption.
+
+    >>> table = FullTable({"a": ["x" * 80]})
+    >>> len(repr(table).splitlines()[1]) > 80
+    True
+    """
+
+    _metadata = ["caption"]
+
+    @property
+    def _constructor(self):
+        return FullTable
+
+    def _unlimited(self) -> pd.option_context:
+        return pd.option_context(
+            "display.max_colwidth", None, "display.max_rows", None, "display.max_columns", None,
+            "display.width", None, "display.max_seq_items", None,
+        )
+
+    def __repr__(self) -> str:
+        with self._unlimited():
+            text = self.to_string()
+        caption = getattr(self, "caption", None)
+        return f"{caption}\n{text}" if caption else text
+
+    def _repr_html_(self) -> str:
+        with self._unlimited():
+            table = self.to_html(escape=True, border=0, classes="full-table", max_rows=None, max_cols=None)
+        table = _CELL.sub(_styled_cell, table).replace('<tr style="text-align: right;">', "<tr>")
+        caption = getattr(self, "caption", None)
+        if caption:
+            content, lang = mark_chinese(html.escape(str(caption)))
+            attribute = f' lang="{lang}"' if lang else ""
+            table = re.sub(r"(<table[^>]*>)", lambda m: f"{m.group(1)}<caption{attribute}>{content}</caption>", table, count=1)
+        return f'<div class="full-table-wrap">{TABLE_CSS}{table}</div>'
+
+
+def _styled_cell(match: re.Match[str]) -> str:
+    tag, attributes, content = match.groups()
+    content, lang = mark_chinese(content)
+    lang_attribute = f' lang="{lang}"' if lang else ""
+    return f'<{tag}{lang_attribute}{attributes} style="{CELL_STYLE}">{content}</{tag}>'
+
+
+def full_table(frame: pd.DataFrame | pd.Series, *, caption: str | None = None) -> FullTable:
+    """``frame`` as a :class:`FullTable` (a Series becomes a one-column table); the data are not changed.
+
+    >>> import pandas as pd
+    >>> full_table(pd.Series({"source": "《問題與研究》" * 10}, name="catalog")).columns.tolist()
+    ['catalog']
+    >>> full_table(pd.DataFrame({"a": [1]}), caption="One row").caption
+    'One row'
+    """
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame(name=frame.name if frame.name is not None else "value")
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"full_table() takes a pandas DataFrame or Series, not {type(frame).__name__}")
+    table = FullTable(frame)
+    table.caption = caption if caption is not None else getattr(frame, "caption", None)
+    return table

@@ -1,0 +1,70 @@
+"""No stored output of any notebook has a cell cut short.
+
+pandas cuts a long string at ``display.max_colwidth`` and marks the cut with
+``...`` (in HTML, ``...</td>``; in plain text a cell ending in ``...``), and
+elides rows and columns of a long or wide frame with a row or column of
+``...``. Every table a notebook shows must be readable in full in its stored
+outputs (on GitHub, nbviewer or the static site), so any such mark fails here.
+A Chinese ellipsis (……) that the text itself prints is not a cut.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from helpers.reading import full_table
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+
+# "...</td>" or "…</td>" not preceded by another "…" (the text's own "……" is kept).
+HTML_CUT = re.compile(r"(?<!…)(?:\.\.\.|…)\s*</t[dh]>")
+# A plain-text cell ending in "..." right after text, or a line of only "..." marks (elided rows/columns).
+TEXT_CUT = re.compile(r"\S\.\.\.(?=\s|$)")
+ELIDED_LINE = re.compile(r"^[\s.…]*\.\.\.[\s.…]*$")
+
+
+def cut_cells(output: dict) -> list[str]:
+    """The pieces of one stored output that show a cut cell (empty when none)."""
+    data = output.get("data", {})
+    found = []
+    page = "".join(data.get("text/html", ""))
+    for match in HTML_CUT.finditer(page):
+        start = page.rfind("<t", 0, match.start())
+        found.append("HTML cell " + page[start:match.end()][-90:])
+    if output.get("output_type") in ("execute_result", "display_data"):
+        text = "".join(data.get("text/plain", ""))
+        for line in text.splitlines():
+            if TEXT_CUT.search(line) or ELIDED_LINE.match(line):
+                found.append("text/plain line " + line.strip()[-90:])
+    return found
+
+
+def test_the_detector_finds_what_pandas_cuts():
+    frame = pd.DataFrame({"claim": ["Four international forces shape the relationship between Japan and the US " * 2]})
+    with pd.option_context("display.max_colwidth", 50, "display.max_rows", 60):
+        html = frame._repr_html_()
+        plain = repr(frame)
+        long_plain = repr(pd.DataFrame({"n": range(200)}))
+    assert cut_cells({"output_type": "execute_result", "data": {"text/html": html}})
+    assert cut_cells({"output_type": "execute_result", "data": {"text/plain": plain}})
+    assert cut_cells({"output_type": "execute_result", "data": {"text/plain": long_plain}})
+    table = full_table(frame)
+    with pd.option_context("display.max_colwidth", 50, "display.max_rows", 60):
+        shown = {"text/html": table._repr_html_(), "text/plain": repr(table)}
+    assert cut_cells({"output_type": "execute_result", "data": shown}) == []
+    assert cut_cells({"output_type": "execute_result", "data": {"text/html": "<td>他說……</td>"}}) == []
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_no_stored_output_has_a_cut_cell(notebook):
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    problems = []
+    for number, cell in enumerate(cells, start=1):
+        for output in cell.get("outputs", []):
+            problems += [f"cell {number}: {piece}" for piece in cut_cells(output)]
+    assert not problems, f"{notebook.name}: cut cells (show the table with full_table(...)):\n" + "\n".join(problems[:20])
