@@ -61,9 +61,9 @@ def kwic_lines(lines: pd.DataFrame) -> list[str]:
 
     >>> from helpers import load_corpus
     >>> for line in kwic_lines(kwic(load_corpus()["japan-korea-2024"], "冷战", width=3))[:3]:
-    ...     print(line)
+    ...     print(line.replace("\u3000", "□"))  # □: a full-width space
     0年代【冷戰】開始之
-    　　　【冷戰】後，日
+    □□□【冷戰】後，日
     消除的【冷戰】結構，
     """
     width = max((len(left) for left in lines["left"]), default=0)
