@@ -76,8 +76,20 @@ WANTS = {
     Kind.CHOICE: 'the letter of one option, such as "b"',
     Kind.OPEN: "your own answer in a few sentences, as a string in quotes",
 }
-FIELDS = {"id", "question", "kind", "hint", "solution", "answer", "explanation", "tolerance", "accept", "options",
-          "model_answer", "must_contain"}
+FIELDS = {
+    "id",
+    "question",
+    "kind",
+    "hint",
+    "solution",
+    "answer",
+    "explanation",
+    "tolerance",
+    "accept",
+    "options",
+    "model_answer",
+    "must_contain",
+}
 _ID = re.compile(r"^[^\s/]+$")
 _PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
@@ -151,8 +163,11 @@ class Verdict:
 
     def _repr_html_(self) -> str:
         colour, background = {
-            "right": ("#1b5e20", "#e8f5e9"), "wrong": ("#b71c1c", "#fdecea"), "unreadable": ("#b71c1c", "#fdecea"),
-            "empty": ("#444", "#f2f2f2"), "open": ("#0d47a1", "#e8f0fe"),
+            "right": ("#1b5e20", "#e8f5e9"),
+            "wrong": ("#b71c1c", "#fdecea"),
+            "unreadable": ("#b71c1c", "#fdecea"),
+            "empty": ("#444", "#f2f2f2"),
+            "open": ("#0d47a1", "#e8f0fe"),
         }[self.status]
         hint = ""
         if self.hint and self.status in ("wrong", "unreadable"):
@@ -189,7 +204,9 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
     where = f"{path}, exercise {number}" + (f" ({table['id']!r})" if isinstance(table.get("id"), str) else "")
     unknown = set(table) - FIELDS
     if unknown:
-        raise ExerciseError(where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}")
+        raise ExerciseError(
+            where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}"
+        )
     missing = [k for k in ("id", "question", "kind") if not str(table.get(k, "")).strip()]
     if missing:
         raise ExerciseError(where, f"missing {', '.join(missing)}")
@@ -198,7 +215,9 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
     try:
         kind = Kind(table["kind"])
     except ValueError:
-        raise ExerciseError(where, f"kind must be one of {', '.join(k.value for k in Kind)}, not {table['kind']!r}") from None
+        raise ExerciseError(
+            where, f"kind must be one of {', '.join(k.value for k in Kind)}, not {table['kind']!r}"
+        ) from None
     solution = str(table.get("solution", "")).strip()
     has_answer = "answer" in table
     if kind is Kind.OPEN:
@@ -212,7 +231,9 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
         if not str(table.get("hint", "")).strip():
             raise ExerciseError(where, "missing hint (shown when an answer is wrong)")
         if bool(solution) == has_answer:
-            raise ExerciseError(where, "give either solution (code that computes the answer) or answer (a literal), not both or neither")
+            raise ExerciseError(
+                where, "give either solution (code that computes the answer) or answer (a literal), not both or neither"
+            )
     if solution:
         try:
             tree = ast.parse(solution)
@@ -224,15 +245,15 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
     if kind is Kind.CHOICE and len(options) < 2:
         raise ExerciseError(where, "a choice exercise needs options, a list of at least two")
     if "options" in table and kind is not Kind.CHOICE:
-        raise ExerciseError(where, "options are only for kind = \"choice\"")
+        raise ExerciseError(where, 'options are only for kind = "choice"')
     if "accept" in table and (kind is not Kind.TEXT or not _string_list(table["accept"])):
-        raise ExerciseError(where, "accept (a list of strings) is only for kind = \"text\"")
+        raise ExerciseError(where, 'accept (a list of strings) is only for kind = "text"')
     try:
         tolerance = float(table.get("tolerance", 0.0))
     except (TypeError, ValueError):
         raise ExerciseError(where, f"tolerance must be a number, not {table.get('tolerance')!r}") from None
     if tolerance < 0 or ("tolerance" in table and kind is not Kind.NUMBER):
-        raise ExerciseError(where, "tolerance is a relative tolerance (0 or more) for kind = \"number\" only")
+        raise ExerciseError(where, 'tolerance is a relative tolerance (0 or more) for kind = "number" only')
     task = Exercise(
         id=f"{path.stem}/{table['id']}",
         question=str(table["question"]).strip(),
@@ -309,7 +330,9 @@ def _expected(exercise_id: str) -> object:
     try:
         return _expected_from(task, run_solution(exercise_id))
     except (TypeError, ValueError) as error:
-        raise ExerciseError(exercise_id, f"the solution's result does not fit kind {task.kind.value!r}: {error}") from None
+        raise ExerciseError(
+            exercise_id, f"the solution's result does not fit kind {task.kind.value!r}: {error}"
+        ) from None
 
 
 def _expected_from(task: Exercise, value: object) -> object:
@@ -340,7 +363,9 @@ def _expected_from(task: Exercise, value: object) -> object:
     if task.kind is Kind.CHOICE:
         index = _option_index(task, value)
         if index is None:
-            raise ValueError(f"not one of the options (give a letter a–{chr(96 + len(task.options))} or an option's text)")
+            raise ValueError(
+                f"not one of the options (give a letter a–{chr(96 + len(task.options))} or an option's text)"
+            )
         return index
     return None
 
@@ -452,10 +477,15 @@ def check(exercise_id: str, answer: object) -> Verdict:
     """
     task = exercise(exercise_id)
     if _is_empty(answer):
-        return Verdict(task.id, "empty", f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.")
+        return Verdict(
+            task.id,
+            "empty",
+            f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.",
+        )
     if task.kind is Kind.OPEN:
         return Verdict(
-            task.id, "open",
+            task.id,
+            "open",
             f"Noted. No automatic check can judge this answer: compare it with the model answer, "
             f"model_answer({task.id!r}), and the {len(task.must_contain)} points a good answer must contain.",
         )
@@ -463,7 +493,12 @@ def check(exercise_id: str, answer: object) -> Verdict:
     try:
         return _CHECKS[task.kind](task, expected, answer)
     except Exception as error:  # a student's odd object must never produce a traceback
-        return Verdict(task.id, "unreadable", f"Could not read your answer ({type(error).__name__}). {_wants(task, answer)}", task.hint)
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"Could not read your answer ({type(error).__name__}). {_wants(task, answer)}",
+            task.hint,
+        )
 
 
 def _is_empty(answer: object) -> bool:
@@ -506,12 +541,18 @@ def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
     if any(article is None for article, _ in keys):  # type: ignore[misc]
         return Verdict(
-            task.id, "unreadable",
+            task.id,
+            "unreadable",
             "This exercise spans several articles: write full ids with the article, such as 'japan-us-2021:p015'.",
         )
     have = set(keys)
-    return _compare_sets(task, expected, have, lambda key: f"{key[0]}:p{key[1]:03d}" if len(articles) > 1 else f"p{key[1]:03d}",
-                         "paragraph ids")
+    return _compare_sets(
+        task,
+        expected,
+        have,
+        lambda key: f"{key[0]}:p{key[1]:03d}" if len(articles) > 1 else f"p{key[1]:03d}",
+        "paragraph ids",
+    )
 
 
 def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -> Verdict:
@@ -581,8 +622,14 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
 
 
 # Each check takes the kind of expected answer its solution computes.
-_CHECKS: dict[Kind, Callable[[Exercise, Any, object], Verdict]] = {Kind.IDS: _check_ids, Kind.SET: _check_set, Kind.LIST: _check_list, Kind.NUMBER: _check_number,
-           Kind.TEXT: _check_text, Kind.CHOICE: _check_choice}
+_CHECKS: dict[Kind, Callable[[Exercise, Any, object], Verdict]] = {
+    Kind.IDS: _check_ids,
+    Kind.SET: _check_set,
+    Kind.LIST: _check_list,
+    Kind.NUMBER: _check_number,
+    Kind.TEXT: _check_text,
+    Kind.CHOICE: _check_choice,
+}
 
 
 # --- Showing ---------------------------------------------------------------------------------

@@ -188,7 +188,9 @@ def summit_durations(corpus=None) -> Figure:
     table = summit_table(corpus)
     stated = load_figures().query("series == '' and raw == '約415分鐘'")
     ax = new_axes()
-    labels = [f"{d}\n{p[:8]}…" if len(p) > 8 else f"{d}\n{p}" for d, p in zip(table["date"], table["participants_occasion"])]
+    labels = [
+        f"{d}\n{p[:8]}…" if len(p) > 8 else f"{d}\n{p}" for d, p in zip(table["date"], table["participants_occasion"])
+    ]
     bars = ax.bar(range(len(table)), table["minutes"], color=PALETTE[0])
     _label_bars(ax, bars, [f"{m} min" for m in table["minutes"]])
     ax.set_xticks(range(len(table)), labels, fontsize=8)
@@ -198,7 +200,11 @@ def summit_durations(corpus=None) -> Figure:
     if not stated.empty:
         title += f"; the text says {stated['raw'].iloc[0]}"
     ax.set_title(title, fontsize=10)
-    add_source(ax, list(table["table_id"].unique()) + list(stated["para_id"]), note="表1 of the article, from Japan's Foreign Ministry")
+    add_source(
+        ax,
+        list(table["table_id"].unique()) + list(stated["para_id"]),
+        note="表1 of the article, from Japan's Foreign Ministry",
+    )
     return _root(ax)
 
 
@@ -248,8 +254,13 @@ def defence_share_of_gdp() -> Figure:
     for colour, (article_id, group) in zip(PALETTE, rows.groupby("article_id", sort=False)):
         ax.plot(group["year"], group["value"], "o", color=colour, markersize=8, label=article_id, linestyle="none")
         for row in group.itertuples():
-            ax.annotate(f"{row.raw}: {_defence_level_kind(row)}", (row.year, row.value), xytext=(6, 4),
-                        textcoords="offset points", fontsize=8)
+            ax.annotate(
+                f"{row.raw}: {_defence_level_kind(row)}",
+                (row.year, row.value),
+                xytext=(6, 4),
+                textcoords="offset points",
+                fontsize=8,
+            )
     ax.set_xlim(rows["year"].min() - 1, rows["year"].max() + 4)
     ax.set_ylim(0, rows["value"].max() * 1.3)
     ax.set_xlabel("Year the stated level applies to")
@@ -298,7 +309,9 @@ def central_asia_aid() -> Figure:
     axes = figure.subplots(1, 2)
     countries = list(dict.fromkeys(rows["country"]))
     colours = dict(zip(countries, PALETTE))
-    for ax, (unit, scale, label) in zip(axes, [("JPY", 1e8, "億日圓 (100 million yen)"), ("USD", 1e6, "million US dollars")]):
+    for ax, (unit, scale, label) in zip(
+        axes, [("JPY", 1e8, "億日圓 (100 million yen)"), ("USD", 1e6, "million US dollars")]
+    ):
         part = rows[rows["unit"] == unit]
         for country in countries:
             sub = part[part["country"] == country]
@@ -316,7 +329,10 @@ def central_asia_aid() -> Figure:
     handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", color=colours[c], label=c) for c in countries]
     figure.legend(handles=handles, fontsize=8, loc="outside right center")
     years = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
-    figure.suptitle(f"Japanese aid and loans to Central Asian states, {years}, as printed (no conversion between currencies)", fontsize=10)
+    figure.suptitle(
+        f"Japanese aid and loans to Central Asian states, {years}, as printed (no conversion between currencies)",
+        fontsize=10,
+    )
     add_source(axes[0], rows["para_id"])
     return figure
 
@@ -346,13 +362,24 @@ def energy_stakes() -> Figure:
     bars = ax.barh(range(len(rows)), rows["value"], color=colours)
     ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
     for bar, raw in zip(bars, rows["raw"]):
-        ax.annotate(raw, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate(
+            raw,
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlabel("Stake (%)")
     handles = [matplotlib.patches.Patch(color=PALETTE[i], label=c) for i, c in enumerate(countries)]
     ax.legend(handles=handles, fontsize=8, loc="lower right")
     ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects, as printed", fontsize=10)
     # The article's pairings of firms and stakes are doubtful; the plot must not look like a verified register.
-    add_source(ax, rows["para_id"], note="Stakes as printed, read with 分别 in order; the firm–stake pairings are doubtful (notebook 02)")
+    add_source(
+        ax,
+        rows["para_id"],
+        note="Stakes as printed, read with 分别 in order; the firm–stake pairings are doubtful (notebook 02)",
+    )
     return _root(ax)
 
 
@@ -363,7 +390,13 @@ def korea_assembly_2024(seats_total: int = 300) -> Figure:
     opposition = int(rows["value"].iloc[0])
     ax = new_axes(6.0, 2.6)
     ax.barh([0], [opposition], color=PALETTE[0], label=f"opposition camp: {opposition} (stated)")
-    ax.barh([0], [seats_total - opposition], left=[opposition], color="#BBBBBB", label=f"all other seats: {seats_total - opposition}")
+    ax.barh(
+        [0],
+        [seats_total - opposition],
+        left=[opposition],
+        color="#BBBBBB",
+        label=f"all other seats: {seats_total - opposition}",
+    )
     majority, two_thirds = seats_total // 2 + 1, -(-2 * seats_total // 3)
     for line, label in ((majority, f"majority ({majority})"), (two_thirds, f"two-thirds ({two_thirds})")):
         ax.axvline(line, color=PALETTE[3], linestyle="--", linewidth=1)
@@ -414,14 +447,25 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     markers = "osD^v<>PX*h"
     for i, event_type in enumerate(types):
         part = events[events["event_type"] == event_type]
-        ax.scatter(part["start"], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
-                   color=PALETTE[i % len(PALETTE)], s=28, label=event_type, alpha=0.85)
+        ax.scatter(
+            part["start"],
+            [lanes.index(a) for a in part["article_id"]],
+            marker=markers[i % len(markers)],
+            color=PALETTE[i % len(PALETTE)],
+            s=28,
+            label=event_type,
+            alpha=0.85,
+        )
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     ax.set_title("Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
-    add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one dot per event, with its paragraph id in the data")
+    add_source(
+        ax,
+        [f"{a}:" for a in lanes],
+        note="helpers/data/timeline.csv, one dot per event, with its paragraph id in the data",
+    )
     return _root(ax)
 
 
@@ -431,14 +475,30 @@ def theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str] | None = None) ->
     ax = new_axes(9.0, 3.8)
     shown = matrix.drop(columns=[c for c in matrix.columns if c == "none"], errors="ignore")
     image = ax.imshow(shown.values * 100, cmap="Blues", aspect="auto", vmin=0, vmax=100)
-    ax.set_xticks(range(len(shown.columns)), [(labels or {}).get(c, c) for c in shown.columns], rotation=55, ha="right", fontsize=8)
+    ax.set_xticks(
+        range(len(shown.columns)),
+        [(labels or {}).get(c, c) for c in shown.columns],
+        rotation=55,
+        ha="right",
+        fontsize=8,
+    )
     ax.set_yticks(range(len(shown.index)), shown.index, fontsize=8)
     for (row, column), value in pd.DataFrame(shown.values).stack().items():
-        ax.text(column, row, f"{value * 100:.0f}", ha="center", va="center", fontsize=7, color="white" if value > 0.55 else "black")
+        ax.text(
+            column,
+            row,
+            f"{value * 100:.0f}",
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if value > 0.55 else "black",
+        )
     ax.figure.colorbar(image, ax=ax, label="% of the article's paragraphs")
     ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")
     ax.set_title("Themes across the five articles", fontsize=10)
-    add_source(ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes")
+    add_source(
+        ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes"
+    )
     return _root(ax)
 
 
@@ -449,7 +509,13 @@ def term_frequency_plot(frequencies: pd.DataFrame, title: str = "Words of alignm
     terms = list(frequencies.columns)
     width = 0.8 / max(len(frequencies.index), 1)
     for i, (article_id, row) in enumerate(frequencies.iterrows()):
-        ax.bar([t + i * width for t in range(len(terms))], row.values, width=width, label=article_id, color=PALETTE[i % len(PALETTE)])
+        ax.bar(
+            [t + i * width for t in range(len(terms))],
+            row.values,
+            width=width,
+            label=article_id,
+            color=PALETTE[i % len(PALETTE)],
+        )
     ax.set_xticks([t + 0.4 - width / 2 for t in range(len(terms))], terms)
     ax.set_ylabel("Occurrences per 10,000 characters")
     ax.set_xlabel("Term (counted in both scripts)")

@@ -29,9 +29,27 @@ from .text.language import load_glossary
 from .text.script import to_script, to_simplified
 
 __all__ = [
-    "FullTable", "accounting", "catalog_table", "front_matter_frame", "full_table", "key_terms", "notes_frame",
-    "outline", "outline_frame", "passage_html", "passage_reader", "passages", "quote", "quotes", "quotes_frame",
-    "raw_and_clean", "raw_lines", "read_article", "read_section", "removed_frame", "section_paragraphs",
+    "FullTable",
+    "accounting",
+    "catalog_table",
+    "front_matter_frame",
+    "full_table",
+    "key_terms",
+    "notes_frame",
+    "outline",
+    "outline_frame",
+    "passage_html",
+    "passage_reader",
+    "passages",
+    "quote",
+    "quotes",
+    "quotes_frame",
+    "raw_and_clean",
+    "raw_lines",
+    "read_article",
+    "read_section",
+    "removed_frame",
+    "section_paragraphs",
 ]
 
 SCRIPTS = {"original": "as printed", "traditional": "繁體", "simplified": "简体"}
@@ -78,13 +96,13 @@ def outline(article: Article) -> HTML:
     title = html.escape(article.title)
     supplied = article.metadata.get("title_supplied") == "true"
     items.append(
-        f"<li><b>{title}</b>" + (" <i>(the text prints no title: this one is supplied)</i>" if supplied else "") + "</li>"
+        f"<li><b>{title}</b>"
+        + (" <i>(the text prints no title: this one is supplied)</i>" if supplied else "")
+        + "</li>"
     )
     for row in outline_frame(article).itertuples(index=False):
         where = f" <span style='color:#555'>({row.paragraphs} ¶ from {row.first_para})</span>" if row.paragraphs else ""
-        items.append(
-            f"<li style='margin-left:{1.5 * row.level}em'>{html.escape(row.heading)}{where}</li>"
-        )
+        items.append(f"<li style='margin-left:{1.5 * row.level}em'>{html.escape(row.heading)}{where}</li>")
     return HTML("<ul style='list-style:none;padding-left:0'>" + "".join(items) + "</ul>")
 
 
@@ -96,7 +114,7 @@ def passage_html(corpus: Corpus, para_id: str, script: str = "original") -> str:
     text = to_script(paragraph.text, script)
     return (
         "<blockquote style='border-left:4px solid #0072B2;margin:0.6em 0;padding:0.2em 0.8em;line-height:1.7'>"
-        f"<span lang=\"{script_lang(article, script)}\">{html.escape(text)}</span>"
+        f'<span lang="{script_lang(article, script)}">{html.escape(text)}</span>'
         f"<br><span style='font-size:85%;color:#444'>— {html.escape(article.id)}, "
         f"<code>{html.escape(para_id.split(':')[1])}</code>, {_marked(section)}</span></blockquote>"
     )
@@ -221,7 +239,11 @@ def key_terms(article_id: str, terms: list[str] | None = None, corpus: Corpus | 
         if missing:
             raise KeyError(f"not in the glossary for {article_id}: {', '.join(missing)}")
         rows = rows[rows["term"].isin(terms) | rows["variant"].isin(terms)]
-        rows = rows.set_index("term").loc[[t if t in set(rows["term"]) else _term_for(rows, t) for t in terms]].reset_index()
+        rows = (
+            rows.set_index("term")
+            .loc[[t if t in set(rows["term"]) else _term_for(rows, t) for t in terms]]
+            .reset_index()
+        )
     return full_table(rows[["term", "variant", "pinyin", "gloss"]].reset_index(drop=True))
 
 
@@ -231,7 +253,8 @@ def _as_printed(rows: pd.DataFrame, article: Article) -> pd.DataFrame:
     if script not in ("simplified", "traditional"):
         return rows
     swap = rows["term"].map(lambda term: to_script(term, script) != term) & rows["variant"].map(
-        lambda variant: to_script(variant, script) == variant)
+        lambda variant: to_script(variant, script) == variant
+    )
     rows = rows.copy()
     rows.loc[swap, ["term", "variant"]] = rows.loc[swap, ["variant", "term"]].to_numpy()
     return rows
@@ -335,21 +358,31 @@ def front_matter_frame(article: Article) -> FullTable:
     >>> front_matter_frame(load_corpus()["central-asia-2007"])["kind"].tolist()
     ['byline', 'abstract']
     """
-    return full_table(pd.DataFrame(
-        [{"kind": f.kind, "line": f.line, "text": f.text} for f in article.front_matter], columns=["kind", "line", "text"]
-    ))
+    return full_table(
+        pd.DataFrame(
+            [{"kind": f.kind, "line": f.line, "text": f.text} for f in article.front_matter],
+            columns=["kind", "line", "text"],
+        )
+    )
 
 
 def notes_frame(article: Article) -> FullTable:
     """The article's notes: id, marker, the paragraph citing it, locator and text."""
-    return full_table(pd.DataFrame(
-        [
-            {"note": n.id.split(":")[1], "marker": n.marker, "cited_in": n.para_id.split(":")[1] if n.para_id else "",
-             "locator": n.locator, "text": n.text}
-            for n in article.notes
-        ],
-        columns=["note", "marker", "cited_in", "locator", "text"],
-    ))
+    return full_table(
+        pd.DataFrame(
+            [
+                {
+                    "note": n.id.split(":")[1],
+                    "marker": n.marker,
+                    "cited_in": n.para_id.split(":")[1] if n.para_id else "",
+                    "locator": n.locator,
+                    "text": n.text,
+                }
+                for n in article.notes
+            ],
+            columns=["note", "marker", "cited_in", "locator", "text"],
+        )
+    )
 
 
 def accounting(article: Article) -> pd.Series:
@@ -364,14 +397,17 @@ def accounting(article: Article) -> pd.Series:
 
     counts: dict[str, int] = {}
     for entry in article.ledger:
-        kind = entry.target.split(":")[0] if not entry.target.startswith(article.id) else (
-            "paragraphs" if ":p" in entry.target else "notes" if ":n" in entry.target else "tables"
+        kind = (
+            entry.target.split(":")[0]
+            if not entry.target.startswith(article.id)
+            else ("paragraphs" if ":p" in entry.target else "notes" if ":n" in entry.target else "tables")
         )
-        kind = {"heading": "headings", "caption": "captions", "front": "front matter", "removed": "removed"}.get(kind, kind)
+        kind = {"heading": "headings", "caption": "captions", "front": "front matter", "removed": "removed"}.get(
+            kind, kind
+        )
         counts[kind] = counts.get(kind, 0) + len(han(entry.text))
     order = ["title", "headings", "paragraphs", "front matter", "notes", "captions", "tables", "removed"]
     return pd.Series({k: counts[k] for k in order if k in counts}, name="Han characters")
-
 
 
 # --- Quotations: the sentence that carries a claim, with our English ---------------------
@@ -382,8 +418,9 @@ _QUOTE_STYLE = (
 )
 
 
-def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str = "original",
-           corpus: Corpus | None = None) -> HTML:
+def quotes(
+    article_id: str, ids: list[str] | str | None = None, *, script: str = "original", corpus: Corpus | None = None
+) -> HTML:
     """Show quotes from ``helpers/data/quotes/<article_id>.toml`` as static HTML.
 
     Per quote: the paragraph id, the Chinese sentence cut from the corpus with the
@@ -408,10 +445,17 @@ def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str =
     for item in chosen:
         text = quote_text(item, corpus)
         chinese = (
-            html.escape(to_script(text.before, script)) + "<mark>" + html.escape(to_script(text.phrase, script))
-            + "</mark>" + html.escape(to_script(text.after, script))
+            html.escape(to_script(text.before, script))
+            + "<mark>"
+            + html.escape(to_script(text.phrase, script))
+            + "</mark>"
+            + html.escape(to_script(text.after, script))
         )
-        voice = "the author" if item.voice is Voice.AUTHOR else "reported" + (f": {_marked(item.speaker)}" if item.speaker else "")
+        voice = (
+            "the author"
+            if item.voice is Voice.AUTHOR
+            else "reported" + (f": {_marked(item.speaker)}" if item.speaker else "")
+        )
         note = f"<br><i>{_marked(item.note)}</i>" if item.note else ""
         rows.append(
             "<tr>"
@@ -425,8 +469,7 @@ def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str =
     return HTML(
         f"<div class='jr-quotes'>{_QUOTE_STYLE}<table style='border-collapse:collapse;width:100%'>"
         f"<caption style='text-align:left;font-size:85%;color:#444'>{html.escape(article.id)}: "
-        "the sentence as printed (phrase marked), and our translation</caption>"
-        + "".join(rows) + "</table></div>"
+        "the sentence as printed (phrase marked), and our translation</caption>" + "".join(rows) + "</table></div>"
     )
 
 
@@ -449,17 +492,29 @@ def quotes_frame(article_id: str, corpus: Corpus | None = None) -> FullTable:
     rows = []
     for item in load_quotes(article_id).values():
         voice = item.voice.value + (f": {item.speaker}" if item.speaker else "")
-        rows.append({"id": item.id, "paragraph": item.paragraph.split(":")[1], "sentence": quote_text(item, corpus).sentence,
-                     "english": item.english, "voice": voice, "note": item.note})
+        rows.append(
+            {
+                "id": item.id,
+                "paragraph": item.paragraph.split(":")[1],
+                "sentence": quote_text(item, corpus).sentence,
+                "english": item.english,
+                "voice": voice,
+                "note": item.note,
+            }
+        )
     return full_table(pd.DataFrame(rows, columns=["id", "paragraph", "sentence", "english", "voice", "note"]))
 
 
 # --- Reading a whole section or article ----------------------------------------------
 
-_NUMERALS = {**{c: i for i, c in enumerate("一二三四五六七八九十", start=1)},
-             **{c: i for i, c in enumerate("壹貳參肆伍陸柒捌玖拾", start=1)},
-             **{c: i for i, c in enumerate("壹贰叁肆伍陆柒捌玖拾", start=1)}}
-_NUMBERING = re.compile(r"^\s*(?P<open>[（(]?)\s*(?P<number>[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾贰叁陆\d]+)\s*(?P<close>[)）]?)\s*[、.．:：]?")
+_NUMERALS = {
+    **{c: i for i, c in enumerate("一二三四五六七八九十", start=1)},
+    **{c: i for i, c in enumerate("壹貳參肆伍陸柒捌玖拾", start=1)},
+    **{c: i for i, c in enumerate("壹贰叁肆伍陆柒捌玖拾", start=1)},
+}
+_NUMBERING = re.compile(
+    r"^\s*(?P<open>[（(]?)\s*(?P<number>[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾贰叁陆\d]+)\s*(?P<close>[)）]?)\s*[、.．:：]?"
+)
 
 
 def _numbering(text: str) -> tuple[bool, int] | None:
@@ -512,7 +567,9 @@ def find_heading(article: Article, heading: str) -> Heading:
     listing = "; ".join(h.text for h in sections)
     if not matches:
         raise KeyError(f"{article.id} has no heading {heading!r}; its headings are: {listing}")
-    raise KeyError(f"{heading!r} matches {len(matches)} headings of {article.id}: {'; '.join(h.text for h in matches)}; give more of it")
+    raise KeyError(
+        f"{heading!r} matches {len(matches)} headings of {article.id}: {'; '.join(h.text for h in matches)}; give more of it"
+    )
 
 
 def _article(corpus: Corpus, article: Article | str) -> Article:
@@ -531,12 +588,12 @@ def _section_html(article: Article, paragraphs: list, script: str, top: tuple[st
                 shared += 1
             for text in paragraph.section[shared:]:
                 level = min(levels.get(text, 1) + 2, 6)
-                parts.append(f"<h{level} lang=\"{lang}\">{html.escape(to_script(text, script))}</h{level}>")
+                parts.append(f'<h{level} lang="{lang}">{html.escape(to_script(text, script))}</h{level}>')
             current = paragraph.section
         parts.append(
             "<p style='line-height:1.8;margin:0.4em 0 0.8em 0'>"
             f"<code style='font-size:80%;color:#555'>{html.escape(paragraph.id.split(':')[1])}</code> "
-            f"<span lang=\"{lang}\">{html.escape(to_script(paragraph.text, script))}</span></p>"
+            f'<span lang="{lang}">{html.escape(to_script(paragraph.text, script))}</span></p>'
         )
     return "".join(parts)
 
@@ -556,7 +613,7 @@ def read_section(article: Article | str, heading: str, script: str = "original",
     article = _article(corpus, article)
     found = find_heading(article, heading)
     under = [p for p in article.paragraphs if found.text in p.section]
-    head = f"<h3 lang=\"{script_lang(article, script)}\">{html.escape(to_script(found.text, script))}</h3>"
+    head = f'<h3 lang="{script_lang(article, script)}">{html.escape(to_script(found.text, script))}</h3>'
     if not under:
         return HTML(head + "<p><i>No paragraph sits under this heading.</i></p>")
     top = under[0].section[: under[0].section.index(found.text) + 1]
@@ -575,5 +632,5 @@ def read_article(article: Article | str, script: str = "original", corpus: Corpu
     corpus = default_corpus(corpus)
     article = _article(corpus, article)
     lang = script_lang(article, script)
-    title = f"<h2 lang=\"{lang}\">{html.escape(to_script(article.title, script))}</h2>"
+    title = f'<h2 lang="{lang}">{html.escape(to_script(article.title, script))}</h2>'
     return HTML(title + _section_html(article, article.paragraphs, script))

@@ -138,7 +138,11 @@ def filter_paragraphs(
 
 
 def highlight(
-    text: str, theme_keywords: tuple[str, ...], keyword: str = "", script: str = "original", exclude: tuple[str, ...] = ()
+    text: str,
+    theme_keywords: tuple[str, ...],
+    keyword: str = "",
+    script: str = "original",
+    exclude: tuple[str, ...] = (),
 ) -> str:
     """Escape ``text`` for HTML and mark the matched keywords.
 
@@ -246,7 +250,9 @@ def counts_html(counts: pd.Series, title: str) -> str:
     return f"<div><strong>{html.escape(title)}</strong><table>{''.join(rows)}</table></div>"
 
 
-def theme_counts_for(index: ParagraphIndex, matches: pd.DataFrame, by_article: bool = False) -> pd.Series | pd.DataFrame:
+def theme_counts_for(
+    index: ParagraphIndex, matches: pd.DataFrame, by_article: bool = False
+) -> pd.Series | pd.DataFrame:
     """How many of the matching paragraphs carry each theme (optionally per article)."""
     tags = index.tags[index.tags["para_id"].isin(set(matches["para_id"]))]
     tags = tags[tags["theme"].astype(str) != NO_THEME]
@@ -338,7 +344,9 @@ class ThemeFilter(widgets.VBox):
         self.key.value = theme_key_html(self.index.themes, self.themes.value) if self.themes.value else ""
         self.results.value = results_html(self.index, matches, keyword, self.script.value)
         if self.by_article:
-            self.chart.value = matrix_html(theme_counts_for(self.index, matches, by_article=True), "Themes of these paragraphs, per article")
+            self.chart.value = matrix_html(
+                theme_counts_for(self.index, matches, by_article=True), "Themes of these paragraphs, per article"
+            )
         else:
             self.chart.value = counts_html(theme_counts_for(self.index, matches), "Themes of these paragraphs")
         self.summary.value = f"<p>{len(matches)} of {len(self.index.paragraphs)} paragraphs{html.escape(note)}.</p>"

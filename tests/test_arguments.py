@@ -59,7 +59,9 @@ def test_malformed_maps_name_the_file_and_claim(tmp_path):
     (tmp_path / "x.toml").write_text('thesis = "t"\n[[claim]]\nid = "C1"\n', encoding="utf-8")
     with pytest.raises(ArgumentMapError, match=r"x\.toml, claim 1: missing 'text'"):
         load_argument_map("x", tmp_path)
-    (tmp_path / "y.toml").write_text('thesis = "t"\n' + '[[claim]]\nid="C"\ntext="c"\nsection="s"\nparagraphs=["p1"]\n', encoding="utf-8")
+    (tmp_path / "y.toml").write_text(
+        'thesis = "t"\n' + '[[claim]]\nid="C"\ntext="c"\nsection="s"\nparagraphs=["p1"]\n', encoding="utf-8"
+    )
     with pytest.raises(ArgumentMapError, match="3 to 6 claims"):
         load_argument_map("y", tmp_path)
     with pytest.raises(ArgumentMapError, match="no argument map"):

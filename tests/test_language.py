@@ -180,7 +180,11 @@ def test_both_scripts_give_the_same_boundaries(article_id):
         ("japan-us-2021", "基於霸權護持目標的日美戰略合作總體上繼續鞏固", ["霸權護持", "日美"]),
         ("china-japan-2025", "中日关系在2024年经历了“触底回暖”的变化", ["触底回暖", "中日关系"]),
         ("central-asia-2007", "日本桥本龙太郎内阁提出“丝绸之路外交”理念", ["桥本龙太郎", "丝绸之路外交"]),
-        ("japan-korea-2024", "日韓首腦“穿梭外交”最初由日本首相小泉純一郎和盧武鉉於2004年共同商定", ["穿梭外交", "小泉純一郎", "盧武鉉"]),
+        (
+            "japan-korea-2024",
+            "日韓首腦“穿梭外交”最初由日本首相小泉純一郎和盧武鉉於2004年共同商定",
+            ["穿梭外交", "小泉純一郎", "盧武鉉"],
+        ),
     ],
 )
 def test_real_sentences_in_both_scripts(article_id, sentence, words):
@@ -525,7 +529,10 @@ GOOD_HEADER = "term,variant,pinyin,gloss,article_ids\n"
         ("穿梭外交,穿梭外交,chuānsuō wàijiāo,shuttle diplomacy\n", "4 fields where the header has 5"),
         ("穿梭外交,穿梭外交,chuānsuō wàijiāo,,japan-korea-2024\n", "'gloss' field is empty"),
         ("穿梭外交,穿梭外交,chuānsuō wàijiāo,shuttle diplomacy,Japan Korea\n", "bad article id"),
-        ("穿梭外交,戰略自主,chuānsuō wàijiāo,shuttle diplomacy,japan-korea-2024\n", "not '穿梭外交' in the other script"),
+        (
+            "穿梭外交,戰略自主,chuānsuō wàijiāo,shuttle diplomacy,japan-korea-2024\n",
+            "not '穿梭外交' in the other script",
+        ),
     ],
 )
 def test_bad_glossary_row_is_named(tmp_path, row, complaint):

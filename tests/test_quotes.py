@@ -42,11 +42,13 @@ def test_every_quote_is_found_in_its_paragraph(path):
         assert quote.english.strip(), quote.where
         shown = quote_text(quote, CORPUS)
         assert shown.before + shown.phrase + shown.after == shown.sentence
-        assert paragraph.text[shown.start:shown.end] == shown.sentence
+        assert paragraph.text[shown.start : shown.end] == shown.sentence
         # The sentence is whole: it starts a paragraph or follows a sentence end, and ends one.
         preceding = paragraph.text[: shown.start].rstrip("」』”’）)】〕》〉\"' ")
         assert shown.start == 0 or not preceding or preceding[-1] in "。！？!?", quote.where
-        assert shown.end == len(paragraph.text) or shown.sentence.rstrip("」』”’）)】〕》〉\"'")[-1] in "。！？!?", quote.where
+        assert shown.end == len(paragraph.text) or shown.sentence.rstrip("」』”’）)】〕》〉\"'")[-1] in "。！？!?", (
+            quote.where
+        )
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -62,7 +64,9 @@ def test_ids_are_unique_slugs(path):
 def test_argument_map_evidence_names_existing_quotes(article_id):
     amap = load_argument_map(article_id)
     quotes = load_quotes(article_id)
-    referenced = [q for claim in amap.claims for q in claim.evidence + tuple(e for limit in claim.limits for e in limit.evidence)]
+    referenced = [
+        q for claim in amap.claims for q in claim.evidence + tuple(e for limit in claim.limits for e in limit.evidence)
+    ]
     assert [q for q in referenced if q not in quotes] == []
     assert not [p for p in check_argument_map(amap) if "unknown quote" in p]
     assert len(claim_evidence(amap, CORPUS)) == len(referenced)

@@ -150,7 +150,9 @@ def test_an_article_page_shows_its_title_a_passage_and_a_plot(site, corpus, note
     shown = [
         paragraph.id
         for paragraph in article.paragraphs
-        if any(paragraph.text[i : i + PASSAGE_LENGTH] in page.text for i in range(len(paragraph.text) - PASSAGE_LENGTH + 1))
+        if any(
+            paragraph.text[i : i + PASSAGE_LENGTH] in page.text for i in range(len(paragraph.text) - PASSAGE_LENGTH + 1)
+        )
     ]
     assert shown, f"no {PASSAGE_LENGTH}-character passage of {article.id} is shown on the page"
     plots = [src for tag, src in page.loads if tag == "img" and src.startswith("data:image/png;base64,")]
@@ -165,7 +167,9 @@ def test_no_page_loads_anything_from_another_site(site):
             assert not parts.netloc and parts.scheme in ("", "data"), f"{path.name}: <{tag}> loads {address}"
             if not parts.scheme:
                 assert (site / parts.path).is_file(), f"{path.name}: <{tag}> loads {address}, which is not in the site"
-        inline = " ".join(text for attributes, text in page.scripts if not attributes.get("type", "").startswith("application/"))
+        inline = " ".join(
+            text for attributes, text in page.scripts if not attributes.get("type", "").startswith("application/")
+        )
         assert not re.search(r"""["'](https?:)?//""", inline), f"{path.name}: a script builds an external address"
 
 
@@ -191,11 +195,15 @@ def test_a_page_with_widgets_embeds_their_saved_state(site, notebook):
         if WIDGET_VIEW in output.get("data", {})
     }
     page = Page(site / notebook.with_suffix(".html").name)
-    states = [json.loads(html.unescape(text)) for attributes, text in page.scripts if attributes.get("type") == WIDGET_STATE]
+    states = [
+        json.loads(html.unescape(text)) for attributes, text in page.scripts if attributes.get("type") == WIDGET_STATE
+    ]
     if not shown:
         assert not states
         return
     assert ("script", f"{build_site.VENDOR_PATH}/embed.js") in page.loads
     assert len(states) == 1
     missing = shown - set(states[0]["state"])
-    assert not missing, f"{notebook.name}: widgets shown without saved state (save the notebook with its widget state): {missing}"
+    assert not missing, (
+        f"{notebook.name}: widgets shown without saved state (save the notebook with its widget state): {missing}"
+    )

@@ -38,7 +38,10 @@ def term_frequencies(corpus: Corpus, terms: Iterable[str], per: int = 10_000) ->
     texts = _simplified_texts(corpus)
     terms = list(terms)
     table = pd.DataFrame(
-        {term: {aid: text.count(to_simplified(term)) * per / max(len(text), 1) for aid, text in texts.items()} for term in terms}
+        {
+            term: {aid: text.count(to_simplified(term)) * per / max(len(text), 1) for aid, text in texts.items()}
+            for term in terms
+        }
     )
     return full_table(table.reindex(columns=terms).round(1))
 
@@ -46,7 +49,9 @@ def term_frequencies(corpus: Corpus, terms: Iterable[str], per: int = 10_000) ->
 def term_counts(corpus: Corpus, terms: Iterable[str]) -> pd.DataFrame:
     """Raw occurrences of each term, articles × terms (either script)."""
     texts = _simplified_texts(corpus)
-    return full_table(pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms}))
+    return full_table(
+        pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms})
+    )
 
 
 def actor_counts(corpus: Corpus, tag: str = "nr", minimum: int = 2) -> pd.DataFrame:
@@ -79,7 +84,12 @@ def _drop_contained(table: pd.DataFrame) -> pd.DataFrame:
     merged = table.copy()
     for short in names:
         for full in names:
-            if short != full and simplified[short] in simplified[full] and short in merged.index and full in merged.index:
+            if (
+                short != full
+                and simplified[short] in simplified[full]
+                and short in merged.index
+                and full in merged.index
+            ):
                 # The short form's count already includes the full form's occurrences.
                 merged = merged.drop(index=full)
     return merged

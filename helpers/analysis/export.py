@@ -62,7 +62,9 @@ def info_frame(corpus: Corpus) -> pd.DataFrame:
         }
         for article in corpus
     ]
-    return pd.DataFrame(rows, columns=["id", "year", "script", "paragraphs", "headings", "notes", "figures", "themes", "title"])
+    return pd.DataFrame(
+        rows, columns=["id", "year", "script", "paragraphs", "headings", "notes", "figures", "themes", "title"]
+    )
 
 
 #: The tables ``export`` writes, in order. Each row keeps its article id, and its paragraph id where it has one.
@@ -72,7 +74,9 @@ TABLES = ("articles", "headings", "paragraphs", "notes", "tokens", "themes", "qu
 FORMATS = ("csv", "parquet", "jsonl", "txt")
 
 
-def export_tables(corpus: Corpus, tables: Iterable[str] = TABLES, *, progress: bool = False) -> Iterator[tuple[str, pd.DataFrame]]:
+def export_tables(
+    corpus: Corpus, tables: Iterable[str] = TABLES, *, progress: bool = False
+) -> Iterator[tuple[str, pd.DataFrame]]:
     """Build the export tables one by one, as ``(name, frame)``.
 
     Every table starts with ``article_id``, then ``para_id`` where rows belong

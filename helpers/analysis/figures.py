@@ -58,8 +58,21 @@ CATEGORIES = {
     "other": "anything else that carries an argument (GDP shares, counts of agreements)",
 }
 
-FIGURE_COLUMNS = ["figure_id", "article_id", "para_id", "quote", "raw", "value", "value_high", "unit",
-                  "year", "category", "country", "series", "description"]
+FIGURE_COLUMNS = [
+    "figure_id",
+    "article_id",
+    "para_id",
+    "quote",
+    "raw",
+    "value",
+    "value_high",
+    "unit",
+    "year",
+    "category",
+    "country",
+    "series",
+    "description",
+]
 EXCLUDED_COLUMNS = ["article_id", "para_id", "raw", "reason"]
 CHECK_COLUMNS = ["article_id", "para_id", "check", "stated", "computed", "consistent", "explanation"]
 
@@ -125,7 +138,7 @@ def parse_printed_date(text: str, year: int | None = None) -> DateSpan:
     if len(halves) > 2:
         raise ValueError(f"cannot read {text!r} as a date or a range of two dates")
     tokens = [_date_tokens(half, text) for half in halves]
-    if len(tokens) == 2 and tokens[0][-1][1] == "":   # 26~27日: the first half borrows 日
+    if len(tokens) == 2 and tokens[0][-1][1] == "":  # 26~27日: the first half borrows 日
         tokens[0][-1] = (tokens[0][-1][0], tokens[1][0][1])
     if any(unit == "" for part in tokens for _, unit in part):
         raise ValueError(f"cannot tell which numbers in {text!r} are years, months or days")
@@ -134,7 +147,7 @@ def parse_printed_date(text: str, year: int | None = None) -> DateSpan:
     start.setdefault("年", year)
     if start["年"] is None:
         raise ValueError(f"the date {text!r} gives no year, and none was supplied")
-    for unit in _UNIT_ORDER:   # 5月7日至8日: the second half borrows 年 and 月
+    for unit in _UNIT_ORDER:  # 5月7日至8日: the second half borrows 年 and 月
         if unit in end:
             break
         end[unit] = start.get(unit)
@@ -221,9 +234,11 @@ def table_rows(table: TableBlock, header: tuple[str, ...]) -> list[tuple[str, ..
     body = table.cells[width:]
     if not body or len(body) % width:
         raise TableShapeError(
-            where, f"{len(body)} body cells is not a positive multiple of the {width} header cells "
-                   "(a cell was lost or split in the extraction)")
-    return [tuple(body[i:i + width]) for i in range(0, len(body), width)]
+            where,
+            f"{len(body)} body cells is not a positive multiple of the {width} header cells "
+            "(a cell was lost or split in the extraction)",
+        )
+    return [tuple(body[i : i + width]) for i in range(0, len(body), width)]
 
 
 def table_row_texts(table: TableBlock, width: int) -> list[str]:
@@ -233,7 +248,7 @@ def table_row_texts(table: TableBlock, width: int) -> list[str]:
     ['1月 甲']
     """
     body = table.cells[width:]
-    return [" ".join(body[i:i + width]) for i in range(0, len(body), width)]
+    return [" ".join(body[i : i + width]) for i in range(0, len(body), width)]
 
 
 def summit_table(corpus: CorpusLike | None = None) -> FullTable:
@@ -262,11 +277,18 @@ def summit_table(corpus: CorpusLike | None = None) -> FullTable:
         minutes = minutes[minutes.unit == "minute"]
         if len(minutes) != 1:
             raise TableShapeError(where, f"row {number}: expected one length in minutes in {length!r}")
-        records.append({
-            "date": date, "start": span.first, "end": span.last, "participants_occasion": occasion,
-            "minutes": int(minutes.value.iloc[0]), "topics": [t for t in topics.rstrip("。").split("、") if t],
-            "table_id": table.id, "row": number,
-        })
+        records.append(
+            {
+                "date": date,
+                "start": span.first,
+                "end": span.last,
+                "participants_occasion": occasion,
+                "minutes": int(minutes.value.iloc[0]),
+                "topics": [t for t in topics.rstrip("。").split("、") if t],
+                "table_id": table.id,
+                "row": number,
+            }
+        )
     return full_table(pd.DataFrame(records))
 
 
@@ -283,8 +305,13 @@ def negotiation_table(corpus: CorpusLike | None = None) -> FullTable:
     table = find_table(_article(corpus), "表2")
     where = f"{table.id} ({table.caption})"
     records = [
-        {"date": date, "start": _table_date(date, None, where, number).first, "event": event,
-         "table_id": table.id, "row": number}
+        {
+            "date": date,
+            "start": _table_date(date, None, where, number).first,
+            "event": event,
+            "table_id": table.id,
+            "row": number,
+        }
         for number, (date, event) in enumerate(table_rows(table, NEGOTIATION_HEADER), start=1)
     ]
     return full_table(pd.DataFrame(records))
@@ -325,8 +352,9 @@ def load_figures(path: str | Path | None = None) -> pd.DataFrame:
         where = f"{path}, line {line}"
         rows.append(_check_figure(dict(row), where))
         if row["figure_id"] in first_line:
-            raise FigureDataError(where, f"figure_id {row['figure_id']!r} is already used on line "
-                                         f"{first_line[row['figure_id']]}")
+            raise FigureDataError(
+                where, f"figure_id {row['figure_id']!r} is already used on line {first_line[row['figure_id']]}"
+            )
         first_line[row["figure_id"]] = line
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     return frame.astype({"value": float, "value_high": float, "year": int})
@@ -349,8 +377,9 @@ def load_excluded(path: str | Path | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=EXCLUDED_COLUMNS)
 
 
-def figures_for(article: ArticleRef | None = None, category: str | None = None,
-                path: str | Path | None = None) -> FullTable:
+def figures_for(
+    article: ArticleRef | None = None, category: str | None = None, path: str | Path | None = None
+) -> FullTable:
     """The figures of one article (an Article or its id) and/or one category (None: all).
 
     >>> aid = figures_for("central-asia-2007", "aid")
@@ -376,8 +405,18 @@ def figures_for(article: ArticleRef | None = None, category: str | None = None,
 
 
 def _check_figure(row: dict[str, str], where: str) -> dict[str, object]:
-    for column in ("figure_id", "article_id", "para_id", "quote", "raw", "value", "unit", "year", "category",
-                   "description"):
+    for column in (
+        "figure_id",
+        "article_id",
+        "para_id",
+        "quote",
+        "raw",
+        "value",
+        "unit",
+        "year",
+        "category",
+        "description",
+    ):
         if not row[column]:
             raise FigureDataError(where, f"the {column!r} column is empty")
     for column in ("para_id", "figure_id"):
@@ -469,12 +508,18 @@ class Sources:
         return found.qualifier.iloc[0] if len(found) else ""
 
 
-def _row(ref: Ref, check: str, stated: float, computed: float,
-         consistent: bool, explanation: str) -> dict[str, object]:
+def _row(ref: Ref, check: str, stated: float, computed: float, consistent: bool, explanation: str) -> dict[str, object]:
     """One row of :func:`check_figures`; ``ref`` is the figure whose paragraph the row names."""
     article_id = ref.para_id.split(":", 1)[0]
-    return {"article_id": article_id, "para_id": ref.para_id, "check": check, "stated": float(stated),
-            "computed": float(computed), "consistent": bool(consistent), "explanation": explanation}
+    return {
+        "article_id": article_id,
+        "para_id": ref.para_id,
+        "check": check,
+        "stated": float(stated),
+        "computed": float(computed),
+        "consistent": bool(consistent),
+        "explanation": explanation,
+    }
 
 
 def _sentence(text: str) -> str:
@@ -548,7 +593,9 @@ class ElapsedCheck:
             explanation = f"The text says {figure.raw} ({self.what}), but {span} is {only}{amount}"
             calendar = end.year - start.year
             if figure.unit == "year" and calendar == figure.value:
-                explanation += f"; subtracting the years ({end.year} − {start.year} = {calendar}) gives the stated figure"
+                explanation += (
+                    f"; subtracting the years ({end.year} − {start.year} = {calendar}) gives the stated figure"
+                )
             explanation += "."
         return _row(self.stated, self.name, figure.value, computed, fits, explanation)
 
@@ -571,13 +618,17 @@ class SumCheck:
         if fits:
             explanation = f"{_sentence(self.what)}: {addition}, which matches the stated {figure.raw}."
         else:
-            explanation = (f"{_sentence(self.what)}: {addition}, not the {figure.raw} the text states "
-                           f"(off by {computed - figure.value:+g}).")
+            explanation = (
+                f"{_sentence(self.what)}: {addition}, not the {figure.raw} the text states "
+                f"(off by {computed - figure.value:+g})."
+            )
             bounded = [part for part in parts if sources.qualifier(Ref(part.para_id, part.raw)) in ("最多", "至少")]
             if bounded:
-                explanation += (f" {bounded[0].raw} is a bound, so {figure.raw} is possible, but only if "
-                                f"{figure.value - (computed - bounded[0].value):g} rather than "
-                                f"{bounded[0].value:g} are added, which the text does not say.")
+                explanation += (
+                    f" {bounded[0].raw} is a bound, so {figure.raw} is possible, but only if "
+                    f"{figure.value - (computed - bounded[0].value):g} rather than "
+                    f"{bounded[0].value:g} are added, which the text does not say."
+                )
         return _row(self.stated, self.name, figure.value, computed, fits, explanation)
 
 
@@ -600,8 +651,10 @@ class RatioCheck:
         computed = top.value / bottom.value
         fits = _agrees(figure.value, "", computed, whole_units=False, tolerance=self.tolerance)
         verdict = "within" if fits else "more than"
-        explanation = (f"{_sentence(self.what)}: {top.raw} ÷ {bottom.raw} = {computed:.2f}, {verdict} "
-                       f"{self.tolerance:.0%} of the stated {figure.raw}.")
+        explanation = (
+            f"{_sentence(self.what)}: {top.raw} ÷ {bottom.raw} = {computed:.2f}, {verdict} "
+            f"{self.tolerance:.0%} of the stated {figure.raw}."
+        )
         return _row(self.stated, self.name, figure.value, computed, fits, explanation)
 
 
@@ -633,8 +686,10 @@ class TrendCheck:
         if years > 0 and positive and after.unit in ("JPY", "USD", "CNY", "KRW", "EUR"):
             yearly = f", {(after.value / before.value) ** (1 / years) - 1:+.1%} a year over {years} years"
         amount = f"{change:+,.0f}" if abs(change) >= 1000 else f"{change:+g}"
-        explanation = (f"{_sentence(self.what)}: the text says {self.word} from {before.raw} to {after.raw}; "
-                       f"the change is {amount} {after.unit}{growth}{yearly}.")
+        explanation = (
+            f"{_sentence(self.what)}: the text says {self.word} from {before.raw} to {after.raw}; "
+            f"the change is {amount} {after.unit}{growth}{yearly}."
+        )
         return _row(self.later, self.name, self.direction, computed, computed == self.direction, explanation)
 
 
@@ -650,8 +705,10 @@ class PartCheck:
     def run(self, sources: Sources) -> dict[str, object]:
         part, whole = sources.figure(self.part), sources.figure(self.whole)
         fits = part.value <= whole.value
-        explanation = (f"{_sentence(self.what)}: {part.raw} is part of {whole.raw}, "
-                       f"{'and' if fits else 'but'} it is {part.value / whole.value:.0%} of it.")
+        explanation = (
+            f"{_sentence(self.what)}: {part.raw} is part of {whole.raw}, "
+            f"{'and' if fits else 'but'} it is {part.value / whole.value:.0%} of it."
+        )
         return _row(self.whole, self.name, whole.value, part.value, fits, explanation)
 
 
@@ -675,8 +732,10 @@ class BandCheck:
         computed = low if self.edge else min(max(score.value, low), high)
         fits = math.isclose(score.value, computed)
         place = "the low end of" if self.edge else "inside"
-        explanation = (f"{_sentence(self.what)}: {score.raw} {'is' if fits else 'is not'} {place} the band "
-                       f"{band.raw} ({low:g} to {high:g}) that {band.para_id} states.")
+        explanation = (
+            f"{_sentence(self.what)}: {score.raw} {'is' if fits else 'is not'} {place} the band "
+            f"{band.raw} ({low:g} to {high:g}) that {band.para_id} states."
+        )
         return _row(self.value, self.name, score.value, computed, fits, explanation)
 
 
@@ -694,10 +753,11 @@ def _summit_minutes(sources: Sources) -> dict[str, object]:
     minutes = sources.summits.minutes
     computed = float(minutes.sum())
     fits = _agrees(figure.value, sources.qualifier(ref), computed, whole_units=False)
-    explanation = (f"表1 lists {len(minutes)} meetings of {' + '.join(map(str, minutes))} = {computed:g} minutes; "
-                   f"the text states {figure.raw}{'' if fits else ', which does not match'}.")
-    return _row(ref, "2019 summits: 表1 minutes against the stated total", figure.value,
-                computed, fits, explanation)
+    explanation = (
+        f"表1 lists {len(minutes)} meetings of {' + '.join(map(str, minutes))} = {computed:g} minutes; "
+        f"the text states {figure.raw}{'' if fits else ', which does not match'}."
+    )
+    return _row(ref, "2019 summits: 表1 minutes against the stated total", figure.value, computed, fits, explanation)
 
 
 def _summit_count(sources: Sources) -> dict[str, object]:
@@ -706,10 +766,11 @@ def _summit_count(sources: Sources) -> dict[str, object]:
     figure = sources.figure(ref)
     computed = float(len(sources.summits))
     fits = computed == figure.value
-    explanation = (f"表1 has {computed:g} rows, one per meeting; the text states {figure.raw} "
-                   f"首腦會談 in 2019{'' if fits else ', which does not match'}.")
-    return _row(ref, "2019 summits: 表1 rows against the stated number", figure.value,
-                computed, fits, explanation)
+    explanation = (
+        f"表1 has {computed:g} rows, one per meeting; the text states {figure.raw} "
+        f"首腦會談 in 2019{'' if fits else ', which does not match'}."
+    )
+    return _row(ref, "2019 summits: 表1 rows against the stated number", figure.value, computed, fits, explanation)
 
 
 def _signing_date(sources: Sources) -> dict[str, object]:
@@ -724,19 +785,20 @@ def _signing_date(sources: Sources) -> dict[str, object]:
     fits = computed == 0
     on_the_day = talks[talks.start == summit.start]
     concluded = f" (表2 row {on_the_day.row.iloc[0]}: {on_the_day.event.iloc[0]})" if len(on_the_day) else ""
-    explanation = (f"表1 marks the summit of {summit.date} with 日美貿易談判(籤約) ('signing'), but 表2 (row "
-                   f"{signing.row}) dates the formal signing of the TAG to {signing.date}, {computed:g} days later, "
-                   f"as the text does (2019年10月); on the summit day the talks were concluded{concluded}, "
-                   "so 表1's 籤約 can at most mean a statement signed by the leaders.")
+    explanation = (
+        f"表1 marks the summit of {summit.date} with 日美貿易談判(籤約) ('signing'), but 表2 (row "
+        f"{signing.row}) dates the formal signing of the TAG to {signing.date}, {computed:g} days later, "
+        f"as the text does (2019年10月); on the summit day the talks were concluded{concluded}, "
+        "so 表1's 籤約 can at most mean a statement signed by the leaders."
+    )
     if fits:
         explanation = f"表1 and 表2 both date the signing of the TAG to {signing.date}."
     ref = Ref(summit.table_id, f"{summit.minutes}分鐘")
-    return _row(ref, "TAG signing: 表1 summit marked 籤約 against 表2's signing date", 0.0,
-                computed, fits, explanation)
+    return _row(ref, "TAG signing: 表1 summit marked 籤約 against 表2's signing date", 0.0, computed, fits, explanation)
 
 
 def _kawaguchi_states(sources: Sources) -> dict[str, object]:
-    """"中亚4国": the states named just before the count."""
+    """ "中亚4国": the states named just before the count."""
     ref = Ref("central-asia-2007:p004", "4国")
     figure = sources.figure(ref)
     text = sources.text(ref.para_id)
@@ -745,70 +807,149 @@ def _kawaguchi_states(sources: Sources) -> dict[str, object]:
     named = [state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)]
     computed = float(len(named))
     fits = computed == figure.value
-    explanation = (f"The clause before {figure.raw} names {len(named)} states ({'、'.join(named)}); "
-                   f"it states {figure.raw}{'' if fits else ', which does not match'}.")
-    return _row(ref, "Kawaguchi's 2004 visit: states named against the stated count", figure.value,
-                computed, fits, explanation)
+    explanation = (
+        f"The clause before {figure.raw} names {len(named)} states ({'、'.join(named)}); "
+        f"it states {figure.raw}{'' if fits else ', which does not match'}."
+    )
+    return _row(
+        ref, "Kawaguchi's 2004 visit: states named against the stated count", figure.value, computed, fits, explanation
+    )
 
 
-_JK, _ABE, _JU, _CJ, _CA = "japan-korea-2024", "abe-beijing-2018", "japan-us-2021", "china-japan-2025", "central-asia-2007"
+_JK, _ABE, _JU, _CJ, _CA = (
+    "japan-korea-2024",
+    "abe-beijing-2018",
+    "japan-us-2021",
+    "china-japan-2025",
+    "central-asia-2007",
+)
 
 #: The checks :func:`check_figures` runs: data records (each with a ``run`` method) and small functions.
 CHECKS: tuple[object, ...] = (
     _summit_minutes,
     _summit_count,
     _signing_date,
-    ElapsedCheck("TAG talks: 逾1年 against 表2's dates", Ref(f"{_JU}:p017", "逾1年"),
-                 DateRef(f"{_JU}:t2", "2018年9月26日"), DateRef(f"{_JU}:t2", "2019年10月7日"),
-                 what="from the leaders' agreement to open TAG talks to the signing"),
-    SumCheck("F-35 fleet: parts against the stated total", Ref(f"{_ABE}:p013", "140架"),
-             (Ref(f"{_ABE}:p013", "42架"), Ref(f"{_ABE}:p013", "最多100架")),
-             what="F-35s already bought plus (at most) those to be bought"),
-    RatioCheck("Currency swap: 十倍 against the two ceilings", Ref(f"{_ABE}:p008", "達十倍"),
-               Ref(f"{_ABE}:p008", "3.4兆日圓"), Ref(f"{_ABE}:p008", "3300億日圓"),
-               what="the 2018 swap ceiling over the 2002 one"),
-    PartCheck("Japan–China trade: exports within the total", Ref(f"{_ABE}:p003", "15兆日圓"),
-              Ref(f"{_ABE}:p003", "33兆日圓"), what="Japanese exports to China in 2017 within total trade"),
-    TrendCheck("Defence budget: 1% ceiling to the 1.3% plan", Ref(f"{_ABE}:p013", "1%以下"),
-               Ref(f"{_ABE}:p013", "1.3%"), "提高", what="defence spending as a share of GDP"),
-    ElapsedCheck("Defence plan: 5年 against 2019~2023", Ref(f"{_ABE}:p013", "5年"),
-                 DateRef(f"{_ABE}:p013", "2019~2023年"), what="the Mid-Term Defense Program"),
-    ElapsedCheck("Rapprochement: 三年多 from November 2014", Ref(f"{_ABE}:p002", "三年多"),
-                 DateRef(f"{_ABE}:p001", "2014年11月"),
-                 DateRef(f"{_ABE}:p001", "10月25至27日", year_from="2018年5月8至11日"),
-                 what="from the APEC meeting in Beijing to Abe's visit"),
-    PartCheck("World GDP: China within the developing countries", Ref(f"{_JU}:p004", "16%"),
-              Ref(f"{_JU}:p004", "達40%"), what="shares of world GDP in 2019"),
-    BandCheck("Relation score: -5.0 inside the 紧张 band", Ref(f"{_CJ}:p002", "-5.0"),
-              Ref(f"{_CJ}:p001", "—3分至-6分"), what="the score from December 2024"),
-    BandCheck("Relation score: -6.0 at the edge of the 紧张 band", Ref(f"{_CJ}:p002", "-6.0分"),
-              Ref(f"{_CJ}:p001", "—3分至-6分"), edge=True,
-              what="the 'critical point' towards confrontation"),
-    TrendCheck("Relation score: 升至 -5.0", Ref(f"{_CJ}:p002", "-6.0分"), Ref(f"{_CJ}:p002", "-5.0"), "升至",
-               what="the relation score, first half of 2024 to December 2024"),
-    ElapsedCheck("Forecast horizon: 一年 against July 2025–June 2026", Ref(f"{_CJ}:p001", "一年"),
-                 DateRef(f"{_CJ}:p001", "2025年7月至2026年6月"), what="the forecast period"),
-    ElapsedCheck("First Trump shock: 七年前 against 2018 and 2025", Ref(f"{_CJ}:p018", "七年"),
-                 DateRef(f"{_CJ}:p016", "2018年3月"), DateRef(f"{_CJ}:p017", "2025年4月"),
-                 what="from the steel and aluminium tariffs to the 'reciprocal tariffs'"),
+    ElapsedCheck(
+        "TAG talks: 逾1年 against 表2's dates",
+        Ref(f"{_JU}:p017", "逾1年"),
+        DateRef(f"{_JU}:t2", "2018年9月26日"),
+        DateRef(f"{_JU}:t2", "2019年10月7日"),
+        what="from the leaders' agreement to open TAG talks to the signing",
+    ),
+    SumCheck(
+        "F-35 fleet: parts against the stated total",
+        Ref(f"{_ABE}:p013", "140架"),
+        (Ref(f"{_ABE}:p013", "42架"), Ref(f"{_ABE}:p013", "最多100架")),
+        what="F-35s already bought plus (at most) those to be bought",
+    ),
+    RatioCheck(
+        "Currency swap: 十倍 against the two ceilings",
+        Ref(f"{_ABE}:p008", "達十倍"),
+        Ref(f"{_ABE}:p008", "3.4兆日圓"),
+        Ref(f"{_ABE}:p008", "3300億日圓"),
+        what="the 2018 swap ceiling over the 2002 one",
+    ),
+    PartCheck(
+        "Japan–China trade: exports within the total",
+        Ref(f"{_ABE}:p003", "15兆日圓"),
+        Ref(f"{_ABE}:p003", "33兆日圓"),
+        what="Japanese exports to China in 2017 within total trade",
+    ),
+    TrendCheck(
+        "Defence budget: 1% ceiling to the 1.3% plan",
+        Ref(f"{_ABE}:p013", "1%以下"),
+        Ref(f"{_ABE}:p013", "1.3%"),
+        "提高",
+        what="defence spending as a share of GDP",
+    ),
+    ElapsedCheck(
+        "Defence plan: 5年 against 2019~2023",
+        Ref(f"{_ABE}:p013", "5年"),
+        DateRef(f"{_ABE}:p013", "2019~2023年"),
+        what="the Mid-Term Defense Program",
+    ),
+    ElapsedCheck(
+        "Rapprochement: 三年多 from November 2014",
+        Ref(f"{_ABE}:p002", "三年多"),
+        DateRef(f"{_ABE}:p001", "2014年11月"),
+        DateRef(f"{_ABE}:p001", "10月25至27日", year_from="2018年5月8至11日"),
+        what="from the APEC meeting in Beijing to Abe's visit",
+    ),
+    PartCheck(
+        "World GDP: China within the developing countries",
+        Ref(f"{_JU}:p004", "16%"),
+        Ref(f"{_JU}:p004", "達40%"),
+        what="shares of world GDP in 2019",
+    ),
+    BandCheck(
+        "Relation score: -5.0 inside the 紧张 band",
+        Ref(f"{_CJ}:p002", "-5.0"),
+        Ref(f"{_CJ}:p001", "—3分至-6分"),
+        what="the score from December 2024",
+    ),
+    BandCheck(
+        "Relation score: -6.0 at the edge of the 紧张 band",
+        Ref(f"{_CJ}:p002", "-6.0分"),
+        Ref(f"{_CJ}:p001", "—3分至-6分"),
+        edge=True,
+        what="the 'critical point' towards confrontation",
+    ),
+    TrendCheck(
+        "Relation score: 升至 -5.0",
+        Ref(f"{_CJ}:p002", "-6.0分"),
+        Ref(f"{_CJ}:p002", "-5.0"),
+        "升至",
+        what="the relation score, first half of 2024 to December 2024",
+    ),
+    ElapsedCheck(
+        "Forecast horizon: 一年 against July 2025–June 2026",
+        Ref(f"{_CJ}:p001", "一年"),
+        DateRef(f"{_CJ}:p001", "2025年7月至2026年6月"),
+        what="the forecast period",
+    ),
+    ElapsedCheck(
+        "First Trump shock: 七年前 against 2018 and 2025",
+        Ref(f"{_CJ}:p018", "七年"),
+        DateRef(f"{_CJ}:p016", "2018年3月"),
+        DateRef(f"{_CJ}:p017", "2025年4月"),
+        what="from the steel and aluminium tariffs to the 'reciprocal tariffs'",
+    ),
     _kawaguchi_states,
-    ElapsedCheck("Central Asia: 独立后5年 against 1991 and 1997", Ref(f"{_CA}:p006", "5年"),
-                 DateRef(f"{_CA}:p005", "1991年12月28日"), DateRef(f"{_CA}:p006", "1997年7月"),
-                 what="from Japan's recognition of independence to Hashimoto's Eurasian diplomacy"),
-    TrendCheck("Aid to Central Asia: 1997 to 2003", Ref(f"{_CA}:p008", "1.56亿美元"),
-               Ref(f"{_CA}:p008", "2.42亿美元"), "上升", what="Japanese economic aid to Central Asia"),
-    ElapsedCheck("Shuttle diplomacy: 中斷12年之久 against October 2011 and March 2023",
-                 Ref(f"{_JK}:p016", "12年之久"), DateRef(f"{_JK}:p016", "2011年10月"),
-                 DateRef(f"{_JK}:p016", "2023年3月16至17日"),
-                 what="the shuttle diplomacy interrupted after Noda's visit to Seoul until Yoon's visit to Tokyo"),
-    ElapsedCheck("Shuttle diplomacy: 中斷12年之久 against the visits to Seoul (October 2011, May 2023)",
-                 Ref(f"{_JK}:p016", "12年之久"), DateRef(f"{_JK}:p016", "2011年10月"),
-                 DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
-                 what="from Noda's visit to Seoul to Kishida's, the last and the next shuttle visits to Korea"),
-    ElapsedCheck("Shuttle diplomacy: 時隔50餘天 between the two visits", Ref(f"{_JK}:p016", "50餘天"),
-                 DateRef(f"{_JK}:p016", "2023年3月16至17日"),
-                 DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
-                 what="from Yoon's visit to Tokyo to Kishida's visit to Seoul"),
+    ElapsedCheck(
+        "Central Asia: 独立后5年 against 1991 and 1997",
+        Ref(f"{_CA}:p006", "5年"),
+        DateRef(f"{_CA}:p005", "1991年12月28日"),
+        DateRef(f"{_CA}:p006", "1997年7月"),
+        what="from Japan's recognition of independence to Hashimoto's Eurasian diplomacy",
+    ),
+    TrendCheck(
+        "Aid to Central Asia: 1997 to 2003",
+        Ref(f"{_CA}:p008", "1.56亿美元"),
+        Ref(f"{_CA}:p008", "2.42亿美元"),
+        "上升",
+        what="Japanese economic aid to Central Asia",
+    ),
+    ElapsedCheck(
+        "Shuttle diplomacy: 中斷12年之久 against October 2011 and March 2023",
+        Ref(f"{_JK}:p016", "12年之久"),
+        DateRef(f"{_JK}:p016", "2011年10月"),
+        DateRef(f"{_JK}:p016", "2023年3月16至17日"),
+        what="the shuttle diplomacy interrupted after Noda's visit to Seoul until Yoon's visit to Tokyo",
+    ),
+    ElapsedCheck(
+        "Shuttle diplomacy: 中斷12年之久 against the visits to Seoul (October 2011, May 2023)",
+        Ref(f"{_JK}:p016", "12年之久"),
+        DateRef(f"{_JK}:p016", "2011年10月"),
+        DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
+        what="from Noda's visit to Seoul to Kishida's, the last and the next shuttle visits to Korea",
+    ),
+    ElapsedCheck(
+        "Shuttle diplomacy: 時隔50餘天 between the two visits",
+        Ref(f"{_JK}:p016", "50餘天"),
+        DateRef(f"{_JK}:p016", "2023年3月16至17日"),
+        DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
+        what="from Yoon's visit to Tokyo to Kishida's visit to Seoul",
+    ),
 )
 
 
@@ -826,14 +967,28 @@ def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None
     ['TAG signing', 'F-35 fleet', 'Shuttle diplomacy', 'Shuttle diplomacy']
     """
     corpus = default_corpus() if corpus is None else corpus
-    sources = Sources(corpus, load_figures() if figures is None else figures,
-                      summit_table(corpus), negotiation_table(corpus))
+    sources = Sources(
+        corpus, load_figures() if figures is None else figures, summit_table(corpus), negotiation_table(corpus)
+    )
     rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]  # type: ignore[attr-defined]
     return full_table(pd.DataFrame(rows, columns=CHECK_COLUMNS))
 
 
 __all__ = [
-    "CATEGORIES", "CHECKS", "DateSpan", "FigureDataError", "TableShapeError", "check_figures", "elapsed",
-    "figures_for", "find_table", "load_excluded", "load_figures", "negotiation_table",
-    "parse_printed_date", "summit_table", "table_row_texts", "table_rows",
+    "CATEGORIES",
+    "CHECKS",
+    "DateSpan",
+    "FigureDataError",
+    "TableShapeError",
+    "check_figures",
+    "elapsed",
+    "figures_for",
+    "find_table",
+    "load_excluded",
+    "load_figures",
+    "negotiation_table",
+    "parse_printed_date",
+    "summit_table",
+    "table_row_texts",
+    "table_rows",
 ]

@@ -117,7 +117,9 @@ def _read_quotes(path: Path, mtime: int) -> tuple[tuple[str, Quote], ...]:
     data = read_toml(path, QuoteError)
     unknown = set(data) - {"quote", "article"}
     if unknown:
-        raise QuoteError(str(path), f"unknown top-level key(s) {', '.join(sorted(unknown))}; quotes are [[quote]] tables")
+        raise QuoteError(
+            str(path), f"unknown top-level key(s) {', '.join(sorted(unknown))}; quotes are [[quote]] tables"
+        )
     article_id = path.stem
     if data.get("article", article_id) != article_id:
         raise QuoteError(str(path), f"article = {data['article']!r} does not match the file name {article_id!r}")
@@ -135,7 +137,9 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
     where = f"{path}, {label}"
     unknown = set(table) - FIELDS
     if unknown:
-        raise QuoteError(where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}")
+        raise QuoteError(
+            where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}"
+        )
     for key in ("id", "paragraph", "phrase", "english", "voice"):
         if not isinstance(table.get(key), str) or not table[key].strip():
             raise QuoteError(where, f"missing or empty {key!r}")
@@ -146,7 +150,9 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
     if ":" in paragraph:
         prefix, paragraph = paragraph.split(":", 1)
         if prefix != article_id:
-            raise QuoteError(where, f"paragraph {table['paragraph']!r} belongs to another article; this file is {article_id}")
+            raise QuoteError(
+                where, f"paragraph {table['paragraph']!r} belongs to another article; this file is {article_id}"
+            )
     if not _PARAGRAPH.match(paragraph):
         raise QuoteError(where, f"paragraph must be a short id such as 'p001', not {table['paragraph']!r}")
     voice_text, _, speaker_in_voice = table["voice"].partition(":")
@@ -234,7 +240,9 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
         paragraph = corpus.paragraph(quote.paragraph)
     except KeyError:
         count = len(corpus[quote.article_id].paragraphs)
-        raise QuoteError(quote.where, f"no paragraph {quote.paragraph} (the article has p001 to p{count:03d})") from None
+        raise QuoteError(
+            quote.where, f"no paragraph {quote.paragraph} (the article has p001 to p{count:03d})"
+        ) from None
     text = paragraph.text
     found = text.find(quote.phrase)
     if found < 0:
@@ -251,7 +259,7 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
         sentence=sentence,
         before=sentence[:offset],
         phrase=quote.phrase,
-        after=sentence[offset + len(quote.phrase):],
+        after=sentence[offset + len(quote.phrase) :],
         start=start,
         end=end,
     )

@@ -152,7 +152,7 @@ def _check_theme(table: object, where: str) -> Theme:
 
 def _check_exclude(phrases: object, where: str) -> tuple[str, ...]:
     if not isinstance(phrases, list):
-        raise ThemeFileError(where, "exclude must be a list of phrases, such as [\"上台\", \"不是…遏制\"]")
+        raise ThemeFileError(where, 'exclude must be a list of phrases, such as ["上台", "不是…遏制"]')
     checked: list[str] = []
     for position, phrase in enumerate(phrases, start=1):
         if not isinstance(phrase, str) or not phrase.strip(GAP + " \t\u3000"):
@@ -172,7 +172,7 @@ def _check_keywords(keywords: object, where: str) -> tuple[str, ...]:
     if keywords is None:
         raise ThemeFileError(where, "missing keywords")
     if not isinstance(keywords, list) or not keywords:
-        raise ThemeFileError(where, "keywords must be a non-empty list of strings, such as [\"能源\", \"石油\"]")
+        raise ThemeFileError(where, 'keywords must be a non-empty list of strings, such as ["能源", "石油"]')
     checked: list[str] = []
     seen: dict[str, str] = {}
     for position, keyword in enumerate(keywords, start=1):
@@ -276,7 +276,9 @@ def find_keyword_spans(
     return [span for span in spans if not _overlaps(span, blocked)]
 
 
-def find_excluded_spans(text: str, keywords: Iterable[str] | str, exclude: Iterable[str]) -> list[tuple[int, int, str, str]]:
+def find_excluded_spans(
+    text: str, keywords: Iterable[str] | str, exclude: Iterable[str]
+) -> list[tuple[int, int, str, str]]:
     """The keyword matches that a sense rule drops: ``(start, end, keyword, rule)``.
 
     This is what :func:`find_keyword_spans` finds without ``exclude`` and
@@ -590,7 +592,9 @@ def load_theme_labels(path: str | Path | None = None, themes: list[Theme] | None
                 raise ThemeFileError(where, f"{NO_THEME!r} cannot stand beside other themes ({theme_field})")
             unknown = sorted(set(ids) - known)
             if unknown:
-                raise ThemeFileError(where, f"unknown theme id(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+                raise ThemeFileError(
+                    where, f"unknown theme id(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+                )
             if len(set(ids)) != len(ids):
                 raise ThemeFileError(where, f"a theme is listed twice in {theme_field!r}")
             chosen = frozenset(ids)
@@ -617,7 +621,9 @@ def check_labels_against(labels: list[ThemeLabel], corpus: Corpus) -> list[str]:
             problems.append(f"line {label.line}: {label.paragraph} is not a paragraph of the corpus")
             continue
         if not text.startswith(label.starts_with):
-            problems.append(f"line {label.line}: {label.paragraph} now starts {text[:len(label.starts_with)]!r}, not {label.starts_with!r}")
+            problems.append(
+                f"line {label.line}: {label.paragraph} now starts {text[: len(label.starts_with)]!r}, not {label.starts_with!r}"
+            )
     return problems
 
 

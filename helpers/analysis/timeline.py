@@ -154,9 +154,7 @@ def _parse_row(row: dict[str, str], where: str) -> dict[str, object]:
     if inferred is None:
         raise TimelineError(where, f"year_inferred must be true or false, not {row['year_inferred']!r}")
     if row["event_type"] not in EVENT_TYPES:
-        raise TimelineError(
-            where, f"unknown event_type {row['event_type']!r} (one of: {', '.join(EVENT_TYPES)})"
-        )
+        raise TimelineError(where, f"unknown event_type {row['event_type']!r} (one of: {', '.join(EVENT_TYPES)})")
     for column in ("quote", "description"):
         if not row[column]:
             raise TimelineError(where, f"{column} is empty")
@@ -275,8 +273,13 @@ def verify_timeline(corpus: Corpus, timeline: pd.DataFrame | None = None) -> pd.
     for row in timeline.itertuples(index=False):
         for problem in _row_problems(row, corpus):
             problems.append(
-                {"article_id": row.article_id, "para_id": row.para_id, "line": row.line, "quote": row.quote,
-                 "problem": problem}
+                {
+                    "article_id": row.article_id,
+                    "para_id": row.para_id,
+                    "line": row.line,
+                    "quote": row.quote,
+                    "problem": problem,
+                }
             )
     return pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
 

@@ -104,7 +104,11 @@ def describe(article: Article) -> list[str]:
     for removed in article.removed:
         groups.setdefault(removed.reason, []).append(removed)
     for reason, items in groups.items():
-        where = f"line {items[0].line}" if len(items) == 1 else f"{len(items)} lines, {line_ranges([r.line for r in items])}"
+        where = (
+            f"line {items[0].line}"
+            if len(items) == 1
+            else f"{len(items)} lines, {line_ranges([r.line for r in items])}"
+        )
         lines.append(f"  {where}: {reason}; first {items[0].text[:30]!r}")
     return lines
 
@@ -211,7 +215,9 @@ def run_add(args: argparse.Namespace) -> int:
             return EXIT_OK
     add_to_seeds(proposal, seeds_dir)
     print(f"Added {proposal.row['id']}: {proposal.target} and a row at the end of {seeds_dir / CATALOG_NAME}.")
-    print("Fill in the row's empty columns (title_en, source, perspective, genre…) in a spreadsheet, then run `make test`.")
+    print(
+        "Fill in the row's empty columns (title_en, source, perspective, genre…) in a spreadsheet, then run `make test`."
+    )
     return EXIT_OK
 
 
@@ -235,8 +241,13 @@ def run_export(args: argparse.Namespace) -> int:
         unit = "paragraphs"
     else:
         tables = _table_list(args.tables)
-        steps = tqdm(export_tables(corpus, tables, progress=progress), total=len(tables), desc="export",
-                     unit="table", disable=not progress)
+        steps = tqdm(
+            export_tables(corpus, tables, progress=progress),
+            total=len(tables),
+            desc="export",
+            unit="table",
+            disable=not progress,
+        )
         written = [(write_table(frame, out, name, args.format), len(frame)) for name, frame in steps]
         unit = "rows"
     if not args.quiet:
@@ -312,28 +323,47 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
         epilog="Run '%(prog)s COMMAND --help' for a command's options and examples.",
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",
-                        help="the seeds folder: catalog.csv and the texts (default: the repository's seeds/)")
+    common.add_argument(
+        "--seeds",
+        default=str(SEEDS_DIR),
+        metavar="DIR",
+        help="the seeds folder: catalog.csv and the texts (default: the repository's seeds/)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     formatter = argparse.RawDescriptionHelpFormatter
 
-    info = commands.add_parser("info", parents=[common], help="the corpus at a glance, as a table",
-                               description="The corpus at a glance: one row per article.",
-                               epilog=EXAMPLES_INFO, formatter_class=formatter)
+    info = commands.add_parser(
+        "info",
+        parents=[common],
+        help="the corpus at a glance, as a table",
+        description="The corpus at a glance: one row per article.",
+        epilog=EXAMPLES_INFO,
+        formatter_class=formatter,
+    )
     info.set_defaults(run=run_info)
 
-    check = commands.add_parser("check", parents=[common], help="check the catalog and the texts",
-                                description="Check the catalog and the seed files (or the files given): what the "
-                                            "cleaner found, characters it lost, and anything suspicious.",
-                                epilog=EXAMPLES_CHECK, formatter_class=formatter)
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the catalog and the texts",
+        description="Check the catalog and the seed files (or the files given): what the "
+        "cleaner found, characters it lost, and anything suspicious.",
+        epilog=EXAMPLES_CHECK,
+        formatter_class=formatter,
+    )
     check.add_argument("files", nargs="*", metavar="FILE", help="text files to check instead of the seeds folder")
     check.add_argument("-q", "--quiet", action="store_true", help="print only the problems and the summary")
     check.set_defaults(run=run_check)
 
-    add = commands.add_parser("add", parents=[common], help="add a new article to the seeds folder",
-                              description="Copy a text into the seeds folder, propose its catalog row (title, "
-                                          "authors and year from the text unless given), check it, and append the row.",
-                              epilog=EXAMPLES_ADD, formatter_class=formatter)
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="add a new article to the seeds folder",
+        description="Copy a text into the seeds folder, propose its catalog row (title, "
+        "authors and year from the text unless given), check it, and append the row.",
+        epilog=EXAMPLES_ADD,
+        formatter_class=formatter,
+    )
     add.add_argument("file", metavar="FILE", help="the text file to add (UTF-8, GB18030, Big5 or UTF-16)")
     add.add_argument("--id", help="the catalog id, a lower-case slug (default: from the file name)")
     add.add_argument("--title", help="the title (default: the one found in the text)")
@@ -346,9 +376,14 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
     add.add_argument("-n", "--dry-run", action="store_true", help="show the proposal and the check; write nothing")
     add.set_defaults(run=run_add)
 
-    export = commands.add_parser("export", parents=[common], help="write the cleaned corpus as tables or texts",
-                                 description="Write the cleaned corpus for use outside Python.",
-                                 epilog=EXAMPLES_EXPORT, formatter_class=formatter)
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write the cleaned corpus as tables or texts",
+        description="Write the cleaned corpus for use outside Python.",
+        epilog=EXAMPLES_EXPORT,
+        formatter_class=formatter,
+    )
     export.add_argument("--format", choices=FORMATS, default="csv", help="the file format (default: csv)")
     export.add_argument("--out", default="export", metavar="DIR", help="the folder to write to (default: ./export)")
     export.add_argument("--tables", metavar="NAMES", help="comma-separated tables to write (default: all)")

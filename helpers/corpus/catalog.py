@@ -27,7 +27,6 @@ from .structure import build_article, looks_wrapped
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?=\s*年|[-/.]\d{1,2}[-/.]\d{1,2})")
 
 
-
 #: Words of a web page's furniture (share buttons, links to other pages, a breadcrumb), not of an article.
 WEB_FURNITURE_WORDS = re.compile(
     r"分享到|上一篇|下一篇|返回首[頁页]|返回[頂顶]部|相[關关][閱阅][讀读]|延伸[閱阅][讀读]|責任編輯|责任编辑|首[頁页]\s*[>＞»]"
@@ -102,7 +101,9 @@ def guess_year(article: Article, today: datetime.date | None = None) -> tuple[in
             return int(found.group(1)), f"date on the page ({front.text})"
     last = (today or datetime.date.today()).year
     # A note citing a later publication dates the text too.
-    texts = [p.text for p in article.paragraphs] + [f.text for f in article.front_matter] + [n.text for n in article.notes]
+    texts = (
+        [p.text for p in article.paragraphs] + [f.text for f in article.front_matter] + [n.text for n in article.notes]
+    )
     years = [int(y) for text in texts for y in _YEAR.findall(text) if int(y) <= last]
     if not years:
         return None, ""
@@ -195,7 +196,9 @@ def propose(
         raise CatalogError(str(path), f"{name!r} cannot be the name of a seed file: give a plain file name with --name")
     target = seeds_dir / name
     if target.exists() and not in_place:
-        raise CatalogError(str(path), f"{target} already exists, and a seed is never overwritten: choose another name with --name")
+        raise CatalogError(
+            str(path), f"{target} already exists, and a seed is never overwritten: choose another name with --name"
+        )
     if name in ids:
         raise DuplicateIdError(str(path), f"the catalog already lists a file named {name} (as {ids[name]})")
     if year is not None and not re.fullmatch(r"\d{4}", year.strip()):

@@ -44,8 +44,6 @@ EXAMPLES = 5
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 
 
-
-
 _NAME = re.compile(f"^[{HAN_RANGE}A-Za-z·・.\\- ]+$")
 
 
@@ -174,10 +172,14 @@ def furniture_in_text(article: Article) -> list[str]:
         match = WEB_FURNITURE_WORDS.search(paragraph.text)
         if match:
             start = max(0, match.start() - 10)
-            found.append(f"{paragraph.id}, line {paragraph.line}: web-page furniture kept as text: {paragraph.text[start:start + 30]!r}")
+            found.append(
+                f"{paragraph.id}, line {paragraph.line}: web-page furniture kept as text: {paragraph.text[start : start + 30]!r}"
+            )
     for front in article.front_matter:
         if WEB_FURNITURE_WORDS.search(front.text):
-            found.append(f"line {front.line}: web-page furniture kept as front matter ({front.kind}): {front.text[:30]!r}")
+            found.append(
+                f"line {front.line}: web-page furniture kept as front matter ({front.kind}): {front.text[:30]!r}"
+            )
     return found
 
 
@@ -299,7 +301,9 @@ def check_folder(seeds_dir: Path) -> list[Report]:
         path = seeds_dir / row["file"]
         try:
             if not path.is_file():
-                raise MissingFileError(f"{catalog_path}, row {row_number}", f"the file {row['file']!r} does not exist in {seeds_dir}")
+                raise MissingFileError(
+                    f"{catalog_path}, row {row_number}", f"the file {row['file']!r} does not exist in {seeds_dir}"
+                )
             article = load_article(path, **row_metadata(row), corrections=corrections.get(row["file"], {}))
         except CorpusError as error:
             reports.append(Report(label, errors=[str(error)]))
@@ -312,7 +316,9 @@ def check_folder(seeds_dir: Path) -> list[Report]:
     listed = set(catalog["file"])
     for path in sorted(seeds_dir.iterdir()):
         if path.is_file() and path.name != CATALOG_NAME and path.name not in listed and not path.name.startswith("."):
-            reports.append(Report(path.name, warnings=[f"{path} is not in {CATALOG_NAME}: the notebooks do not see it"]))
+            reports.append(
+                Report(path.name, warnings=[f"{path} is not in {CATALOG_NAME}: the notebooks do not see it"])
+            )
     return reports
 
 

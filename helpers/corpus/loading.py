@@ -143,9 +143,7 @@ def _folder_signature(folder: Path) -> tuple:
     # newly added article is picked up without restarting the kernel.
     if not folder.is_dir():
         raise MissingFileError(str(folder), "the seeds folder does not exist")
-    return tuple(
-        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file()
-    )
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file())
 
 
 @functools.lru_cache(maxsize=8)

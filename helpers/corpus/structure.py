@@ -208,8 +208,12 @@ def detect_script(text: str) -> str:
 
 # Frequent characters that exist in only one script. Enough to tell a whole article
 # apart; script conversion itself is done by OpenCC in the language module.
-_TRADITIONAL_ONLY = "國們這個說時為會對來後過還種與關經發開於長學問體點現實書當從動頭話區義車陸東內議選產變貿務際戰軍邊網應該麼裡總"
-_SIMPLIFIED_ONLY = "国们这个说时为会对来后过还种与关经发开于长学问体点现实书当从动头话区义车陆东内议选产变贸务际战军边网应该么里总"
+_TRADITIONAL_ONLY = (
+    "國們這個說時為會對來後過還種與關經發開於長學問體點現實書當從動頭話區義車陸東內議選產變貿務際戰軍邊網應該麼裡總"
+)
+_SIMPLIFIED_ONLY = (
+    "国们这个说时为会对来后过还种与关经发开于长学问体点现实书当从动头话区义车陆东内议选产变贸务际战军边网应该么里总"
+)
 
 
 # --- Line roles ------------------------------------------------------------------
@@ -302,8 +306,6 @@ def _content(draft: _Draft, start: int = 0):
     return [i for i in range(start, len(draft.lines)) if not draft.lines[i].role]
 
 
-
-
 def _mark_boilerplate(draft: _Draft) -> None:
     for line in draft.lines:
         if line.role != "blank" and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
@@ -312,7 +314,11 @@ def _mark_boilerplate(draft: _Draft) -> None:
         if line.role != "blank" and BOILERPLATE_HEADER.match(line.plain):
             for tail in draft.lines[index:]:
                 if tail.role != "blank":
-                    _remove(tail, "web-boilerplate", "links to other articles after the end of the text (web page furniture)")
+                    _remove(
+                        tail,
+                        "web-boilerplate",
+                        "links to other articles after the end of the text (web page furniture)",
+                    )
             return
 
 
@@ -327,7 +333,10 @@ def _mark_running_heads(draft: _Draft) -> None:
         if _SENTENCE_PUNCT.search(plain) or _heading_style(plain):
             continue
         near = [other for other in lines[max(0, index - 3) : index + 4] if other is not line]
-        if any(PAGE_NUMBER.match(other.plain) or "\f" in other.raw or other.kind == "page-number" for other in near) or "\f" in line.raw:
+        if (
+            any(PAGE_NUMBER.match(other.plain) or "\f" in other.raw or other.kind == "page-number" for other in near)
+            or "\f" in line.raw
+        ):
             _remove(line, "running-head", "a running head repeated at the top or foot of each page")
 
 
@@ -399,7 +408,6 @@ def _repeats_title(page_title: str, line: str) -> bool:
     return page_title.endswith(line) and len(line) >= 4 and bool(re.search(r"[:：|｜\-—_]\s*$", prefix))
 
 
-
 def _is_body_like(plain: str) -> bool:
     return bool(_SENTENCE_PUNCT.search(plain)) and display_width(plain) > 30 and not ABSTRACT.match(plain)
 
@@ -442,9 +450,7 @@ def _mark_captions_and_tables(draft: _Draft) -> None:
 
 def _mark_page_notes(draft: _Draft) -> None:
     """Notes printed at the foot of a page, between body lines."""
-    bare_markers = {
-        line.plain for line in draft.lines if not line.role and re.fullmatch(r"\d{1,2}", line.plain)
-    }
+    bare_markers = {line.plain for line in draft.lines if not line.role and re.fullmatch(r"\d{1,2}", line.plain)}
     lines = draft.lines
     index = 0
     while index < len(lines):
@@ -466,7 +472,12 @@ def _mark_page_notes(draft: _Draft) -> None:
         # a new page (a line that starts with a space) or the next note.
         while follow < len(lines):
             nxt = lines[follow]
-            if nxt.role or nxt.leading_space or NOTE_START.match(nxt.text.strip()) or BARE_NUMBER_NOTE.match(nxt.text.strip()):
+            if (
+                nxt.role
+                or nxt.leading_space
+                or NOTE_START.match(nxt.text.strip())
+                or BARE_NUMBER_NOTE.match(nxt.text.strip())
+            ):
                 break
             if not _continues_note(lines[follow - 1].plain, nxt.plain):
                 break
@@ -612,7 +623,16 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
             rubric = RUBRIC.search(normalise_spaces_keep(text))
             markers = cleaning.find_markers(text)
             for match in markers:
-                draft.markers.append(_Marker(cleaning.plain_marker(match.group("marker")), "", line.number, match.start(), match.group(0), "title"))
+                draft.markers.append(
+                    _Marker(
+                        cleaning.plain_marker(match.group("marker")),
+                        "",
+                        line.number,
+                        match.start(),
+                        match.group(0),
+                        "title",
+                    )
+                )
                 _enter(draft, line, match.group(0), "marker", match.start())
             bare = _unescaped(line, _strip_markers(text, markers))
             if rubric and display_width(bare) > 40:
@@ -638,7 +658,16 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         for line in lines:
             markers = cleaning.find_markers(line.text)
             for match in markers:
-                draft.markers.append(_Marker(cleaning.plain_marker(match.group("marker")), "", line.number, match.start(), match.group(0), kind))
+                draft.markers.append(
+                    _Marker(
+                        cleaning.plain_marker(match.group("marker")),
+                        "",
+                        line.number,
+                        match.start(),
+                        match.group(0),
+                        kind,
+                    )
+                )
                 _enter(draft, line, match.group(0), "marker", match.start())
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
@@ -796,7 +825,14 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
             for match in markers:
                 locator = match.groupdict().get("locator") or ""
                 draft.markers.append(
-                    _Marker(cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id)
+                    _Marker(
+                        cleaning.plain_marker(match.group("marker")),
+                        locator,
+                        line.number,
+                        match.start(),
+                        match.group(0),
+                        para_id,
+                    )
                 )
                 _enter(draft, line, match.group(0), "marker", match.start())
             piece = _strip_markers(line.text, markers)
@@ -804,7 +840,12 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
             _enter(draft, line, piece, para_id)
         text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
         article.paragraphs.append(
-            Paragraph(id=para_id, text=text, section=section, lines=tuple(part.number for part in lines if part.role == "body"))
+            Paragraph(
+                id=para_id,
+                text=text,
+                section=section,
+                lines=tuple(part.number for part in lines if part.role == "body"),
+            )
         )
 
 
@@ -816,7 +857,14 @@ def _enter_marker_line(draft: _Draft, line: _Line, para_id: str) -> None:
     for match in matches:
         locator = match.groupdict().get("locator") or ""
         draft.markers.append(
-            _Marker(cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id)
+            _Marker(
+                cleaning.plain_marker(match.group("marker")),
+                locator,
+                line.number,
+                match.start(),
+                match.group(0),
+                para_id,
+            )
         )
     _enter(draft, line, line.text, "marker")
 
@@ -897,7 +945,9 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
             marker, marker_raw = "", ""
         offset = lines[0].text.index(marker_raw) + len(marker_raw) if marker_raw else 0
         body_first = lines[0].text[offset:]
-        text = join_lines([cleaning.unescape_markdown(body_first)] + [cleaning.unescape_markdown(part.text) for part in lines[1:]])
+        text = join_lines(
+            [cleaning.unescape_markdown(body_first)] + [cleaning.unescape_markdown(part.text) for part in lines[1:]]
+        )
         entries.append((marker, text, lines, marker_raw, offset))
     used: set[int] = set()
     for number, (marker, text, lines, marker_raw, offset) in enumerate(entries, start=1):

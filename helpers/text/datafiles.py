@@ -78,7 +78,9 @@ def read_text(path: str | Path, error: type[CorpusError] = DataFileError) -> str
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
         line = data[: problem.start].count(b"\n") + 1
-        raise error(f"{path}, line {line}", f"not UTF-8 text ({problem.reason} at byte {problem.start}); save it as UTF-8") from None
+        raise error(
+            f"{path}, line {line}", f"not UTF-8 text ({problem.reason} at byte {problem.start}); save it as UTF-8"
+        ) from None
     return text
 
 
@@ -116,7 +118,9 @@ def read_csv(
     header_line = kept[0][0]
     missing = [column for column in required if column not in header]
     if missing:
-        raise error(f"{path}, line {header_line}", f"the header lacks column(s) {', '.join(missing)} (found {','.join(header)})")
+        raise error(
+            f"{path}, line {header_line}", f"the header lacks column(s) {', '.join(missing)} (found {','.join(header)})"
+        )
     rows = []
     consumed = 1
     for cells in reader:

@@ -109,8 +109,16 @@ class FullTable(pd.DataFrame):
 
     def _unlimited(self) -> pd.option_context:
         return pd.option_context(
-            "display.max_colwidth", None, "display.max_rows", None, "display.max_columns", None,
-            "display.width", None, "display.max_seq_items", None,
+            "display.max_colwidth",
+            None,
+            "display.max_rows",
+            None,
+            "display.max_columns",
+            None,
+            "display.width",
+            None,
+            "display.max_seq_items",
+            None,
         )
 
     def __repr__(self) -> str:
@@ -127,7 +135,9 @@ class FullTable(pd.DataFrame):
         if caption:
             content, lang = mark_chinese(html.escape(str(caption)))
             attribute = f' lang="{lang}"' if lang else ""
-            table = re.sub(r"(<table[^>]*>)", lambda m: f"{m.group(1)}<caption{attribute}>{content}</caption>", table, count=1)
+            table = re.sub(
+                r"(<table[^>]*>)", lambda m: f"{m.group(1)}<caption{attribute}>{content}</caption>", table, count=1
+            )
         return f'<div class="full-table-wrap">{TABLE_CSS}{table}</div>'
 
 

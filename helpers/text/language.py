@@ -235,9 +235,7 @@ def simplified_for_jieba(text: str) -> str:
     taiwan = _converter("tw2s").convert(to_traditional(text))
     if len(taiwan) != len(simplified):
         return simplified
-    return "".join(
-        "着" if char == "著" and other == "着" else char for char, other in zip(simplified, taiwan)
-    )
+    return "".join("着" if char == "著" and other == "着" else char for char, other in zip(simplified, taiwan))
 
 
 def token_spans(text: str, *, drop_stopwords: bool = False) -> list[tuple[int, str]]:
@@ -484,7 +482,9 @@ def load_glossary(path: str | Path = GLOSSARY_PATH) -> pd.DataFrame:
             continue
         record = _glossary_record(row)
         if record["term"] in first_line:
-            raise LanguageDataError(row.where, f"{record['term']!r} is already on line {first_line[str(record['term'])]}")
+            raise LanguageDataError(
+                row.where, f"{record['term']!r} is already on line {first_line[str(record['term'])]}"
+            )
         first_line[str(record["term"])] = row.line
         records.append(record)
     return pd.DataFrame(records, columns=list(GLOSSARY_COLUMNS))

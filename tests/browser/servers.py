@@ -162,12 +162,20 @@ class Server:
         return {pid for pid in self.seen_pids | {group} if _alive(pid)}
 
 
-def start(name: str, command: list[str], *, port: int, token: str, log_dir: Path, env: dict[str, str], cwd: Path) -> Server:
+def start(
+    name: str, command: list[str], *, port: int, token: str, log_dir: Path, env: dict[str, str], cwd: Path
+) -> Server:
     """Start ``command`` in a new process group, its output going to ``log_dir/name.log``."""
     log_path = log_dir / f"{name}.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
     return Server(name, process, port, token, log_path)
 
@@ -176,7 +184,11 @@ def jupyter_env(home: Path) -> dict[str, str]:
     """The environment for a Jupyter server: this Python first on PATH, config kept out of the user's home."""
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    for variable, folder in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")]:
+    for variable, folder in [
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("IPYTHONDIR", "ipython"),
+    ]:
         env[variable] = str(home / folder)
         (home / folder).mkdir(parents=True, exist_ok=True)
     # JupyterLab asks, in a pop-up, whether to fetch news from the internet: don't ask.

@@ -29,7 +29,22 @@ KEYWORD_PLACEHOLDER = "e.g. 同盟 or 關係"
 #: How many paragraphs the results list shows before "… and N more" (helpers.widgets.results_html).
 SHOWN = 60
 #: Words written differently in the two scripts, tried in turn as the keyword.
-KEYWORD_CANDIDATES = ["关系", "战略", "经济", "亚洲", "历史", "问题", "发展", "军事", "国际", "会谈", "协议", "资源", "援助", "贸易"]
+KEYWORD_CANDIDATES = [
+    "关系",
+    "战略",
+    "经济",
+    "亚洲",
+    "历史",
+    "问题",
+    "发展",
+    "军事",
+    "国际",
+    "会谈",
+    "协议",
+    "资源",
+    "援助",
+    "贸易",
+]
 
 
 def source_for(notebook: Path, corpus: helpers.Corpus) -> helpers.Article | helpers.Corpus:
@@ -186,7 +201,9 @@ def check_cjk_renders(locator: Locator, sample: str) -> None:
     )
     tofu = [c for c, image in zip(characters, drawings["glyphs"]) if image == drawings["missing"]]
     assert not tofu, f"drawn as missing-glyph boxes in font {drawings['font']}: {tofu}"
-    assert len(set(drawings["glyphs"])) == len(characters), f"some of {characters} are drawn alike in {drawings['font']}"
+    assert len(set(drawings["glyphs"])) == len(characters), (
+        f"some of {characters} are drawn alike in {drawings['font']}"
+    )
 
 
 def exercise(view: ThemeFilterView, index: ParagraphIndex, screenshot: Path) -> dict[str, object]:
@@ -235,7 +252,12 @@ def exercise(view: ThemeFilterView, index: ParagraphIndex, screenshot: Path) -> 
     expect(view.summary).to_contain_text(EMPTY_SELECTION)
     expect(view.keyword).to_have_value("")
     assert view.listed() == [] and view.results.inner_text().strip() == ""
-    return {"theme": theme, "theme_paragraphs": len(shown), "keyword": (traditional, simplified), "found": len(found[simplified])}
+    return {
+        "theme": theme,
+        "theme_paragraphs": len(shown),
+        "keyword": (traditional, simplified),
+        "found": len(found[simplified]),
+    }
 
 
 def index_for(notebook: Path) -> ParagraphIndex:
