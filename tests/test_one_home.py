@@ -84,3 +84,14 @@ def test_an_article_or_its_id():
     article = corpus["japan-us-2021"]
     assert resolve_article("japan-us-2021") is article and resolve_article(article) is article
     assert article_id_of(article) == article_id_of("japan-us-2021") == "japan-us-2021"
+
+
+def test_an_edited_user_dictionary_is_seen_without_a_restart(tmp_path, monkeypatch):
+    from helpers.text import language
+
+    path = tmp_path / "userdict.txt"
+    path.write_text("# words\n安倍晉三 nr\n", encoding="utf-8")
+    monkeypatch.setattr(language, "USERDICT_PATH", path)
+    assert "岸田文雄" not in language.user_words()
+    path.write_text("# words\n安倍晉三 nr\n岸田文雄 nr\n", encoding="utf-8")
+    assert language.user_words()["岸田文雄"].tag == "nr"

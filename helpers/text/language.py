@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .cleaning import HAN_RANGE
-from .datafiles import DATA_DIR, ID_SLUG, DataFileError, Row, read_csv, read_lines
+from .datafiles import DATA_DIR, ID_SLUG, DataFileError, Row, edit_stamp, read_csv, read_lines
 from .script import _converter, to_simplified, to_traditional
 
 if TYPE_CHECKING:  # only for type hints: importing jieba is what we must not do early
@@ -154,17 +154,22 @@ def cache_dir() -> Path:
     return path
 
 
-@functools.cache
 def user_words() -> dict[str, UserWord]:
     """Every form under which a user-dictionary entry is loaded, with its entry.
 
     A form listed explicitly keeps its own line; the other script's rendering of
-    an entry points to the entry it came from.
+    an entry points to the entry it came from. An edit to ``userdict.txt`` is
+    seen on the next call.
 
     >>> user_words()["钓鱼台"].word
     '釣魚臺'
     """
-    entries = read_user_dictionary()
+    return _user_words(edit_stamp(USERDICT_PATH))
+
+
+@functools.lru_cache(maxsize=1)
+def _user_words(stamp: tuple[object, ...]) -> dict[str, UserWord]:
+    entries = read_user_dictionary(USERDICT_PATH)
     forms = {entry.word: entry for entry in entries}
     for entry in entries:
         for form in spellings(entry.word):
@@ -172,15 +177,20 @@ def user_words() -> dict[str, UserWord]:
     return forms
 
 
-@functools.cache
 def tokenizer() -> jieba.Tokenizer:
     """The project's jieba tokenizer: jieba's dictionary plus ``userdict.txt``.
 
-    Built on first use and then shared; importing :mod:`helpers` does not load jieba.
+    Built on first use and then shared; built again on the next call after
+    ``userdict.txt`` is edited. Importing :mod:`helpers` does not load jieba.
 
     >>> tokenizer().FREQ["第三方市場合作"] > 0
     True
     """
+    return _tokenizer(edit_stamp(USERDICT_PATH))
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer(stamp: tuple[object, ...]) -> jieba.Tokenizer:
     # jieba logs to stderr while it builds its dictionary and, on import, trips
     # warnings (invalid escape sequences; pkg_resources deprecation with newer
     # setuptools); silence them here only, not for the whole program.
@@ -299,10 +309,14 @@ def read_stopwords(path: str | Path = STOPWORDS_PATH) -> list[str]:
     return words
 
 
-@functools.cache
 def _stopword_set() -> frozenset[str]:
+    return _stopwords(edit_stamp(STOPWORDS_PATH))
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords(stamp: tuple[object, ...]) -> frozenset[str]:
     # Compared in Simplified, so a word listed in one script also drops the other.
-    return frozenset(simplified_for_jieba(word) for word in read_stopwords())
+    return frozenset(simplified_for_jieba(word) for word in read_stopwords(STOPWORDS_PATH))
 
 
 def is_stopword(token: str) -> bool:
