@@ -30,6 +30,7 @@ import functools
 import html
 import math
 import numbers
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -89,7 +90,15 @@ FIELDS = {
     "options",
     "model_answer",
     "must_contain",
+    "withheld",
 }
+#: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
+IN_DASHBOARD = (
+    "Exercise: this dashboard shows the question only. To answer it, open the notebook itself "
+    "(JupyterLab or Binder), put your answer in place of None in the cell above, and run it."
+)
+#: What check() says in the student edition (scripts/editions.py), whose exercise files hold no answers.
+WITHHELD = "Noted. This is the student edition: the answers are with your teacher, who will check this one."
 _ID = re.compile(r"^[^\s/]+$")
 _PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
@@ -117,6 +126,8 @@ class Exercise:
     model_answer: str = ""
     must_contain: tuple[str, ...] = ()
     path: Path | None = None
+    #: True in the student edition: the answer fields were removed, so nothing can be checked here.
+    withheld: bool = False
 
     @property
     def checkable(self) -> bool:
@@ -220,7 +231,11 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
         ) from None
     solution = str(table.get("solution", "")).strip()
     has_answer = "answer" in table
-    if kind is Kind.OPEN:
+    withheld = table.get("withheld", False) is True
+    if withheld:
+        if solution or has_answer or "model_answer" in table:
+            raise ExerciseError(where, "a withheld exercise (student edition) has no solution, answer or model_answer")
+    elif kind is Kind.OPEN:
         if solution or has_answer:
             raise ExerciseError(where, "an open question has no solution or answer: give model_answer and must_contain")
         if not str(table.get("model_answer", "")).strip():
@@ -265,6 +280,7 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
         tolerance=tolerance,
         accept=tuple(_string_list(table.get("accept")) or ()),
         options=options,
+        withheld=withheld,
         model_answer=str(table.get("model_answer", "")).strip(),
         must_contain=tuple(_string_list(table.get("must_contain")) or ()),
         path=path,
@@ -476,12 +492,16 @@ def check(exercise_id: str, answer: object) -> Verdict:
     answer of the wrong type or shape gets a message saying what is wanted.
     """
     task = exercise(exercise_id)
+    if _is_empty(answer) and os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):
+        return Verdict(task.id, "empty", IN_DASHBOARD)
     if _is_empty(answer):
         return Verdict(
             task.id,
             "empty",
             f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.",
         )
+    if task.withheld:
+        return Verdict(task.id, "open", WITHHELD)
     if task.kind is Kind.OPEN:
         return Verdict(
             task.id,
@@ -675,6 +695,8 @@ def _shown(task: Exercise, value: object) -> str:
 def solution(exercise_id: str) -> HTML:
     """The solution (code and result, or the answer) and its explanation, folded until the student opens it."""
     task = exercise(exercise_id)
+    if task.withheld:
+        return HTML(f"<p>{html.escape(WITHHELD)}</p>")
     if task.kind is Kind.OPEN:
         return model_answer(exercise_id)
     parts = ["<details><summary>Show the solution (try first!)</summary>"]
@@ -698,6 +720,8 @@ def model_answer(exercise_id: str) -> HTML:
     True
     """
     task = exercise(exercise_id)
+    if task.withheld:
+        return HTML(f"<p>{html.escape(WITHHELD)}</p>")
     if task.kind is not Kind.OPEN:
         body = "<p>This exercise has an automatic check; its solution:</p>" + solution(exercise_id).data
         return HTML(f"<details><summary>Show the model answer</summary>{body}</details>")

@@ -17,7 +17,9 @@ stays distinguishable with every common colour-vision deficiency.
 from __future__ import annotations
 
 import functools
+import html
 import io
+import os
 import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
@@ -26,6 +28,7 @@ import matplotlib
 import matplotlib.lines
 import matplotlib.patches
 import noto_cjk_sans_otc
+import numpy as np
 import pandas as pd
 from cycler import cycler
 from matplotlib import font_manager
@@ -119,6 +122,100 @@ def styled(plot: Plot) -> Plot:
     return draw  # type: ignore[return-value]
 
 
+def _number(value: float) -> str:
+    return (
+        f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
+
+
+def text_alternative(figure: Figure, limit: int = 600) -> str:
+    """What a figure shows, in words: its title, axes and values (or trend), for readers who cannot see it.
+
+    The website, and any page made from the notebooks, puts it in the image's
+    ``alt``. A plot helper may set ``figure.alt_text`` to say it better; else it
+    is read from the figure itself: titles, axis labels, the bars' labels and
+    values, each line's first and last point.
+
+    >>> ax = new_axes()
+    >>> bars = ax.bar(["2018", "2019"], [5.0, 7.5]); title = ax.set_title("Swaps"); label = ax.set_ylabel("JPY tn")
+    >>> text_alternative(ax.figure)
+    'Chart: Swaps. y axis: JPY tn. Bars: 2018 5, 2019 7.5.'
+    """
+    explicit = getattr(figure, "alt_text", "")
+    if explicit:
+        return explicit
+    parts = []
+    if figure.get_suptitle():
+        parts.append(figure.get_suptitle() + ".")
+    for ax in figure.axes:
+        if ax.get_title():
+            parts.append(ax.get_title() + ".")
+        for name, label in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())):
+            if label:
+                parts.append(f"{name} axis: {label}.")
+        for container in ax.containers:
+            bars = [bar for bar in container if hasattr(bar, "get_height")]
+            if not bars:
+                continue
+            horizontal = getattr(container, "orientation", "vertical") == "horizontal"
+            ticks = {
+                round(t, 6): tick.get_text()
+                for t, tick in zip(
+                    ax.get_yticks() if horizontal else ax.get_xticks(),
+                    ax.get_yticklabels() if horizontal else ax.get_xticklabels(),
+                )
+            }
+            values = []
+            for bar in bars:
+                centre = bar.get_y() + bar.get_height() / 2 if horizontal else bar.get_x() + bar.get_width() / 2
+                value = bar.get_width() if horizontal else bar.get_height()
+                label = " ".join(ticks.get(round(centre, 6), "").split())
+                values.append(f"{label} {_number(value)}".strip())
+            label = container.get_label() or ""
+            legend = label if not label.startswith("_") else ""
+            parts.append(f"Bars{' (' + legend + ')' if legend else ''}: " + ", ".join(values) + ".")
+        for line in ax.get_lines():
+            x, y = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
+            if len(x) < 2:
+                continue
+            label = str(line.get_label())
+            name = "" if label.startswith("_") else f" {label}"
+            parts.append(f"Line{name}: from {_number(float(y[0]))} ({x[0]}) to {_number(float(y[-1]))} ({x[-1]}).")
+        for image in ax.get_images():
+            array = image.get_array()
+            if array is None:
+                continue
+            rows, columns = array.shape[:2]
+            parts.append(f"A shaded table of {rows} rows by {columns} columns; darker is more.")
+    text = "Chart: " + " ".join(parts) if parts else "Chart without a title."
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class PlotFigure(Chart):
+    """A matplotlib ``Figure`` that hands its :func:`text_alternative` to Jupyter.
+
+    The text goes into the image's display metadata (``image/png`` → ``alt``),
+    where nbconvert templates (the website) find it; the PNG itself and the
+    ``text/plain`` line are those of any Figure, so stored outputs do not change.
+    In a Voilà dashboard (its kernels have ``SERVER_SOFTWARE=voila/...``), where
+    nothing is stored, the image is sent as HTML with its ``alt``, because
+    JupyterLab's image renderer, which Voilà uses, has no place for one.
+    """
+
+    def __repr__(self) -> str:
+        # What a plain Figure prints (stored outputs show "<Figure size ...>").
+        return super().__repr__().replace(f"<{type(self).__name__} ", "<Figure ", 1)
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        alt = text_alternative(self)
+        if os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):
+            from IPython.core.pylabtools import print_figure
+
+            png = print_figure(self, "png", bbox_inches="tight", base64=True)
+            return {"text/html": f'<img src="data:image/png;base64,{png}" alt="{html.escape(alt)}">'}, {}
+        return {}, {"image/png": {"alt": alt}}
+
+
 def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
     """A fresh figure and axes, independent of pyplot's global state.
 
@@ -126,7 +223,7 @@ def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
     [7.0, 3.6]
     """
     with matplotlib.rc_context(STYLE):
-        figure = Chart(figsize=(width, height), layout="constrained")
+        figure = PlotFigure(figsize=(width, height), layout="constrained")
         return figure.add_subplot()
 
 
@@ -305,7 +402,7 @@ def f35_procurement() -> Figure:
 def central_asia_aid() -> Figure:
     """Japanese aid and loans to Central Asian states, 1992–1996, by year and country, in the currency printed."""
     rows = _rows("central-asia-aid")
-    figure = Chart(figsize=(8.5, 3.8), layout="constrained")
+    figure = PlotFigure(figsize=(8.5, 3.8), layout="constrained")
     axes = figure.subplots(1, 2)
     countries = list(dict.fromkeys(rows["country"]))
     colours = dict(zip(countries, PALETTE))

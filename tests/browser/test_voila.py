@@ -36,3 +36,16 @@ def test_theme_filter_in_voila(voila, offline_page, screenshots):
     seen = exercise(view, index_for(COMPARISON), screenshots / "voila-07_comparing_the_articles.png")
     print(f"Voilà: {seen}")
     page.screenshot(path=str(screenshots / "voila-07-page.png"))
+
+
+def test_exercise_cells_explain_themselves_in_voila(voila, offline_page):
+    """Without code, "replace None with your answer" would make no sense: the dashboard says where to answer."""
+    from helpers.exercises import IN_DASHBOARD
+
+    nb = nbformat.read(COMPARISON, as_version=4)
+    checks = sum("check(" in cell.source for cell in nb.cells if cell.cell_type == "code")
+    page = offline_page
+    page.goto(voila.url("/"))
+    ThemeFilterView.first_on(page)  # every cell has run
+    expect(page.get_by_text(IN_DASHBOARD)).to_have_count(checks)
+    assert "replace None with your answer" not in page.locator("body").inner_text()

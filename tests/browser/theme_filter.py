@@ -100,7 +100,8 @@ class ThemeFilterView:
 
     @property
     def summary(self) -> Locator:
-        return self.root.locator(":scope > .widget-html")
+        # The first HTML child; the second (the chosen themes' descriptions) follows it.
+        return self.root.locator(":scope > .widget-html").nth(0)
 
     @property
     def results(self) -> Locator:

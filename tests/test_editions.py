@@ -1,0 +1,180 @@
+"""`make editions` (scripts/editions.py): no answer reaches the student edition; the teacher's has notes.
+
+Both editions are built once from the last commit into a temporary folder. A
+"secret" is any line or literal of an exercise's solution, answer, accepted
+forms, explanation, model answer or must-contain list (import lines, and code
+that the helpers' source or a notebook's own cells show anyway, are not secrets). None may occur in
+any text file of the student edition; all of them stay in the teacher edition.
+(Single paragraph ids and numbers from answer lists are left out: they occur
+everywhere, and only the whole list would be the answer.)
+"""
+
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ID_OR_NUMBER = re.compile(r"^([a-z0-9-]+:)?p\d+$|^[\d.,]+$", re.IGNORECASE)
+TEXT_SUFFIXES = {
+    ".ipynb",
+    ".toml",
+    ".py",
+    ".md",
+    ".csv",
+    ".txt",
+    ".json",
+    ".cfg",
+    ".html",
+}
+
+
+def _load(name: str):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    return module
+
+
+editions = _load("editions")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    return editions.build_editions(tmp_path_factory.mktemp("editions"))
+
+
+def library_text() -> str:
+    """What every student sees anyway: the helpers' source, and the notebooks' cells other than solution cells."""
+    parts = [p.read_text(encoding="utf-8") for p in (ROOT / "helpers").rglob("*.py")]
+    for path in (ROOT / "notebooks").glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if not (cell.cell_type == "code" and editions.REVEALING_CALL.search(cell.source)):
+                parts.append(cell.source)
+    return "\n".join(parts)
+
+
+def secrets() -> list[tuple[str, str]]:
+    library = library_text()
+    found = []
+    for path in sorted((ROOT / editions.EXERCISES).glob("*.toml")):
+        for secret in editions.secrets_of(path.read_text(encoding="utf-8")):
+            # A single paragraph id or number of an answer occurs everywhere; the answer is the whole set.
+            if (
+                len(secret) < 6
+                or secret.startswith(("import ", "from "))
+                or secret in library
+                or ID_OR_NUMBER.match(secret)
+            ):
+                continue
+            found.append((path.name, secret))
+    return found
+
+
+def test_the_editions_script_examples_pass():
+    failures, attempted = doctest.testmod(editions)
+    assert attempted > 0 and failures == 0
+
+
+def test_there_are_secrets_to_look_for():
+    found = secrets()
+    assert len(found) >= 10
+    # The committed notebooks show some of them (their solution cells): the stripping has work to do.
+    notebooks = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert any(secret in notebooks for _, secret in found)
+
+
+def test_no_solution_text_reaches_the_student_edition(built):
+    student = built["student"]
+    texts = {
+        p: p.read_text(encoding="utf-8", errors="replace")
+        for p in student.rglob("*")
+        if p.is_file() and p.suffix in TEXT_SUFFIXES
+    }
+    assert any(p.suffix == ".ipynb" for p in texts)
+    leaks = [
+        (name, secret, str(p.relative_to(student)))
+        for name, secret in secrets()
+        for p, text in texts.items()
+        if secret in text
+    ]
+    assert leaks == [], f"{len(leaks)} answer texts in the student edition, e.g. {leaks[:5]}"
+
+
+def test_the_student_edition_keeps_the_exercises_without_answers(built):
+    student = built["student"]
+    files = sorted((student / editions.EXERCISES).glob("*.toml"))
+    assert [p.name for p in files] == sorted(p.name for p in (ROOT / editions.EXERCISES).glob("*.toml"))
+    for path in files:
+        data = editions.tomllib.loads(path.read_text(encoding="utf-8"))
+        original = editions.tomllib.loads((ROOT / editions.EXERCISES / path.name).read_text(encoding="utf-8"))
+        assert [e["id"] for e in data.get("exercise", [])] == [e["id"] for e in original.get("exercise", [])]
+        for table in data.get("exercise", []):
+            assert not set(table) & set(editions.SECRET_FIELDS), f"{path.name}: {table['id']}"
+            assert table["withheld"] is True and table["question"]
+    for path in sorted((student / "notebooks").glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        assert not [c for c in nb.cells if c.cell_type == "code" and editions.REVEALING_CALL.search(c.source)], (
+            path.name
+        )
+        original = nbformat.read(ROOT / "notebooks" / path.name, as_version=4)
+        checks = [c.source for c in original.cells if "check(" in c.source]
+        assert checks == [c.source for c in nb.cells if "check(" in c.source], f"{path.name}: the exercises stay"
+    for omitted in editions.STUDENT_OMITS:
+        assert not (student / omitted).exists(), omitted
+
+
+def test_the_teacher_edition_has_the_solutions_and_teaching_notes(built):
+    teacher = built["teacher"]
+    notes = editions.load_notes(ROOT / editions.NOTES_FILE)
+    assert notes
+    for file, fields in notes.items():
+        nb = nbformat.read(teacher / "notebooks" / file, as_version=4)
+        cell = nb.cells[1]
+        assert editions.NOTES_TAG in cell.metadata["tags"]
+        for text in fields.values():
+            assert text.strip() in cell.source
+        assert len(nb.cells) == len(nbformat.read(ROOT / "notebooks" / file, as_version=4).cells) + 1
+    for path in (ROOT / editions.EXERCISES).glob("*.toml"):
+        assert (teacher / editions.EXERCISES / path.name).read_text(encoding="utf-8") == path.read_text(
+            encoding="utf-8"
+        )
+    guide = (teacher / "TEACHING_NOTES.md").read_text(encoding="utf-8")
+    assert all(fields["timing"].strip() in guide for fields in notes.values())
+
+
+def test_bad_teaching_notes_are_refused_with_the_file_named(tmp_path):
+    path = tmp_path / "teaching_notes.toml"
+    path.write_text('[notes."02_x.ipynb"]\ntimming = "typo"\n', encoding="utf-8")
+    with pytest.raises(editions.EditionError, match=r"teaching_notes.toml.*02_x.ipynb.*timming"):
+        editions.load_notes(path)
+
+
+def test_in_the_student_edition_check_still_runs_and_says_the_teacher_has_the_answers(built, monkeypatch):
+    from helpers import exercises
+
+    loaded = exercises.load_exercises(built["student"] / editions.EXERCISES)
+    assert loaded and all(task.withheld for task in loaded.values())
+    assert set(loaded) == set(exercises.load_exercises())
+    task_id = next(iter(loaded))
+    monkeypatch.setattr(exercises, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
+    exercises.load_exercises.cache_clear()
+    try:
+        verdict = exercises.check(task_id, "my answer")
+        assert verdict.message == exercises.WITHHELD and not verdict.right
+        assert exercises.check(task_id, None).status == "empty"
+        assert exercises.WITHHELD in exercises.solution(task_id).data
+    finally:
+        monkeypatch.undo()
+        exercises.load_exercises.cache_clear()
