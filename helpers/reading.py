@@ -24,7 +24,7 @@ from .analysis.quotes import QuoteError, Voice, find_quote, load_quotes, quote_t
 from .corpus.loading import Corpus, default_corpus
 from .corpus.records import Article, Heading
 from .text.cleaning import han
-from .text.fulltable import FullTable, full_table
+from .text.fulltable import FullTable, full_table, mark_chinese
 from .text.language import load_glossary
 from .text.script import to_script, to_simplified
 
@@ -144,8 +144,6 @@ def _passages_html(corpus: Corpus, ids: list[str], script: str) -> str:
 
 def _marked(text: str) -> str:
     """Escape ``text`` and mark its Chinese runs with ``lang`` (for headings, captions, notes)."""
-    from .text.fulltable import mark_chinese
-
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content
 
