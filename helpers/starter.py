@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -67,7 +68,7 @@ def _quote(text: str) -> str:
     return "> " + html.escape(text, quote=False).replace("*", "\\*").replace("_", "\\_")
 
 
-def other_script(article: Article) -> tuple[str, callable]:
+def other_script(article: Article) -> tuple[str, Callable[[str], str]]:
     """The script the article is not printed in, and the converter to it."""
     return ("简体", to_simplified) if article.script == "traditional" else ("繁體", to_traditional)
 

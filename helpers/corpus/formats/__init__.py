@@ -100,7 +100,7 @@ class Extraction:
 
 
 def _one_line(text: str) -> str:
-    lines = [line for line in text.replace("\r", "\n").split("\n")]
+    lines = list(text.replace("\r", "\n").split("\n"))
     return join_lines(lines) if len(lines) > 1 else text.strip()
 
 

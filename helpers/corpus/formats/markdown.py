@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from typing import Any
 
 import yaml
 from lxml import html as lxml_html
@@ -193,10 +194,10 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
             text, extra = _inline_text(tokens[index + 1])
             level = int(token.tag[1])
             if level == 1 and not title_seen:
-                blocks.append(Block(text, "title", where=f"line {token.map[0] + 1}"))
+                blocks.append(Block(text, "title", where=_line_of(token)))
                 title_seen = True
             else:
-                blocks.append(Block(text, "heading", level=max(1, level - 1), where=f"line {token.map[0] + 1}"))
+                blocks.append(Block(text, "heading", level=max(1, level - 1), where=_line_of(token)))
             blocks += extra
             index += 2
         elif token.type == "inline" and not html_run and re.search(r"\n\\?\[\^[^\]\s]+\]:", token.content):
@@ -208,7 +209,7 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
                 groups[-1].append(line)
             for group in groups:
                 text, extra = _inline_text(parser.parseInline("\n".join(group))[0])
-                blocks.append(Block(text, "", where=f"line {token.map[0] + 1}" if token.map else ""))
+                blocks.append(Block(text, "", where=_line_of(token) if token.map else ""))
                 blocks += extra
         elif token.type == "inline":
             text, extra = _inline_text(token)
@@ -225,14 +226,14 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
                         text,
                         "heading" if strong and not _numbered(text) else "",
                         level=1,
-                        where=f"line {token.map[0] + 1}" if token.map else "",
+                        where=_line_of(token) if token.map else "",
                     )
                 )
             blocks += extra
         elif token.type in ("fence", "code_block"):
             flush_html()
             if token.content.strip():
-                blocks.append(Block(token.content, "", where=f"line {token.map[0] + 1}"))
+                blocks.append(Block(token.content, "", where=_line_of(token)))
         elif token.type == "paragraph_close" and html_run:
             html_run.append("\n\n")
         index += 1
@@ -259,3 +260,8 @@ def _strong_only(block) -> bool:
         and not (element.text or "").strip()
         and not (children[0].tail or "").strip()
     )
+
+
+def _line_of(token: Any) -> str:
+    """``line N`` for a markdown token (markdown-it gives block tokens their source lines)."""
+    return f"line {token.map[0] + 1}" if token.map else "line ?"

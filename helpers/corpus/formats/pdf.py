@@ -172,20 +172,22 @@ def _line_text(line: _PdfLine, body: float) -> str:
 
 
 def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
-    first_page = [l for l in lines if l.page == 1 and not _in_margin(l)]
-    title_size = max((l.size for l in first_page), default=body)
+    first_page = [pdf_line for pdf_line in lines if pdf_line.page == 1 and not _in_margin(pdf_line)]
+    title_size = max((pdf_line.size for pdf_line in first_page), default=body)
     has_title = title_size >= body * 1.3
     heading_sizes = sorted(
         {
-            l.size
-            for l in lines
-            if body * HEADING_RATIO <= l.size and not (has_title and l.size == title_size) and not _in_margin(l)
+            pdf_line.size
+            for pdf_line in lines
+            if body * HEADING_RATIO <= pdf_line.size
+            and not (has_title and pdf_line.size == title_size)
+            and not _in_margin(pdf_line)
         },
         reverse=True,
     )
-    body_lines = [l for l in lines if abs(l.size - body) < 0.5 and not _in_margin(l)]
-    left = Counter(round(l.x0) for l in body_lines).most_common(1)[0][0] if body_lines else 0
-    right = max((l.x1 for l in body_lines), default=0)
+    body_lines = [pdf_line for pdf_line in lines if abs(pdf_line.size - body) < 0.5 and not _in_margin(pdf_line)]
+    left = Counter(round(pdf_line.x0) for pdf_line in body_lines).most_common(1)[0][0] if body_lines else 0
+    right = max((pdf_line.x1 for pdf_line in body_lines), default=0)
 
     blocks: list[Block] = []
     current: list[_PdfLine] = []
@@ -204,7 +206,7 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
         elif current and current_role in ("title", "heading"):
             suspended.clear()
         if current:
-            text = join_lines([l.text for l in current])
+            text = join_lines([pdf_line.text for pdf_line in current])
             if current_role == "note" and not _starts_note(text):
                 current_role = ""  # small type at the foot without a marker: an author's note, left to the cleaner
             if current_role == "note":
@@ -217,9 +219,10 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
         current, current_role = [], ""
 
     last_body_bottom = {
-        page: max((l.bottom for l in body_lines if l.page == page), default=0) for page in {l.page for l in lines}
+        page: max((pdf_line.bottom for pdf_line in body_lines if pdf_line.page == page), default=0)
+        for page in {pdf_line.page for pdf_line in lines}
     }
-    for index, line in enumerate(lines):
+    for line in lines:
         where = f"page {line.page}"
         if _in_margin(line):
             if current_role == "note" or (current and current[-1].page != line.page):
