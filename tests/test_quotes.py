@@ -46,11 +46,13 @@ def test_every_quote_is_found_in_its_paragraph(path):
         assert quote.english.strip(), quote.where
         shown = quote_text(quote, CORPUS)
         assert shown.before + shown.phrase + shown.after == shown.sentence
-        assert paragraph.text[shown.start:shown.end] == shown.sentence
+        assert paragraph.text[shown.start : shown.end] == shown.sentence
         # The sentence is whole: it starts a paragraph or follows a sentence end, and ends one.
         preceding = paragraph.text[: shown.start].rstrip("」』”’）)】〕》〉\"' ")
         assert shown.start == 0 or not preceding or preceding[-1] in "。！？!?", quote.where
-        assert shown.end == len(paragraph.text) or shown.sentence.rstrip("」』”’）)】〕》〉\"'")[-1] in "。！？!?", quote.where
+        assert shown.end == len(paragraph.text) or shown.sentence.rstrip("」』”’）)】〕》〉\"'")[-1] in "。！？!?", (
+            quote.where
+        )
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -66,7 +68,9 @@ def test_ids_are_unique_slugs(path):
 def test_argument_map_evidence_names_existing_quotes(article_id):
     amap = load_argument_map(article_id)
     quotes = load_quotes(article_id)
-    referenced = [q for claim in amap.claims for q in claim.evidence + tuple(e for l in claim.limits for e in l.evidence)]
+    referenced = [
+        q for claim in amap.claims for q in claim.evidence + tuple(e for limit in claim.limits for e in limit.evidence)
+    ]
     assert [q for q in referenced if q not in quotes] == []
     assert not [p for p in check_argument_map(amap) if "unknown quote" in p]
     assert len(claim_evidence(amap, CORPUS)) == len(referenced)
@@ -195,7 +199,7 @@ def test_markers_stand_where_the_raw_file_prints_them():
     article = CORPUS["central-asia-2007"]
     note = next(n for n in article.notes if n.para_id.endswith("p006"))
     text = article.paragraph("p006").text
-    assert text[: note.offset].endswith("贸易主导权。") and text[note.offset:].startswith("桥本认为")
+    assert text[: note.offset].endswith("贸易主导权。") and text[note.offset :].startswith("桥本认为")
     assert (note.marker, note.locator) == ("[5]", "（P.66）")
 
 
@@ -205,10 +209,16 @@ def test_a_quote_whose_sentence_holds_a_marker_displays_it(tmp_path):
     article, note = found
     text = article.paragraph(note.para_id).text
     # The shortest phrase ending at the marker that occurs only there.
-    length = next(n for n in range(1, note.offset + 1) if text.find(text[note.offset - n: note.offset]) == note.offset - n)
-    phrase = text[note.offset - length: note.offset]
-    write(tmp_path, f'[[quote]]\nid = "q"\nparagraph = "{note.para_id.split(":")[1]}"\nphrase = {json.dumps(phrase, ensure_ascii=False)}\n'
-          'english = "e"\nvoice = "author"\n', name=article.id)
+    length = next(
+        n for n in range(1, note.offset + 1) if text.find(text[note.offset - n : note.offset]) == note.offset - n
+    )
+    phrase = text[note.offset - length : note.offset]
+    write(
+        tmp_path,
+        f'[[quote]]\nid = "q"\nparagraph = "{note.para_id.split(":")[1]}"\nphrase = {json.dumps(phrase, ensure_ascii=False)}\n'
+        'english = "e"\nvoice = "author"\n',
+        name=article.id,
+    )
     quote = load_quotes(article.id, tmp_path)["q"]
     shown = quote_text(quote, CORPUS)
     position = dict((n.id, p) for p, n in shown.markers)[note.id]
@@ -240,18 +250,28 @@ def test_seed_sentences_credited_to_sources_show_their_markers():
 def test_cited_voice(tmp_path):
     article = CORPUS["central-asia-2007"]
     note = next(n for n in article.notes if n.para_id.endswith("p006"))
-    phrase = article.paragraph("p006").text[note.offset - 6: note.offset]
-    write(tmp_path, f'[[quote]]\nid = "q"\nparagraph = "p006"\nphrase = "{phrase}"\nenglish = "e"\nvoice = "cited"\n',
-          name="central-asia-2007")
+    phrase = article.paragraph("p006").text[note.offset - 6 : note.offset]
+    write(
+        tmp_path,
+        f'[[quote]]\nid = "q"\nparagraph = "p006"\nphrase = "{phrase}"\nenglish = "e"\nvoice = "cited"\n',
+        name="central-asia-2007",
+    )
     quote = load_quotes("central-asia-2007", tmp_path)["q"]
     assert quote.voice is Voice.CITED and check_quotes("central-asia-2007", CORPUS, tmp_path) == []
     assert "the author, citing [5] (P.66)" in _page("central-asia-2007", quote)
     # A cited voice with neither a marker in its sentence nor a named source is reported.
-    write(tmp_path, '[[quote]]\nid = "q"\nparagraph = "p001"\nphrase = "不会对华造成重大压力"\nenglish = "e"\nvoice = "cited"\n',
-          name="central-asia-2007")
+    write(
+        tmp_path,
+        '[[quote]]\nid = "q"\nparagraph = "p001"\nphrase = "不会对华造成重大压力"\nenglish = "e"\nvoice = "cited"\n',
+        name="central-asia-2007",
+    )
     problems = check_quotes("central-asia-2007", CORPUS, tmp_path)
     assert len(problems) == 1 and "voice is 'cited' but the sentence holds no note marker" in problems[0]
-    write(tmp_path, '[[quote]]\nid = "q"\nparagraph = "p001"\nphrase = "不会对华造成重大压力"\nenglish = "e"\n'
-          'voice = "cited: [1]"\n', name="central-asia-2007")
+    write(
+        tmp_path,
+        '[[quote]]\nid = "q"\nparagraph = "p001"\nphrase = "不会对华造成重大压力"\nenglish = "e"\n'
+        'voice = "cited: [1]"\n',
+        name="central-asia-2007",
+    )
     assert check_quotes("central-asia-2007", CORPUS, tmp_path) == []
     assert "the author, citing [1]" in _page("central-asia-2007", load_quotes("central-asia-2007", tmp_path)["q"])

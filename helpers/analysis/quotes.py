@@ -32,19 +32,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-from ..errors import CorpusError
-from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..corpus.loading import Corpus, default_corpus
 from ..corpus.records import Note
+from ..text.datafiles import DATA_DIR, DataFileError, read_toml
 from ..text.script import to_simplified
 
 QUOTES_DIR = DATA_DIR / "quotes"
@@ -57,7 +51,7 @@ _PARAGRAPH = re.compile(r"^p\d+$")
 FIELDS = {"id", "paragraph", "phrase", "english", "voice", "speaker", "note"}
 
 
-class QuoteError(CorpusError):
+class QuoteError(DataFileError):
     """A quote file is malformed, or a quote cannot be found in the corpus."""
 
 
@@ -151,13 +145,12 @@ def load_quotes(article_id: str, folder: str | Path | None = None) -> dict[str, 
 @functools.lru_cache(maxsize=64)
 def _read_quotes(path: Path, mtime: int) -> tuple[tuple[str, Quote], ...]:
     # ``mtime`` is part of the cache key: an edited file is read again.
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise QuoteError(str(path), f"not valid TOML: {error}") from None
+    data = read_toml(path, QuoteError)
     unknown = set(data) - {"quote", "article"}
     if unknown:
-        raise QuoteError(str(path), f"unknown top-level key(s) {', '.join(sorted(unknown))}; quotes are [[quote]] tables")
+        raise QuoteError(
+            str(path), f"unknown top-level key(s) {', '.join(sorted(unknown))}; quotes are [[quote]] tables"
+        )
     article_id = path.stem
     if data.get("article", article_id) != article_id:
         raise QuoteError(str(path), f"article = {data['article']!r} does not match the file name {article_id!r}")
@@ -175,7 +168,9 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
     where = f"{path}, {label}"
     unknown = set(table) - FIELDS
     if unknown:
-        raise QuoteError(where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}")
+        raise QuoteError(
+            where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}"
+        )
     for key in ("id", "paragraph", "phrase", "english", "voice"):
         if not isinstance(table.get(key), str) or not table[key].strip():
             raise QuoteError(where, f"missing or empty {key!r}")
@@ -186,7 +181,9 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
     if ":" in paragraph:
         prefix, paragraph = paragraph.split(":", 1)
         if prefix != article_id:
-            raise QuoteError(where, f"paragraph {table['paragraph']!r} belongs to another article; this file is {article_id}")
+            raise QuoteError(
+                where, f"paragraph {table['paragraph']!r} belongs to another article; this file is {article_id}"
+            )
     if not _PARAGRAPH.match(paragraph):
         raise QuoteError(where, f"paragraph must be a short id such as 'p001', not {table['paragraph']!r}")
     voice_text, _, speaker_in_voice = table["voice"].partition(":")
@@ -196,7 +193,9 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
         raise QuoteError(where, f"voice must be 'author', 'cited' or 'reported', not {table['voice']!r}") from None
     speaker = str(table.get("speaker", "") or speaker_in_voice).strip()
     if voice is Voice.AUTHOR and speaker:
-        raise QuoteError(where, f"a speaker ({speaker!r}) is given but voice is 'author'; use voice = \"reported\" or \"cited\"")
+        raise QuoteError(
+            where, f'a speaker ({speaker!r}) is given but voice is \'author\'; use voice = "reported" or "cited"'
+        )
     for key in ("speaker", "note"):
         if key in table and not isinstance(table[key], str):
             raise QuoteError(where, f"{key!r} must be a string")
@@ -267,14 +266,16 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
     Raises :class:`QuoteError` (naming the file and quote id) when the article,
     the paragraph or the phrase cannot be found.
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     if quote.article_id not in corpus.ids:
         raise QuoteError(quote.where, f"no article {quote.article_id!r} in the catalog")
     try:
         paragraph = corpus.paragraph(quote.paragraph)
     except KeyError:
         count = len(corpus[quote.article_id].paragraphs)
-        raise QuoteError(quote.where, f"no paragraph {quote.paragraph} (the article has p001 to p{count:03d})") from None
+        raise QuoteError(
+            quote.where, f"no paragraph {quote.paragraph} (the article has p001 to p{count:03d})"
+        ) from None
     text = paragraph.text
     found = text.find(quote.phrase)
     if found < 0:
@@ -287,13 +288,13 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
     sentence = text[start:end]
     offset = found - start
     article = corpus[quote.article_id]
-    markers = tuple((note.offset - start, note) for note in article.notes_within(paragraph.id, start, end))
+    markers = tuple(((note.offset or 0) - start, note) for note in article.notes_within(paragraph.id, start, end))
     return QuoteText(
         quote=quote,
         sentence=sentence,
         before=sentence[:offset],
         phrase=quote.phrase,
-        after=sentence[offset + len(quote.phrase):],
+        after=sentence[offset + len(quote.phrase) :],
         start=start,
         end=end,
         markers=markers,
@@ -330,7 +331,7 @@ def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Pa
     >>> check_quotes("central-asia-2007")
     []
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     problems = []
     path = Path(folder or QUOTES_DIR) / f"{article_id}.toml"
     if path.is_file() and article_id not in corpus.ids:
@@ -344,7 +345,7 @@ def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Pa
         if quote.voice is Voice.CITED and not shown.markers and not quote.speaker:
             problems.append(
                 f"{quote.where}: voice is 'cited' but the sentence holds no note marker; "
-                "name the source in speaker (e.g. speaker = \"[5] P.66\") and say in note where it is cited"
+                'name the source in speaker (e.g. speaker = "[5] P.66") and say in note where it is cited'
             )
     return problems
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text.cleaning import split_lines
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -171,6 +173,15 @@ class Article:
         """The body paragraphs joined by a blank line."""
         return "\n\n".join(p.text for p in self.paragraphs)
 
+    @property
+    def raw_lines(self) -> list[str]:
+        """The raw file's lines: line ``n`` (as every record's ``line`` counts) is ``raw_lines[n - 1]``.
+
+        >>> Article("a", "", (), None, "traditional", "", "標題\\f續\\r\\n正文").raw_lines
+        ['標題\\x0c續', '正文']
+        """
+        return split_lines(self.raw)
+
     def paragraph(self, para_id: str) -> Paragraph:
         """Return the paragraph with this id (``abe-beijing-2018:p007`` or ``p007``)."""
         wanted = para_id if ":" in para_id else f"{self.id}:{para_id}"
@@ -192,7 +203,7 @@ class Article:
         """
         wanted = para_id if ":" in para_id else f"{self.id}:{para_id}"
         found = [n for n in self.notes if n.para_id == wanted and n.offset is not None and start < n.offset <= end]
-        return sorted(found, key=lambda n: n.offset)
+        return sorted(found, key=lambda n: n.offset or 0)
 
     def abstract(self) -> str:
         """The abstract, or an empty string when the article prints none."""
