@@ -422,6 +422,7 @@ def tag_themes(
     for the default file.
 
     >>> from helpers import load_corpus
+    >>> from helpers import load_corpus
     >>> corpus = load_corpus()
     >>> tags = tag_themes(corpus["abe-beijing-2018"].paragraph("p008"))
     >>> tags[["theme", "score"]].head(2).values.tolist()
