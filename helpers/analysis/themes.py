@@ -491,6 +491,7 @@ def theme_character_share(tags: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     Paragraph lengths differ between articles (the Taipei commentary's are the
     longest), so a share of paragraphs and a share of text can disagree.
 
+    >>> from helpers import load_corpus
     >>> corpus = load_corpus()
     >>> share = theme_character_share(tag_themes(corpus), corpus)
     >>> bool(((share >= 0) & (share <= 1)).all().all())
