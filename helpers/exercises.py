@@ -48,6 +48,7 @@ else:  # pragma: no cover - Python 3.10
 
 from .errors import CorpusError
 from .corpus.loading import DATA_DIR
+from .text.fulltable import mark_chinese
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
@@ -92,6 +93,7 @@ WITHHELD = "Noted. This is the student edition: the answers are with your teache
 _ID = re.compile(r"^[^\s/]+$")
 _PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
+_NUMBER_TEXT = re.compile(r"(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d\s.,][^\d]{0,11})?")
 _QUOTES = "\"'“”‘’「」『』《》〈〉()（）[]【】"
 
 
@@ -132,6 +134,10 @@ class Verdict:
     ``status`` is ``right``, ``wrong``, ``empty`` (no answer yet), ``unreadable``
     (an answer of the wrong shape) or ``open`` (no automatic check).
     ``bool(verdict)`` is True only when the answer is right.
+
+    >>> verdict = Verdict("x/y", "wrong", "Not yet: 13 is too high.", hint="count the markers")
+    >>> str(verdict), bool(verdict)
+    ('✗ Not yet: 13 is too high. Hint: count the markers', False)
     """
 
     exercise_id: str
@@ -429,11 +435,12 @@ def _number(value: object) -> float | None:
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "").replace("_", "").replace(" ", "")
-        try:
-            number = float(text)
-        except ValueError:
+        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-")
+        # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
+        match = _NUMBER_TEXT.fullmatch(text)
+        if not match:
             return None
+        number = float(match.group("number").replace(",", "").replace("_", "").replace(" ", ""))
     elif hasattr(value, "__float__") and not isinstance(value, (list, tuple, dict, set)):
         try:
             number = float(value)  # type: ignore[arg-type]
@@ -613,7 +620,11 @@ _CHECKS = {Kind.IDS: _check_ids, Kind.SET: _check_set, Kind.LIST: _check_list, K
 
 
 def question(exercise_id: str) -> HTML:
-    """The question as a notebook shows it (with the options of a choice exercise)."""
+    """The question as a notebook shows it (with the options of a choice exercise).
+
+    >>> "sources/removed-lines" in question("sources/removed-lines").data
+    True
+    """
     task = exercise(exercise_id)
     options = ""
     if task.options:
@@ -633,8 +644,6 @@ def _option_text(task: Exercise, index: int) -> str:
 
 
 def _marked(text: str) -> str:
-    from .text.fulltable import mark_chinese
-
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content
 
@@ -649,7 +658,11 @@ def _shown(task: Exercise, value: object) -> str:
 
 
 def solution(exercise_id: str) -> HTML:
-    """The solution (code and result, or the answer) and its explanation, folded until the student opens it."""
+    """The solution (code and result, or the answer) and its explanation, folded until the student opens it.
+
+    >>> solution("sources/removed-lines").data.startswith("<details><summary>Show the solution")
+    True
+    """
     task = exercise(exercise_id)
     if task.withheld:
         return HTML(f"<p>{html.escape(WITHHELD)}</p>")

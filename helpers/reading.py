@@ -19,13 +19,13 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from .text.cleaning import han
-from .text.language import load_glossary
 from .corpus.loading import Corpus, load_corpus
-from .analysis.quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
 from .corpus.records import Article, Heading
+from .analysis.quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
+from .text.cleaning import han
+from .text.fulltable import FullTable, full_table, mark_chinese
+from .text.language import load_glossary
 from .text.script import to_script, to_simplified
-from .text.fulltable import FullTable, chinese_lang, full_table
 
 __all__ = [
     "FullTable", "accounting", "catalog_table", "front_matter_frame", "full_table", "key_terms", "notes_frame",
@@ -124,8 +124,6 @@ def _passages_html(corpus: Corpus, ids: list[str], script: str) -> str:
 
 def _marked(text: str) -> str:
     """Escape ``text`` and mark its Chinese runs with ``lang`` (for headings, captions, notes)."""
-    from .text.fulltable import mark_chinese
-
     content, lang = mark_chinese(html.escape(text))
     return f'<span lang="{lang}">{content}</span>' if lang else content
 

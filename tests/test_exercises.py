@@ -172,11 +172,15 @@ def test_numbers_as_numbers_or_strings_with_tolerance(written):
         answer = 3.92
         tolerance = 0.01
     ''')
-    for answer in (12, 12.0, "12", " 12 ", "１２", "12.0"):
+    for answer in (12, 12.0, "12", " 12 ", "１２", "12.0", "12 minutes", "12倍", "+12"):
         assert check("abe-beijing-2018/count", answer).right, answer
     assert "too high" in check("abe-beijing-2018/count", 13).message
     assert check("abe-beijing-2018/count", True).status == "unreadable"
-    assert check("abe-beijing-2018/share", "3.9").right and not check("abe-beijing-2018/share", 3.8).right
+    for unreadable in ("twelve", "12 or 13", "1 2", "12.5.1"):
+        assert check("abe-beijing-2018/count", unreadable).status == "unreadable", unreadable
+    assert check("abe-beijing-2018/share", "3.9").right and check("abe-beijing-2018/share", "3.92%").right
+    assert not check("abe-beijing-2018/share", 3.8).right
+    assert check("abe-beijing-2018/share", "−3.92").status == "wrong"  # a typographic minus is read as minus
 
 
 def test_choice_by_letter_or_text(written):

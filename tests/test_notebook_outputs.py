@@ -68,3 +68,15 @@ def test_no_stored_output_has_a_cut_cell(notebook):
         for output in cell.get("outputs", []):
             problems += [f"cell {number}: {piece}" for piece in cut_cells(output)]
     assert not problems, f"{notebook.name}: cut cells (show the table with full_table(...)):\n" + "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_every_passage_reader_has_a_static_copy(notebook):
+    """A passage reader's widget output follows the static copy of its text (readable without widgets)."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    for number, cell in enumerate(cells, start=1):
+        outputs = cell.get("outputs", [])
+        for index, output in enumerate(outputs):
+            if "".join(output.get("data", {}).get("text/plain", "")).startswith("The same passages with a script toggle"):
+                before = "".join(outputs[index - 1].get("data", {}).get("text/html", "")) if index else ""
+                assert "jr-static-passages" in before and "<blockquote" in before, f"{notebook.name}, cell {number}"

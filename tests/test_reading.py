@@ -71,6 +71,12 @@ def test_chinese_cells_are_marked_with_their_script():
     assert "<script>" not in hostile and "&lt;script&gt;" in hostile
 
 
+def test_a_column_called_caption_is_not_the_caption():
+    table = FullTable({"caption": ["圖1 日本對中亞援助"], "line": [3]})
+    assert table.caption is None and "圖1" in repr(table) and "圖1" in table[table.line > 0]._repr_html_()
+    assert full_table(table, caption="Captions").caption == "Captions"
+
+
 def test_full_table_refuses_what_is_not_a_table():
     with pytest.raises(TypeError, match="DataFrame or Series"):
         full_table([1, 2])

@@ -16,10 +16,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from ..text.fulltable import full_table
 from ..text.language import read_user_dictionary, spellings
 from ..corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
 from ..text.script import to_simplified
-from ..text.fulltable import full_table
 
 #: Words for hedging, balancing and alignment that the comparison notebook counts.
 ALIGNMENT_VOCABULARY = ("对冲", "避险", "平衡", "制衡", "遏制", "接近", "同盟", "合作", "竞争", "自主")

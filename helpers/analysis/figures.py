@@ -38,10 +38,10 @@ import pandas as pd
 
 from ..errors import CorpusError
 from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..text.fulltable import FullTable, full_table
 from ..text.quantities import extract_quantities
 from ..corpus.records import Article, TableBlock
 from ..text.script import to_simplified
-from ..text.fulltable import FullTable, full_table
 
 #: The curated figures, and the quantities deliberately left out of them.
 FIGURES_PATH = DATA_DIR / "figures.csv"

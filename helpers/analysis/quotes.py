@@ -102,7 +102,11 @@ class QuoteText:
 
 
 def quote_files(folder: str | Path | None = None) -> list[Path]:
-    """The quote files, one per article, in name order."""
+    """The quote files, one per article, in name order.
+
+    >>> [path.stem for path in quote_files()][:2]
+    ['abe-beijing-2018', 'central-asia-2007']
+    """
     return sorted(Path(folder or QUOTES_DIR).glob("*.toml"))
 
 
@@ -110,6 +114,11 @@ def load_quotes(article_id: str, folder: str | Path | None = None) -> dict[str, 
     """An article's quotes by id, in file order; an article without a file has none.
 
     A malformed file raises :class:`QuoteError` naming the file and the quote.
+
+    >>> list(load_quotes("central-asia-2007"))[:2]
+    ['verdict', 'pressure-and-challenge']
+    >>> load_quotes("no-such-article")
+    {}
     """
     path = Path(folder or QUOTES_DIR) / f"{article_id}.toml"
     if not path.is_file():
@@ -286,7 +295,11 @@ def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Pa
 
 
 def find_quote(article_id: str, quote_id: str, folder: str | Path | None = None) -> Quote:
-    """One quote by id; an unknown id names the ids that exist."""
+    """One quote by id; an unknown id names the ids that exist.
+
+    >>> find_quote("japan-us-2021", "softened-on-china").paragraph
+    'japan-us-2021:p024'
+    """
     quotes = load_quotes(article_id, folder)
     if quote_id not in quotes:
         path = Path(folder or QUOTES_DIR) / f"{article_id}.toml"

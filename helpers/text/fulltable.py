@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -37,10 +38,12 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _CELL = re.compile(r"<(td|th)((?:\s[^>]*)?)>(.*?)</\1>", re.DOTALL)
 
 #: Inline styles (not only a <style> block) because GitHub and many LMS viewers strip <style>.
-CELL_STYLE = "text-align:left;vertical-align:top;white-space:pre-wrap;overflow-wrap:anywhere;max-width:40em"
+#: ``break-word`` (not ``anywhere``) keeps a column at least as wide as its longest word.
+CELL_STYLE = "text-align:left;vertical-align:top;white-space:pre-wrap;overflow-wrap:break-word;max-width:40em"
+HEADER_STYLE = "text-align:left;vertical-align:top;white-space:nowrap"
 TABLE_CSS = (
     "<style>.full-table td,.full-table th{text-align:left;vertical-align:top;"
-    "white-space:pre-wrap;overflow-wrap:anywhere;max-width:40em}"
+    "white-space:pre-wrap;overflow-wrap:break-word;max-width:40em}.full-table th{white-space:nowrap}"
     ".full-table caption{caption-side:top;text-align:left;font-weight:bold;padding:0.3em 0}</style>"
 )
 
@@ -102,6 +105,8 @@ class FullTable(pd.DataFrame):
     """
 
     _metadata = ["caption"]
+    #: A class default, so that ``caption`` is never read as a column called "caption".
+    caption: str | None = None
 
     @property
     def _constructor(self):
@@ -111,11 +116,27 @@ class FullTable(pd.DataFrame):
         return pd.option_context(
             "display.max_colwidth", None, "display.max_rows", None, "display.max_columns", None,
             "display.width", None, "display.max_seq_items", None,
+            # Chinese characters take two columns: without this the plain-text columns drift.
+            "display.unicode.east_asian_width", True,
         )
+
+    def _left_aligned(self) -> dict:
+        """Formatters that left-align text columns (prose reads badly right-aligned)."""
+        formatters = {}
+        if not self.columns.is_unique:
+            return formatters
+        for column in self.columns:
+            values = self[column]
+            if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+                texts = ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in values]
+                width = max([_width(t) for t in texts] + [_width(str(column))], default=0)
+                formatters[column] = lambda value, width=width: _pad(value, width)
+        return formatters
 
     def __repr__(self) -> str:
         with self._unlimited():
-            text = self.to_string()
+            text = self.to_string(formatters=self._left_aligned(), justify="left")
+        text = "\n".join(line.rstrip() for line in text.splitlines())
         caption = getattr(self, "caption", None)
         return f"{caption}\n{text}" if caption else text
 
@@ -131,11 +152,22 @@ class FullTable(pd.DataFrame):
         return f'<div class="full-table-wrap">{TABLE_CSS}{table}</div>'
 
 
+def _width(text: str) -> int:
+    # As pandas counts with display.unicode.east_asian_width: wide and full-width characters take two columns.
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _pad(value: object, width: int) -> str:
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    return text + " " * max(0, width - _width(text))
+
+
 def _styled_cell(match: re.Match[str]) -> str:
     tag, attributes, content = match.groups()
     content, lang = mark_chinese(content)
     lang_attribute = f' lang="{lang}"' if lang else ""
-    return f'<{tag}{lang_attribute}{attributes} style="{CELL_STYLE}">{content}</{tag}>'
+    style = CELL_STYLE if tag == "td" else HEADER_STYLE
+    return f'<{tag}{lang_attribute}{attributes} style="{style}">{content}</{tag}>'
 
 
 def full_table(frame: pd.DataFrame | pd.Series, *, caption: str | None = None) -> FullTable:
