@@ -390,7 +390,23 @@ def normalise(value: object) -> str:
     while previous != text:
         previous = text
         text = text.strip().strip(_QUOTES).strip()
-    return text.rstrip("。.")
+    return _date_key(text.rstrip("。."))
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]00:00(?::00)?)?")
+
+
+def _date_key(text: str) -> str:
+    """A numeric date as YYYY-MM or YYYY-MM-DD ("2019-8-25", "2019/08/25", "2019年8月25日",
+    a printed Timestamp); any other string unchanged.
+
+    >>> _date_key("2019-8-25"), _date_key("2019年11月"), _date_key("2019-11-22 00:00:00"), _date_key("p015")
+    ('2019-08-25', '2019-11', '2019-11-22', 'p015')
+    """
+    match = _DATE.fullmatch(text)
+    if not match or not 1 <= int(match[2]) <= 12 or (match[3] and not 1 <= int(match[3]) <= 31):
+        return text
+    return f"{match[1]}-{int(match[2]):02d}" + (f"-{int(match[3]):02d}" if match[3] else "")
 
 
 def _para_key(value: object, default_article: str | None) -> tuple[str | None, int] | None:

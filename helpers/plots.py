@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import html
 import os
+import re
 import textwrap
 from collections.abc import Iterable
 
@@ -220,12 +221,35 @@ def _label_bars(ax: Axes, bars, labels: Iterable[str]) -> None:
 # --- The standard plots -------------------------------------------------------------
 
 
+def _wrap_chinese(text: str, width: int) -> str:
+    """Wrap Chinese text for a tick label: lines of at most ``width`` characters, breaking after a
+    comma where there is one and never inside a run of Latin letters or digits (G20).
+
+    >>> print(_wrap_chinese("川普赴日出席G20大阪峰會,期間會見安倍", 7))
+    川普赴日出席
+    G20大阪峰會,
+    期間會見安倍
+    """
+    lines = []
+    for piece in re.split(r"(?<=[,，])", text):
+        line = ""
+        for token in re.findall(r"[A-Za-z0-9]+|.", piece):
+            if line and len(line) + len(token) > width and token not in ",，、":
+                lines.append(line)
+                line = ""
+            line += token
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def summit_durations(corpus=None) -> Figure:
     """The five Abe–Trump meetings of 2019 (表1), in minutes, against the total the text states."""
     table = summit_table(corpus or load_corpus())
     stated = load_figures().query("series == '' and raw == '約415分鐘'")
     ax = new_axes()
-    labels = [f"{d}\n{p[:8]}…" if len(p) > 8 else f"{d}\n{p}" for d, p in zip(table["date"], table["participants_occasion"])]
+    # The full text of each occasion, wrapped (never cut): 表1's cells are short sentences.
+    labels = [d + "\n" + _wrap_chinese(str(p).rstrip("。"), 7) for d, p in zip(table["date"], table["participants_occasion"])]
     bars = ax.bar(range(len(table)), table["minutes"], color=PALETTE[0])
     _label_bars(ax, bars, [f"{m} min" for m in table["minutes"]])
     ax.set_xticks(range(len(table)), labels, fontsize=8)
@@ -439,17 +463,27 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
     ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
     types = sorted(events["event_type"].unique())
     markers = "osD^v<>PX*h"
+    # An event dated to a month or a year only is drawn in the middle of that period, as a hollow
+    # marker, so that 2020 (年底, "the end of the year") is not drawn on 1 January.
+    middle = {"month": pd.Timedelta(days=14), "year": pd.Timedelta(days=182)}
+    shown = events["start"] + events["precision"].map(middle).fillna(pd.Timedelta(0))
     for i, event_type in enumerate(types):
-        part = events[events["event_type"] == event_type]
-        ax.scatter(part["start"], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
-                   color=PALETTE[i % len(PALETTE)], s=28, label=event_type, alpha=0.85)
+        colour = PALETTE[i % len(PALETTE)]
+        for exact in (True, False):
+            part = events[(events["event_type"] == event_type) & ((events["precision"] == "day") == exact)]
+            if part.empty:
+                continue
+            ax.scatter(shown[part.index], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
+                       s=28, alpha=0.85, label=event_type if exact or (events[(events["event_type"] == event_type) & (events["precision"] == "day")]).empty else None,
+                       facecolors=colour if exact else "none", edgecolors=colour)
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     subject = f"Events {lanes[0]} relies on" if len(lanes) == 1 else "Events the articles rely on"
     ax.set_title(subject + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
-    add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one dot per event, with its paragraph id in the data")
+    add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
+               "hollow: only the month or year, drawn mid-period")
     return ax.figure
 
 

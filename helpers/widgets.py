@@ -126,6 +126,28 @@ def filter_paragraphs(
     return result.reset_index(drop=True)
 
 
+def matched_context(text: str, theme_keywords: list[tuple[str, tuple[str, ...]]], width: int = 6) -> str:
+    """``theme: keyword (…context…)`` for each theme's matched keywords, first occurrence, either script.
+
+    >>> matched_context("日美同盟日益呈現「戰略資產」特性", [("alliance", ("同盟",))], width=2)
+    'alliance: 同盟 (…日美同盟日益…)'
+    """
+    simplified = to_simplified(text)
+    parts = []
+    for theme, keywords in theme_keywords:
+        shown = []
+        for keyword in keywords:
+            at = simplified.find(to_simplified(keyword))
+            if at < 0:
+                shown.append(keyword)
+                continue
+            printed = text[at:at + len(keyword)]  # the keyword as the paragraph prints it
+            shown.append(f"{printed} (…{text[max(0, at - width):at + len(keyword) + width]}…)")
+        if shown:
+            parts.append(f"{theme}: " + "; ".join(shown))
+    return " | ".join(parts)
+
+
 def highlight(
     text: str, theme_keywords: tuple[str, ...], keyword: str = "", script: str = "original", exclude: tuple[str, ...] = ()
 ) -> str:
@@ -307,8 +329,13 @@ class ThemeFilter(widgets.VBox):
         self._update()
 
     def matches(self) -> pd.DataFrame:
-        """The paragraphs the current selection matches."""
-        return filter_paragraphs(self.index, self.themes.value, self.keyword.value, match=self.match.value)
+        """The paragraphs the current selection matches, with a ``matched`` column (each chosen theme's
+        keywords found in the paragraph, each with a few characters of context), so that the static
+        table shows why a paragraph was listed."""
+        found = filter_paragraphs(self.index, self.themes.value, self.keyword.value, match=self.match.value)
+        found["matched"] = [matched_context(text, [(t, self.index.keywords.get((p, t), ())) for t in themes])
+                            for p, text, themes in zip(found["para_id"], found["text"], found["themes"])]
+        return found
 
     def _update(self, change: object = None) -> None:
         # The summary is set last: when it changes, the list and the chart are

@@ -307,5 +307,5 @@ def test_loading_never_writes_to_the_seeds_folder(tmp_path, seeds_dir):
     corpus = helpers.load_corpus(folder)
     for article in corpus:
         article.text, corpus.paragraphs_frame()
-    assert len(corpus) == 5
+    assert len(corpus) == len(catalog_rows(seeds_dir))
     assert snapshot(tmp_path) == before

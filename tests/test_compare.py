@@ -45,4 +45,4 @@ def test_comparison_plots_render_without_warnings():
         for figure in (heat, bars):
             figure.savefig(io.BytesIO(), format="png")
             assert any(t.get_text().startswith("Source:") for t in figure.texts)
-    assert heat.axes[0].images[0].get_array().shape == (5, len(theme_matrix(tag_themes(CORPUS)).columns) - 1)
+    assert heat.axes[0].images[0].get_array().shape == (len(CORPUS), len(theme_matrix(tag_themes(CORPUS)).columns) - 1)

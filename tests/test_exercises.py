@@ -33,9 +33,12 @@ EXERCISES = sorted(load_exercises())
 ODD_ANSWERS = [None, 42, 3.5, "文字", ["x"], {"a": 1}, pd.DataFrame({"a": [1]}), object(), [None], float("nan")]
 
 
-def test_every_article_has_at_least_three_exercises():
-    for article in helpers.load_corpus():
-        assert len([e for e in EXERCISES if e.startswith(article.id + "/")]) >= 3, article.id
+def test_every_seed_article_has_at_least_three_exercises():
+    from seed_info import SEED_IDS
+
+    # A teacher's new article may have none yet; the five seeds must each have three.
+    for article_id in SEED_IDS:
+        assert len([e for e in EXERCISES if e.startswith(article_id + "/")]) >= 3, article_id
 
 
 @pytest.mark.parametrize("exercise_id", EXERCISES)

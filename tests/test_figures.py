@@ -130,7 +130,11 @@ def test_every_extracted_quantity_is_a_figure_or_excluded(corpus):
         i, offset = locate(texts, figure)
         curated.add((figure.para_id, i, offset))
     missing = []
+    # Figures are curated for the articles that have rows in figures.csv (the five seeds, at least).
+    with_figures = set(FIGURES.para_id.str.split(":").str[0])
     for para_id, rows in texts.items():
+        if para_id.split(":")[0] not in with_figures:
+            continue
         for i, text in enumerate(rows):
             for q in extract_quantities(text).itertuples():
                 if q.ordinal or (para_id, i, q.start) in curated or (para_id, q.raw) in excused:

@@ -30,8 +30,8 @@ def paragraph_with(article_id, snippet):
 
 
 def test_corpus_holds_the_five_articles_in_catalog_order():
-    assert [a.id for a in CORPUS] == IDS
-    assert len(CORPUS) == 5
+    # A teacher may add articles after them (tests/test_sixth_article.py checks those).
+    assert [a.id for a in CORPUS if a.id in IDS] == IDS
     assert CORPUS["central-asia-2007"].source_file == "003_83a792fe77ea19c8.txt"
 
 
@@ -45,7 +45,7 @@ def test_metadata_comes_from_the_catalog():
     assert CORPUS["china-japan-2025"].authors == ("黄贝", "司晓宇")
     assert CORPUS["abe-beijing-2018"].authors == ()
     assert CORPUS["abe-beijing-2018"].year == 2018
-    assert {a.id: a.script for a in CORPUS} == {
+    assert {a.id: a.script for a in CORPUS if a.id in IDS} == {
         "abe-beijing-2018": "traditional",
         "japan-us-2021": "traditional",
         "china-japan-2025": "simplified",

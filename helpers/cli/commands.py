@@ -10,7 +10,8 @@ package is installed, as ``jp-readings COMMAND``)::
     python -m helpers info                      # the corpus at a glance
     python -m helpers check                     # check the catalog and every seed file
     python -m helpers check ~/new_article.txt   # check a text before adding it
-    python -m helpers add ~/new_article.txt --year 2024 --yes
+    python -m helpers add ~/new_article.pdf --year 2024 --yes
+    python -m helpers notebook japan-asean-2019  # a starter reading notebook
     python -m helpers export --format csv --out export/
 
 Every command takes ``--seeds DIR`` to work on another seeds folder than the
@@ -34,6 +35,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from ..analysis.export import FORMATS, TABLES, export_tables, info_frame, parquet_available, write_table, write_texts
+from ..analysis.new_words import propose_user_words
 from ..corpus.catalog import add_to_seeds, propose
 from ..corpus.checks import Report, check_article, check_files, check_folder
 from ..corpus.loading import CATALOG_NAME, SEEDS_DIR, load_corpus
@@ -99,6 +101,8 @@ def describe(article: Article) -> list[str]:
         lines.append(f"tables      {len(article.tables)}")
     kinds = ", ".join(f.kind for f in article.front_matter)
     lines.append(f"front       {kinds or '(none)'}")
+    if article.source_format != "text":
+        lines.append(f"read as     {article.source_format} (the file itself, by {READERS[article.source_format]})")
     lines.append(f"removed     {len(article.removed)}")
     groups: dict[str, list] = {}
     for removed in article.removed:
@@ -106,6 +110,28 @@ def describe(article: Article) -> list[str]:
     for reason, items in groups.items():
         where = f"line {items[0].line}" if len(items) == 1 else f"{len(items)} lines, {line_ranges([r.line for r in items])}"
         lines.append(f"  {where}: {reason}; first {items[0].text[:30]!r}")
+    return lines
+
+
+#: The library that reads each format, as ``check`` names it.
+READERS = {"pdf": "pdfplumber", "html": "trafilatura and lxml", "markdown": "markdown-it-py and PyYAML", "docx": "python-docx"}
+
+
+def user_word_lines(article: Article) -> list[str]:
+    """The user-dictionary entries proposed for a new article, as ``add`` prints them.
+
+    >>> from helpers.corpus.structure import build_article
+    >>> print("\\n".join(user_word_lines(build_article("標題\\n\\n丰田通商公司派员参加。", "demo"))))
+    Names the word splitter cuts today; to keep one whole, copy its line into helpers/data/userdict.txt:
+      丰田通商公司 nt     # an organisation or event named with 公司; 1x, now 丰田 / 通商 / 公司
+    """
+    proposals = propose_user_words(article)
+    if proposals.empty:
+        return ["No new names to add to the user dictionary were found."]
+    lines = ["Names the word splitter cuts today; to keep one whole, copy its line into helpers/data/userdict.txt:"]
+    for row in proposals.itertuples():
+        entry = f"{row.word} {row.tag}"
+        lines.append(f"  {entry:<12}  # {row.reason}; {row.count}x, now {row.splits_into}")
     return lines
 
 
@@ -151,7 +177,13 @@ def run_info(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     """``check``: print a report per text; exit 1 if any has an error."""
-    reports = check_files(args.files) if args.files else check_folder(Path(args.seeds))
+    # Reading PDFs or a whole folder takes seconds: show a bar when there is a terminal to show it on.
+    shown = not args.quiet and sys.stderr.isatty()
+
+    def progress(items: list) -> tqdm:
+        return tqdm(items, desc="check", unit="text", disable=not shown, leave=False)
+
+    reports = check_files(args.files, progress=progress) if args.files else check_folder(Path(args.seeds), progress=progress)
     for report in reports:
         if args.quiet and report.ok and not report.warnings:
             continue
@@ -181,6 +213,7 @@ def run_add(args: argparse.Namespace) -> int:
         year_basis=args.year_basis,
         source=args.source or "",
         name=args.name,
+        script=args.script,
     )
     print(f"Proposed row for {seeds_dir / CATALOG_NAME} (file {proposal.target}):")
     width = max(len(column) for column in proposal.row)
@@ -189,6 +222,8 @@ def run_add(args: argparse.Namespace) -> int:
     print()
     report = check_article(proposal.article, f"{proposal.row['id']} ({proposal.target.name})")
     print("\n".join(report_lines(report)))
+    print()
+    print("\n".join(user_word_lines(proposal.article)))
     print()
     if not report.ok:
         raise CommandError(
@@ -212,6 +247,25 @@ def run_add(args: argparse.Namespace) -> int:
     add_to_seeds(proposal, seeds_dir)
     print(f"Added {proposal.row['id']}: {proposal.target} and a row at the end of {seeds_dir / CATALOG_NAME}.")
     print("Fill in the row's empty columns (title_en, source, perspective, genre…) in a spreadsheet, then run `make test`.")
+    return EXIT_OK
+
+
+def run_notebook(args: argparse.Namespace) -> int:
+    """``notebook``: write (and run once) a starter reading notebook for one article."""
+    from ..starter import write_starter_notebook
+
+    corpus = load_corpus(args.seeds)
+    if args.id not in corpus:
+        raise CommandError(f"no article {args.id!r} in {Path(args.seeds) / CATALOG_NAME} (known: {', '.join(corpus.ids)})")
+    out = Path(args.out) if args.out else Path("notebooks") / f"{args.id}.ipynb"
+    if out.exists() and not args.force:
+        raise CommandError(f"{out} already exists: a notebook is never overwritten without --force", EXIT_USAGE)
+    # The kernel runs in the notebook's folder: it is given the seeds folder as an absolute path.
+    seeds = None if Path(args.seeds).resolve() == SEEDS_DIR.resolve() else str(Path(args.seeds).resolve())
+    print(f"writing {out} and running it once, so that its outputs are stored…", file=sys.stderr)
+    write_starter_notebook(args.id, out, seeds, execute=not args.no_run)
+    print(f"wrote {out}: fill in the places marked 'Teacher:', then run it again with "
+          f"`jupyter nbconvert --to notebook --execute --inplace {out}`")
     return EXIT_OK
 
 
@@ -287,6 +341,10 @@ Without --yes the command asks before writing; where there is no terminal to
 ask on (a script, CI), it writes nothing and exits with status 2 unless --yes
 is given. The file is copied byte for byte and never over an existing one.
 """
+EXAMPLES_NOTEBOOK = """examples:
+  %(prog)s japan-asean-2019                      writes notebooks/japan-asean-2019.ipynb
+  %(prog)s japan-asean-2019 --out /tmp/try.ipynb --force
+"""
 EXAMPLES_EXPORT = """examples:
   %(prog)s                                  every table as CSV in ./export
   %(prog)s --format jsonl --out /tmp/corpus
@@ -326,7 +384,7 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                                 description="Check the catalog and the seed files (or the files given): what the "
                                             "cleaner found, characters it lost, and anything suspicious.",
                                 epilog=EXAMPLES_CHECK, formatter_class=formatter)
-    check.add_argument("files", nargs="*", metavar="FILE", help="text files to check instead of the seeds folder")
+    check.add_argument("files", nargs="*", metavar="FILE", help="files to check instead of the seeds folder (text, PDF, .html, .md or .docx)")
     check.add_argument("-q", "--quiet", action="store_true", help="print only the problems and the summary")
     check.set_defaults(run=run_check)
 
@@ -334,17 +392,32 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
                               description="Copy a text into the seeds folder, propose its catalog row (title, "
                                           "authors and year from the text unless given), check it, and append the row.",
                               epilog=EXAMPLES_ADD, formatter_class=formatter)
-    add.add_argument("file", metavar="FILE", help="the text file to add (UTF-8, GB18030, Big5 or UTF-16)")
+    add.add_argument("file", metavar="FILE", help="the file to add: a text (UTF-8, GB18030, Big5 or UTF-16), "
+                                                  "a PDF, a saved web page (.html), markdown (.md) or Word (.docx)")
     add.add_argument("--id", help="the catalog id, a lower-case slug (default: from the file name)")
     add.add_argument("--title", help="the title (default: the one found in the text)")
     add.add_argument("--authors", help="the authors, separated by ';' (default: the byline found in the text)")
     add.add_argument("--year", help="four digits (default: the dateline's year, else the latest year mentioned)")
     add.add_argument("--year-basis", help="how the year was decided (written to the year_basis column)")
     add.add_argument("--source", help="where the text was published")
+    add.add_argument("--script", choices=("traditional", "simplified"),
+                     help="the script (default: detected; needed when the text has no script-specific characters)")
     add.add_argument("--name", help="the file's name in the seeds folder (default: its current name)")
     add.add_argument("-y", "--yes", action="store_true", help="add without asking")
     add.add_argument("-n", "--dry-run", action="store_true", help="show the proposal and the check; write nothing")
     add.set_defaults(run=run_add)
+
+    notebook = commands.add_parser("notebook", parents=[common], help="write a starter reading notebook for an article",
+                                   description="Write a starter reading notebook for one article: its context, "
+                                               "outline, passages in both scripts, key terms, figures, dates and "
+                                               "themes, with places marked for the teacher. The notebook is run "
+                                               "once, so that it is stored with its outputs.",
+                                   epilog=EXAMPLES_NOTEBOOK, formatter_class=formatter)
+    notebook.add_argument("id", help="the article's catalog id")
+    notebook.add_argument("--out", metavar="FILE", help="where to write it (default: notebooks/<id>.ipynb)")
+    notebook.add_argument("--force", action="store_true", help="overwrite an existing notebook")
+    notebook.add_argument("--no-run", action="store_true", help="write it without running it (no outputs stored)")
+    notebook.set_defaults(run=run_notebook)
 
     export = commands.add_parser("export", parents=[common], help="write the cleaned corpus as tables or texts",
                                  description="Write the cleaned corpus for use outside Python.",

@@ -19,7 +19,8 @@ from pathlib import Path
 
 from ..errors import CatalogError, CorpusError, DuplicateIdError, MissingFileError
 from ..text.cleaning import decode, display_width, ends_sentence, han
-from .loading import CATALOG_NAME, SEEDS_DIR, read_catalog, read_paragraph_corrections
+from . import formats
+from .loading import CATALOG_NAME, SEEDS_DIR, article_from_bytes, read_catalog, read_paragraph_corrections
 from .records import Article
 from .structure import build_article
 
@@ -103,7 +104,9 @@ def guess_year(article: Article, today: datetime.date | None = None) -> tuple[in
     (2019, 'latest year mentioned in the text (proposed by `add`: check it)')
     """
     for front in article.front_matter:
-        found = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", front.text) if front.kind == "dateline" else None
+        # A byline may carry the date too: 作者：陳思齊 2024年6月15日 來源：…
+        dated = front.kind == "dateline" or (front.kind == "byline" and _YEAR.search(front.text))
+        found = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", front.text) if dated else None
         if found:
             return int(found.group(1)), f"date on the page ({front.text})"
     last = (today or datetime.date.today()).year
@@ -166,6 +169,7 @@ def propose(
     year_basis: str | None = None,
     source: str = "",
     name: str | None = None,
+    script: str | None = None,
 ) -> Proposal:
     """Read a new text, refuse it if it cannot be added, and propose its catalog row.
 
@@ -186,7 +190,13 @@ def propose(
     if not path.is_file():
         raise MissingFileError(str(path), "the file does not exist" if not path.exists() else "not a file")
     data = path.read_bytes()
-    raw, encoding = decode(data, str(path))
+    file_format = formats.format_of(path, data)
+    if file_format == "text":
+        raw, encoding = decode(data, str(path))
+        found = build_article(raw, "new")
+    else:  # a PDF, web page, markdown or Word file: its reader's rendering stands for the text
+        found = article_from_bytes(data, path.name, where=str(path), id="new")
+        raw, encoding = found.raw, file_format
     catalog_path = seeds_dir / CATALOG_NAME
     catalog = read_catalog(catalog_path)
     columns = list(catalog.columns)
@@ -195,7 +205,7 @@ def propose(
     in_place = path.parent.resolve() == seeds_dir.resolve()
     if in_place and path.name in ids:
         raise DuplicateIdError(str(path), f"{path.name} is already in the catalog, as {ids[path.name]}")
-    _refuse_duplicate_text(path, raw, seeds_dir, ids)
+    _refuse_duplicate_text(path, raw, seeds_dir, ids, data)
     name = path.name if in_place else (name or path.name)
     if Path(name).name != name or name == CATALOG_NAME or name.startswith("."):
         raise CatalogError(str(path), f"{name!r} cannot be the name of a seed file: give a plain file name with --name")
@@ -211,8 +221,16 @@ def propose(
     if article_id is not None and not _SLUG.match(article_id):
         raise CatalogError(str(path), f"id {article_id!r} must be a lower-case slug such as 'japan-asean-2019'")
 
-    found = build_article(raw, "new")
-    year_value, basis = (int(year), year_basis or "") if year else guess_year(found)
+    if script is not None and script not in ("traditional", "simplified"):
+        raise CatalogError(str(path), f"--script must be traditional or simplified, not {script!r}")
+    script = script or found.script
+    if script == "unknown":
+        raise CatalogError(str(path), "the text has no character that only one script uses, so its script cannot be "
+                                      "told: give --script traditional or --script simplified")
+
+    year_value, basis = (int(year), "") if year else guess_year(found)
+    if year_basis:  # the teacher's reason wins, whether the year was given or guessed
+        basis = year_basis
     article_id = article_id or propose_id(path, year_value, ids.values())
 
     author_list = [a.strip() for a in re.split(r"[;,，、]", authors)] if authors else list(found.authors)
@@ -224,12 +242,16 @@ def propose(
         "authors": ";".join(a for a in author_list if a),
         "year": str(year_value or ""),
         "year_basis": basis,
-        "script": found.script,
+        "script": script,
         "source": source,
-        "format": detect_format(raw),
+        "format": detect_format(raw) if file_format == "text" else file_format,
     }
     row = {column: values.get(column, "") for column in columns}
-    article = load_source(raw, row, encoding)
+    if file_format == "text":
+        article = load_source(raw, row, encoding)
+    else:
+        corrections = read_paragraph_corrections().get(name, {})
+        article = article_from_bytes(data, name, where=str(path), **row_metadata(row), corrections=corrections)
     return Proposal(path, data, article, row, target)
 
 
@@ -259,10 +281,15 @@ def load_source(raw: str, row: dict[str, str], encoding: str = "utf-8") -> Artic
     )
 
 
-def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str, str]) -> None:
+def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str, str], data: bytes = b"") -> None:
     fingerprint = text_fingerprint(raw)
     for other in sorted(seeds_dir.iterdir()):
         if not other.is_file() or other.name == CATALOG_NAME or other.resolve() == path.resolve():
+            continue
+        if data and other.stat().st_size == len(data) and other.read_bytes() == data:
+            listed = f" ({ids[other.name]})" if other.name in ids else " (not in the catalog)"
+            raise DuplicateTextError(str(path), f"the same text (the very same file) is already in the seeds folder as {other.name}{listed}")
+        if formats.format_of(other) != "text":
             continue
         try:
             other_raw, _ = decode(other.read_bytes(), str(other))

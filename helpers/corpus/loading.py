@@ -1,8 +1,8 @@
 """Load the seed articles: the catalog, the files, and the :class:`Corpus`.
 
 >>> corpus = load_corpus()
->>> len(corpus), corpus["abe-beijing-2018"].script
-(5, 'traditional')
+>>> "abe-beijing-2018" in corpus, corpus["abe-beijing-2018"].script
+(True, 'traditional')
 >>> corpus.paragraphs_frame().columns.tolist()
 ['article_id', 'para_id', 'section', 'text']
 """
@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..text.cleaning import decode
 from ..errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
+from ..text.cleaning import decode
+from . import formats
 from .records import Article, Paragraph
 from .structure import build_article
 
@@ -217,19 +218,48 @@ def load_article(path: str | Path, **metadata: object) -> Article:
     path = Path(path)
     if not path.is_file():
         raise MissingFileError(str(path), "the file does not exist")
-    raw, encoding = decode(path.read_bytes(), str(path))
-    return build_article(
+    data = path.read_bytes()
+    return article_from_bytes(data, path.name, where=str(path), **metadata)
+
+
+def article_from_bytes(data: bytes, file_name: str, *, where: str = "", **metadata: object) -> Article:
+    """Build an article from a file's bytes, read by the reader for its format (see :func:`load_article`).
+
+    A PDF, a saved web page (``.html``), markdown (``.md``) or a Word file
+    (``.docx``) is first read by its reader in :mod:`helpers.corpus.formats`; any
+    other file is a plain text.
+
+    >>> article_from_bytes("<h1>日本外交</h1><p>正文。</p>".encode(), "page.html").source_format
+    'html'
+    """
+    where = where or file_name
+    fmt = formats.format_of(file_name, data)
+    corrections = dict(metadata.get("corrections") or {})  # type: ignore[call-overload]
+    hints = None
+    problems: tuple[str, ...] = ()
+    if fmt == "text":
+        raw, encoding = decode(data, where)
+    else:
+        extraction = formats.read_bytes(data, fmt, where)
+        raw, encoding, hints = extraction.text, fmt, extraction.hints()
+        corrections = {**extraction.corrections(), **corrections}
+        problems = tuple(extraction.lost())
+    article = build_article(
         raw,
-        str(metadata.get("id") or path.stem),
+        str(metadata.get("id") or Path(file_name).stem),
         title=_optional_str(metadata.get("title")),
         authors=metadata.get("authors"),  # type: ignore[arg-type]
         year=metadata.get("year"),  # type: ignore[arg-type]
         script=_optional_str(metadata.get("script")),
-        source_file=path.name,
+        source_file=file_name,
         metadata=metadata.get("metadata"),  # type: ignore[arg-type]
         encoding=encoding,
-        corrections=metadata.get("corrections"),  # type: ignore[arg-type]
+        corrections=corrections,
+        hints=hints,
     )
+    article.source_format = fmt
+    article.extraction_problems = problems
+    return article
 
 
 def _optional_str(value: object) -> str | None:

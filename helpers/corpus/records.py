@@ -136,7 +136,10 @@ class Article:
     """A cleaned, structured article.
 
     ``raw`` is the file's text exactly as decoded; everything else is derived
-    from it. ``text`` is the body paragraphs joined by a blank line.
+    from it. ``text`` is the body paragraphs joined by a blank line. For a file
+    that is not plain text (``source_format`` ``pdf``, ``html``, ``markdown`` or
+    ``docx``), ``raw`` is what its reader extracted, one block per line, and
+    ``extraction_problems`` lists any characters of the file the reader lost.
     """
 
     id: str
@@ -156,6 +159,8 @@ class Article:
     ledger: list[LedgerEntry] = field(default_factory=list, repr=False)
     metadata: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
+    source_format: str = "text"
+    extraction_problems: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:

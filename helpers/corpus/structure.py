@@ -145,16 +145,23 @@ def build_article(
     metadata: dict[str, str] | None = None,
     encoding: str = "utf-8",
     corrections: dict[int, str] | None = None,
+    hints: dict[int, LineHint] | None = None,
 ) -> Article:
     """Clean and structure one raw text into an :class:`Article`.
 
     Values passed in (from a catalog) win over what is found in the text; what is
     not passed in is taken from the text (title, byline) or detected (script).
     ``corrections`` maps a raw line number to ``"break"`` or ``"join"`` where the
-    layout gives no clue to a paragraph boundary.
+    layout gives no clue to a paragraph boundary. ``hints`` gives the roles that a
+    format reader (PDF, HTML, Word, markdown) already knows from the file's layout
+    or tags; the other lines are read as in a plain text. A text with hints is
+    never read as markdown: the reader has already taken the markup out.
     """
-    draft = _Draft(lines=_split_lines(raw), markdown=_looks_like_markdown(raw), corrections=dict(corrections or {}))
+    markdown = _looks_like_markdown(raw) if hints is None else False
+    draft = _Draft(lines=_split_lines(raw), markdown=markdown, corrections=dict(corrections or {}))
+    _apply_hints(draft, hints or {})
     _mark_blank_and_rules(draft)
+    _mark_metadata_lines(draft)
     _mark_boilerplate(draft)
     _mark_notes_section(draft)
     _mark_head(draft)
@@ -196,13 +203,18 @@ def build_article(
 
 
 def detect_script(text: str) -> str:
-    """Return ``traditional`` or ``simplified`` by counting script-specific characters.
+    """Return ``traditional``, ``simplified`` or ``unknown`` by counting script-specific characters.
 
-    >>> detect_script("國際變局下的日美關係"), detect_script("国际变局下的日美关系")
-    ('traditional', 'simplified')
+    ``unknown`` is the answer for a text with no character that only one script
+    uses (or as many of each): such a text reads the same in both.
+
+    >>> detect_script("國際變局下的日美關係"), detect_script("国际变局下的日美关系"), detect_script("日本外交")
+    ('traditional', 'simplified', 'unknown')
     """
     traditional = sum(text.count(c) for c in _TRADITIONAL_ONLY)
     simplified = sum(text.count(c) for c in _SIMPLIFIED_ONLY)
+    if traditional == simplified:
+        return "unknown"
     return "traditional" if traditional > simplified else "simplified"
 
 
@@ -276,9 +288,72 @@ def _looks_like_markdown(raw: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class LineHint:
+    """A role a format reader knows for one line of its rendering.
+
+    ``role`` is ``title``, ``heading``, ``body``, ``note``, ``caption``, ``front`` or
+    ``removed``; ``kind`` is the front-matter kind or the removed kind; ``level``
+    is a heading's level (1, 2, 3); ``reason`` says why a line was removed.
+
+    >>> article = build_article("導航\\n\\n日本外交", "demo", hints={1: LineHint("removed", "nav", reason="menu"), 3: LineHint("title")})
+    >>> article.title, article.removed[0].reason
+    ('日本外交', 'menu')
+    """
+
+    role: str
+    kind: str = ""
+    level: int = 0
+    reason: str = ""
+
+
+def _apply_hints(draft: _Draft, hints: dict[int, LineHint]) -> None:
+    for line in draft.lines:
+        hint = hints.get(line.number)
+        if hint is None or not line.text.strip():
+            continue
+        line.role, line.kind, line.group = hint.role, hint.kind, line.number
+        if hint.role == "heading":
+            line.kind = f"md{hint.level + 1}"
+        elif hint.role == "removed":
+            line.removed_reason = hint.reason or "left out by the format reader"
+        elif hint.role == "body":
+            line.role = ""  # the body's own patterns (markers, front matter) still apply
+
+
+#: Lines of a journal's or a web page's apparatus: (pattern, role, kind, reason).
+METADATA_LINES = (
+    (re.compile(r"^(中[圖图]分[類类][號号]|文[獻献][標标][識识][碼码]|文章[編编][號号]|DOI|doi|收稿日期|基金[項项]目|文[號号]|[發发]文字[號号]|[發发]文[編编][號号])\s*[:：]"),
+     "front", "metadata", ""),
+    (re.compile(r"^[（(【\[]?(原[標标][題题]|[責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|校[對对])\s*[:：]"), "front", "metadata", ""),
+    (re.compile(r"^(文章[來来]源|[來来]源|[發发][布佈表]?[時时][間间]|[發发][布佈]日期)\s*[:：]"), "front", "dateline", ""),
+    (re.compile(r"^(本文共[閱阅][讀读].{0,12}次|[選选][擇择]字[號号].{0,20}|[進进]入[專专][題题].{0,30}|[閱阅][讀读][數数]?\s*[:：]?\s*\d+|[點点][擊击][數数]?\s*[:：]?\s*\d+|掃[碼码]|扫[码碼].{0,30}|[長长]按.{0,10}[識识][別别].{0,20}[二维維碼码].{0,20}|(?:[扫掃]描)?二[维維][码碼].{0,40}|.{0,30}(?:微信公[众眾][号號]|公[众眾][号號])[。.]?)$"),
+     "removed", "web-furniture", "a web page's reading counter, font-size switch, topic link or QR-code prompt (not part of the article)"),
+    (re.compile(r"^\|?\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)\s*(?:[|｜/]\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)?\s*)+\|?$"),
+     "removed", "language-switch", "a web page's language switch (not part of the article)"),
+)
+
+
+def _mark_metadata_lines(draft: _Draft) -> None:
+    """Classification numbers, DOIs, editors, reading counters: front matter or removed, never body."""
+    for line in draft.lines:
+        if line.role:
+            continue
+        plain = line.plain
+        if display_width(plain) > 160:
+            continue
+        for pattern, role, kind, reason in METADATA_LINES:
+            if pattern.match(plain):
+                line.role, line.kind, line.group = role, kind, line.number
+                line.removed_reason = reason
+                break
+
+
 def _mark_blank_and_rules(draft: _Draft) -> None:
     for line in draft.lines:
         line.markdown = draft.markdown
+        if line.role:
+            continue
         if draft.markdown:
             heading = MARKDOWN_HEADING.match(line.raw.strip())
             if heading:
@@ -307,12 +382,12 @@ def _content(draft: _Draft, start: int = 0):
 
 def _mark_boilerplate(draft: _Draft) -> None:
     for line in draft.lines:
-        if line.role != "blank" and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
+        if not line.role and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
             _remove(line, "web-furniture", "web page navigation, sharing or printing links (not part of the article)")
     for index, line in enumerate(draft.lines):
         if line.role != "blank" and BOILERPLATE_HEADER.match(line.plain):
             for tail in draft.lines[index:]:
-                if tail.role != "blank":
+                if tail.role not in ("blank", "removed"):
                     _remove(tail, "web-boilerplate", "links to other articles after the end of the text (web page furniture)")
             return
 
@@ -353,6 +428,7 @@ def _mark_head(draft: _Draft) -> None:
     """Title, rubric, web page title, byline, dateline and subtitle at the top."""
     head = _content(draft)[:12]
     candidates = []
+    hinted_title = [i for i, line in enumerate(draft.lines) if line.role == "title"]
     for index in head:
         line = draft.lines[index]
         plain = line.plain
@@ -366,7 +442,7 @@ def _mark_head(draft: _Draft) -> None:
         if _heading_style(bare) or ABSTRACT.match(plain) or KEYWORDS.match(plain):
             break
         candidates.append(index)
-    title_index = None
+    title_index = hinted_title[0] if hinted_title else None
     for index in candidates:
         line = draft.lines[index]
         plain = line.plain
@@ -406,6 +482,8 @@ def _is_body_like(plain: str) -> bool:
 
 def _looks_like_byline(plain: str) -> bool:
     bare = re.sub(r"\\?\*+$", "", plain).strip()
+    if _BYLINE_LABEL.match(bare) and re.match(r"^(?:作者|撰文|撰稿|[記记]者)", bare) and len(bare) <= 60:
+        return True
     return bool(bare) and len(bare) <= 24 and not _SENTENCE_PUNCT.search(bare) and bool(han(bare))
 
 
@@ -634,7 +712,7 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
             _enter(draft, line, piece, target)
-        if kind in ("keywords", "dateline", "byline"):
+        if kind in ("keywords", "dateline", "byline", "metadata"):
             # Spaces separate the items of these lines: keep one between them.
             text = re.sub(r"[\s\u00a0\u3000]+", " ", " ".join(pieces)).strip()
         else:
@@ -642,7 +720,7 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         article.front_matter.append(FrontMatter(kind, text, lines[0].number))
         if kind == "byline" and not article.authors:
             article.authors = split_byline(text)
-        named = re.search(r"(?:作者|撰文|文)\s*[:：/]\s*(\S+)", text) if kind in ("dateline", "subtitle") else None
+        named = re.search(r"(?:作者|撰文|文\s*[:：/]|[記记]者)\s*[:：/]?\s*([^\s\d:：/（(]+)", text) if kind in ("dateline", "subtitle") else None
         if named and not article.authors:
             article.authors = tuple(a for a in re.split(r"[、,，;；]", named.group(1)) if a)
 
@@ -652,11 +730,22 @@ def normalise_spaces_keep(text: str) -> str:
     return text.replace("\u00a0", " ").strip()
 
 
+# "作者：", "文/", "記者 " before the names; a date, a source or a time after them.
+_BYLINE_LABEL = re.compile(r"^(?:作者|撰文|撰稿|[文記记]者|文|By)\s*[:：/|｜]?\s*")
+_BYLINE_TAIL = re.compile(
+    r"\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}|[來来]源\s*[:：]|[發发][布佈表]|出[處处]\s*[:：]|[編编][輯辑]\s*[:：]|[|｜]|\d{1,2}:\d{2})"
+)
+
+
 def split_byline(byline: str) -> tuple[str, ...]:
     """Split a byline into author names.
 
     Names are separated by runs of spaces; single characters separated by spaces
-    are one letter-spaced name.
+    are one letter-spaced name. A label before the names (``作者：``) and a date or
+    source after them are not names.
+
+    >>> split_byline("作者：陳思齊 2024年6月15日 來源：洞見國際評論網")
+    ('陳思齊',)
 
     >>> split_byline("黄 贝 司晓宇**")
     ('黄贝', '司晓宇')
@@ -664,7 +753,11 @@ def split_byline(byline: str) -> tuple[str, ...]:
     ('盧昊',)
     """
     bare = re.sub(r"[\\*]+$", "", byline).replace("\u3000", " ").replace("\u00a0", " ").strip()
+    bare = _BYLINE_LABEL.sub("", bare)
+    bare = _BYLINE_TAIL.split(bare, maxsplit=1)[0].strip()
     tokens = bare.split()
+    if 2 <= len(tokens) <= 4 and all(len(token) == 1 for token in tokens):
+        return ("".join(tokens),)  # one letter-spaced name: 周 文 清
     names: list[str] = []
     pending = ""
     for token in tokens:
@@ -978,7 +1071,7 @@ def unaccounted(article: Article) -> list[str]:
     >>> unaccounted(build_article("標題\\n\\n正文第一段。", "demo"))
     []
     """
-    problems: list[str] = []
+    problems: list[str] = list(article.extraction_problems)
     raw_lines = re.split(r"\r\n|\r|\n", article.raw[1:] if article.raw.startswith("\ufeff") else article.raw)
     # In markdown a character reference (``&#22270;``) stands for its character.
     printed = cleaning.decode_character_references if _looks_like_markdown(article.raw) else str
