@@ -34,7 +34,7 @@ else:  # pragma: no cover - Python 3.10
 
 from .errors import CorpusError
 from .corpus.loading import DATA_DIR, Corpus, load_corpus
-from .analysis.quotes import load_quotes, quote_text
+from .analysis.quotes import load_quotes, marked_sentence, quote_text
 from .text.fulltable import FullTable, full_table
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
@@ -173,6 +173,30 @@ def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_i
     return problems
 
 
+def misplaced_limit_evidence(amap: ArgumentMap) -> list[str]:
+    """Limits whose quotes stand outside the limit's paragraph and the claim's paragraphs (empty when fine).
+
+    A limit names the paragraph that carries it; a quote it cites from elsewhere
+    points the reader at the wrong place. Kept apart from :func:`check_argument_map`
+    until every map has been checked against it.
+
+    >>> misplaced_limit_evidence(load_argument_map("central-asia-2007"))
+    []
+    """
+    quotes = load_quotes(amap.article_id)
+    problems = []
+    for claim in amap.claims:
+        for number, limit in enumerate(claim.limits, 1):
+            allowed = {limit.paragraph, *claim.paragraphs}
+            for quote_id in limit.evidence:
+                if quote_id in quotes and quotes[quote_id].paragraph not in allowed:
+                    problems.append(
+                        f"{claim.id} (limit {number}): quote {quote_id!r} is in {quotes[quote_id].paragraph.split(':')[1]}, "
+                        f"not in the limit's paragraph {limit.paragraph.split(':')[1]} or the claim's paragraphs"
+                    )
+    return problems
+
+
 def claims_frame(amap: ArgumentMap) -> FullTable:
     """One row per claim: id, claim, section, paragraphs, figures, evidence (quote ids), limits.
 
@@ -203,7 +227,7 @@ def claim_evidence(amap: ArgumentMap, corpus: Corpus | None = None) -> FullTable
     """The quoted sentences behind each claim and limit: one row per (claim or limit, quote).
 
     Columns: ``claim``, ``part`` (``claim`` or ``limit N``), ``quote``,
-    ``paragraph``, ``sentence`` (cut from the corpus, as printed), ``english``,
+    ``paragraph``, ``sentence`` (cut from the corpus, as printed, note markers kept), ``english``,
     ``voice``. A claim or limit without evidence has no row.
 
     >>> rows = claim_evidence(load_argument_map("abe-beijing-2018"))
@@ -222,7 +246,7 @@ def claim_evidence(amap: ArgumentMap, corpus: Corpus | None = None) -> FullTable
                 item = quotes[quote_id]
                 rows.append({
                     "claim": claim.id, "part": part, "quote": quote_id, "paragraph": item.paragraph.split(":")[1],
-                    "sentence": quote_text(item, corpus).sentence, "english": item.english,
+                    "sentence": marked_sentence(quote_text(item, corpus)), "english": item.english,
                     "voice": item.voice.value + (f": {item.speaker}" if item.speaker else ""),
                 })
     return full_table(pd.DataFrame(rows, columns=["claim", "part", "quote", "paragraph", "sentence", "english", "voice"]))

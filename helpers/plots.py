@@ -35,10 +35,17 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from .analysis.figures import check_figures, load_figures, summit_table  # noqa: E402
 from .corpus.loading import load_corpus  # noqa: E402
-from .analysis.timeline import merged_timeline  # noqa: E402
+from .analysis.timeline import EVENT_TYPES, merged_timeline  # noqa: E402
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: One marker and colour per event type, the same in every plot of the collection.
+EVENT_STYLE = {
+    event_type: (marker, colour)
+    for event_type, marker, colour in zip(
+        EVENT_TYPES, "osD^vP<X>h", PALETTE[:7] + ["#000000", PALETTE[0], PALETTE[3]]
+    )
+}
 #: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.
 CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR"]
 
@@ -342,7 +349,8 @@ def f35_procurement() -> Figure:
     ax.set_ylabel("Aircraft (架)")
     ax.set_ylim(0, (bought + planned) * 1.2)
     ax.set_title(f"F-35 fighters: the parts add up to {bought + planned:.0f}, the text says {stated:.0f}", fontsize=10)
-    ax.legend(fontsize=8, loc="lower center")
+    # Outside the axes: inside, the box covers the top of the stacked bar.
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     add_source(ax, rows["para_id"])
     return ax.figure
 
@@ -354,7 +362,7 @@ def central_asia_aid() -> Figure:
     axes = figure.subplots(1, 2)
     countries = list(dict.fromkeys(rows["country"]))
     colours = dict(zip(countries, PALETTE))
-    for ax, (unit, scale, label) in zip(axes, [("JPY", 1e8, "億日圓 (100 million yen)"), ("USD", 1e6, "million US dollars")]):
+    for ax, (unit, scale, label) in zip(axes, [("JPY", 1e8, "亿日元 (100 million yen)"), ("USD", 1e6, "million US dollars")]):
         part = rows[rows["unit"] == unit]
         for country in countries:
             sub = part[part["country"] == country]
@@ -383,7 +391,7 @@ def central_asia_aid_totals() -> Figure:
     ax = new_axes(5.0, 3.4)
     bars = ax.bar(rows["year"].astype(int).astype(str), rows["value"] / 1e8, color=[PALETTE[5], PALETTE[0]])
     _label_bars(ax, bars, rows["raw"])
-    ax.set_ylabel("億美元 (100 million US dollars)")
+    ax.set_ylabel("亿美元 (100 million US dollars)")
     ax.set_xlabel("Year")
     ax.set_title("Japanese aid to Central Asia, 1997 and 2003")
     add_source(ax, rows["para_id"])
@@ -394,6 +402,9 @@ def energy_stakes() -> Figure:
     """Japanese companies' stakes in energy projects in and around Central Asia, as printed."""
     rows = _rows("energy-stakes").iloc[::-1]
     ax = new_axes(8.5, 4.6)
+    # The oil fields lie off Azerbaijan, but the BTC pipeline crosses Georgia and Turkey too.
+    region = {"Azerbaijan": "Caspian/Caucasus"}
+    rows = rows.assign(country=rows["country"].map(lambda c: region.get(c, c)))
     countries = list(dict.fromkeys(rows["country"]))
     colours = [PALETTE[countries.index(c)] for c in rows["country"]]
     labels = [textwrap.fill(d, 42) for d in rows["description"]]
@@ -454,49 +465,64 @@ def relation_score() -> Figure:
     return ax.figure
 
 
-def timeline(articles: Iterable[str] | None = None, since: int | None = None) -> Figure:
-    """The dated events the articles rely on, one lane per article, marked by event type."""
+def timeline(articles: Iterable[str] | None = None, since: int | None = None, title: str | None = None) -> Figure:
+    """The dated events the articles rely on, one lane per article, marked by event type.
+
+    ``title`` replaces the generic title (for one article, say what it shows).
+    """
     events = merged_timeline(articles)
     if since is not None:
         events = events[events["start"].dt.year >= since]
     lanes = list(dict.fromkeys(events["article_id"]))
     ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
-    types = sorted(events["event_type"].unique())
-    markers = "osD^v<>PX*h"
+    types = [t for t in EVENT_STYLE if t in set(events["event_type"])]
     # An event dated to a month or a year only is drawn in the middle of that period, as a hollow
     # marker, so that 2020 (年底, "the end of the year") is not drawn on 1 January.
     middle = {"month": pd.Timedelta(days=14), "year": pd.Timedelta(days=182)}
     shown = events["start"] + events["precision"].map(middle).fillna(pd.Timedelta(0))
-    for i, event_type in enumerate(types):
-        colour = PALETTE[i % len(PALETTE)]
+    for event_type in types:
+        marker, colour = EVENT_STYLE[event_type]
+        of_type = events[events["event_type"] == event_type]
+        has_exact = (of_type["precision"] == "day").any()
         for exact in (True, False):
-            part = events[(events["event_type"] == event_type) & ((events["precision"] == "day") == exact)]
+            part = of_type[(of_type["precision"] == "day") == exact]
             if part.empty:
                 continue
-            ax.scatter(shown[part.index], [lanes.index(a) for a in part["article_id"]], marker=markers[i % len(markers)],
-                       s=28, alpha=0.85, label=event_type if exact or (events[(events["event_type"] == event_type) & (events["precision"] == "day")]).empty else None,
+            ax.scatter(shown[part.index], [lanes.index(a) for a in part["article_id"]], marker=marker,
+                       s=28, alpha=0.85, label=event_type if exact or not has_exact else None,
                        facecolors=colour if exact else "none", edgecolors=colour)
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     subject = f"Events {lanes[0]} relies on" if len(lanes) == 1 else "Events the articles rely on"
-    ax.set_title(subject + (f", since {since}" if since else ""), fontsize=10)
+    ax.set_title(title or subject + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
     add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
                "hollow: only the month or year, drawn mid-period")
     return ax.figure
 
 
-def theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str] | None = None) -> Figure:
-    """Share of each article's paragraphs carrying each theme (from ``themes.theme_matrix``)."""
+def theme_heatmap(
+    matrix: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+    n: dict[str, int] | pd.Series | None = None,
+    measure: str = "% of the article's paragraphs",
+) -> Figure:
+    """Share of each article's paragraphs carrying each theme (from ``themes.theme_matrix``).
+
+    ``n`` (paragraphs per article) is shown beside each row's name; ``measure``
+    names what a cell holds (e.g. "% of the article's characters" for
+    ``themes.theme_character_share``).
+    """
     ax = new_axes(9.0, 3.8)
     shown = matrix.drop(columns=[c for c in matrix.columns if c == "none"], errors="ignore")
     image = ax.imshow(shown.values * 100, cmap="Blues", aspect="auto", vmin=0, vmax=100)
     ax.set_xticks(range(len(shown.columns)), [(labels or {}).get(c, c) for c in shown.columns], rotation=55, ha="right", fontsize=8)
-    ax.set_yticks(range(len(shown.index)), shown.index, fontsize=8)
+    rows = [f"{a} (n={int(n[a])})" if n is not None and a in n else str(a) for a in shown.index]
+    ax.set_yticks(range(len(shown.index)), rows, fontsize=8)
     for (row, column), value in pd.DataFrame(shown.values).stack().items():
         ax.text(column, row, f"{value * 100:.0f}", ha="center", va="center", fontsize=7, color="white" if value > 0.55 else "black")
-    ax.figure.colorbar(image, ax=ax, label="% of the article's paragraphs")
+    ax.figure.colorbar(image, ax=ax, label=measure)
     ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")
     ax.set_title("Themes across the five articles", fontsize=10)
     add_source(ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes")

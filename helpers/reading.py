@@ -21,7 +21,7 @@ from IPython.display import HTML
 
 from .corpus.loading import Corpus, load_corpus
 from .corpus.records import Article, Heading
-from .analysis.quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
+from .analysis.quotes import QuoteError, QuoteText, Voice, find_quote, load_quotes, marked_sentence, note_label, quote_text
 from .text.cleaning import han
 from .text.fulltable import FullTable, full_table, mark_chinese
 from .text.language import load_glossary
@@ -370,8 +370,63 @@ def accounting(article: Article) -> pd.Series:
 
 _QUOTE_STYLE = (
     "<style>.jr-quotes td{vertical-align:top;text-align:left;padding:0.4em 0.6em;line-height:1.7}"
-    ".jr-quotes mark{background:#FFE8A3;padding:0 1px}</style>"
+    ".jr-quotes mark{background:#FFE8A3;padding:0 1px}"
+    ".jr-quotes sup.jr-cite{color:#8a1c1c;font-size:75%;cursor:help}</style>"
 )
+
+#: What a note line says when the file prints a marker but not the note it points to.
+NOTE_NOT_IN_FILE = "note text not in the file"
+
+
+def _note_tooltip(note) -> str:
+    return f"{note_label(note)}: {note.text or NOTE_NOT_IN_FILE}"
+
+
+def _quoted_chinese(text: QuoteText, script: str) -> str:
+    """The sentence as HTML: the phrase in ``<mark>``, each note marker a superscript where it stood.
+
+    A marker's ``title`` (its tooltip) gives the note's text, or says the file
+    does not print it.
+    """
+    cuts = {len(text.before): "<mark>", len(text.before) + len(text.phrase): "</mark>"}
+    sups: dict[int, list[str]] = {}
+    for position, note in text.markers:
+        sups.setdefault(position, []).append(
+            f"<sup class='jr-cite' title=\"{html.escape(_note_tooltip(note), quote=True)}\">{html.escape(note.marker)}</sup>"
+        )
+    points = sorted(set(cuts) | set(sups))
+    out, last = [], 0
+    for point in points:
+        out.append(html.escape(to_script(text.sentence[last:point], script)))
+        # A marker at the phrase's end belongs after the phrase: close the mark first.
+        if point in cuts and cuts[point] == "</mark>":
+            out.append(cuts[point])
+        out.extend(sups.get(point, []))
+        if point in cuts and cuts[point] == "<mark>":
+            out.append(cuts[point])
+        last = point
+    out.append(html.escape(to_script(text.sentence[last:], script)))
+    return "".join(out)
+
+
+def _voice_label(item, text: QuoteText) -> str:
+    """Whose words: "the author", "the author, citing [5] (P.66)", "reported: 讀賣新聞"."""
+    if item.voice is Voice.REPORTED:
+        return "reported" + (f": {_marked(item.speaker)}" if item.speaker else "")
+    if item.voice is Voice.CITED:
+        source = item.speaker or text.cited_sources or "a source"
+        return f"the author, citing {_marked(source)}"
+    return "the author"
+
+
+def _note_lines(text: QuoteText) -> str:
+    """One footnote line per marker in the sentence: the marker, its locator and the note's text."""
+    return "".join(
+        f"<br><span style='font-size:80%;color:#444'><sup>{html.escape(note.marker)}</sup> "
+        f"{_marked(note_label(note)[len(note.marker):].strip() + ': ' if note.locator else '')}"
+        f"{_marked(note.text) if note.text else '<i>' + NOTE_NOT_IN_FILE + '</i>'}</span>"
+        for _, note in text.markers
+    )
 
 
 def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str = "original",
@@ -379,12 +434,17 @@ def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str =
     """Show quotes from ``helpers/data/quotes/<article_id>.toml`` as static HTML.
 
     Per quote: the paragraph id, the Chinese sentence cut from the corpus with the
-    phrase marked (``lang="zh-Hant"`` or ``zh-Hans``), our English beside it, whose
-    voice it is (the author's, or "reported: <speaker>") and the note. ``ids`` is
-    one id or a list, shown in that order; ``None`` shows every quote of the file.
+    phrase marked (``lang="zh-Hant"`` or ``zh-Hans``) and any note marker that
+    stood in it put back as a superscript (its note's text as a tooltip and as a
+    line under the English), our English beside it, whose voice it is (the
+    author's; "the author, citing [5] (P.66)"; or "reported: <speaker>") and the
+    note. ``ids`` is one id or a list, shown in that order; ``None`` shows every
+    quote of the file.
 
     >>> page = quotes("central-asia-2007", "yomiuri-check-china-russia").data
     >>> 'reported: <span lang="zh-Hans">日本读卖新闻</span>' in page and '<mark>其目的就是要牵制中俄</mark>' in page
+    True
+    >>> 'title="[1]: note text not in the file">[1]</sup>' in quote("central-asia-2007", "verdict").data
     True
     """
     corpus = corpus or load_corpus()
@@ -399,12 +459,10 @@ def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str =
     rows = []
     for item in chosen:
         text = quote_text(item, corpus)
-        chinese = (
-            html.escape(to_script(text.before, script)) + "<mark>" + html.escape(to_script(text.phrase, script))
-            + "</mark>" + html.escape(to_script(text.after, script))
-        )
-        voice = "the author" if item.voice is Voice.AUTHOR else "reported" + (f": {_marked(item.speaker)}" if item.speaker else "")
+        chinese = _quoted_chinese(text, script)
+        voice = _voice_label(item, text)
         note = f"<br><i>{_marked(item.note)}</i>" if item.note else ""
+        note += _note_lines(text)
         rows.append(
             "<tr>"
             f"<td style='width:6em;font-size:85%;color:#444;vertical-align:top'><code>{html.escape(item.paragraph.split(':')[1])}</code>"
@@ -434,6 +492,8 @@ def quote(article_id: str, quote_id: str, *, script: str = "original", corpus: C
 def quotes_frame(article_id: str, corpus: Corpus | None = None) -> FullTable:
     """An article's quotes as a table: id, paragraph, sentence (as printed), english, voice, note.
 
+    The sentence keeps its note markers where they stood (``…的影响。[1]``).
+
     >>> quotes_frame("abe-beijing-2018").columns.tolist()
     ['id', 'paragraph', 'sentence', 'english', 'voice', 'note']
     """
@@ -441,7 +501,7 @@ def quotes_frame(article_id: str, corpus: Corpus | None = None) -> FullTable:
     rows = []
     for item in load_quotes(article_id).values():
         voice = item.voice.value + (f": {item.speaker}" if item.speaker else "")
-        rows.append({"id": item.id, "paragraph": item.paragraph.split(":")[1], "sentence": quote_text(item, corpus).sentence,
+        rows.append({"id": item.id, "paragraph": item.paragraph.split(":")[1], "sentence": marked_sentence(quote_text(item, corpus)),
                      "english": item.english, "voice": voice, "note": item.note})
     return full_table(pd.DataFrame(rows, columns=["id", "paragraph", "sentence", "english", "voice", "note"]))
 

@@ -5,6 +5,8 @@ import io
 
 import helpers
 from helpers import plots
+import pytest
+
 from helpers.compare import ALIGNMENT_VOCABULARY, actor_counts, term_counts, term_frequencies
 from helpers.themes import tag_themes, theme_matrix
 
@@ -28,13 +30,32 @@ def test_frequencies_are_per_ten_thousand_characters():
     assert list(term_frequencies(CORPUS, ALIGNMENT_VOCABULARY).columns) == list(ALIGNMENT_VOCABULARY)
 
 
-def test_actors_include_both_names_of_trump():
+def test_actors_count_every_form_of_a_name_once():
     actors = actor_counts(CORPUS)
-    assert actors.loc["川普", "abe-beijing-2018"] == CORPUS["abe-beijing-2018"].text.count("川普")
-    assert actors.loc["特朗普", "china-japan-2025"] == CORPUS["china-japan-2025"].text.count("特朗普")
-    assert actors.loc["尹錫悅", "japan-korea-2024"] == CORPUS["japan-korea-2024"].text.count("尹錫悅")
-    assert (actors.sum(axis=1) >= 2).all()
-    assert list(actors.sum(axis=1)) == sorted(actors.sum(axis=1), reverse=True)
+
+    def paragraph_count(article_id, form):
+        return sum(p.text.count(form) for p in CORPUS[article_id].paragraphs)
+
+    # Trump is one person whether written 川普 (Taipei, the japan-us repost) or 特朗普
+    assert actors.loc["Donald Trump", "abe-beijing-2018"] == paragraph_count("abe-beijing-2018", "川普")
+    assert actors.loc["Donald Trump", "china-japan-2025"] == paragraph_count("china-japan-2025", "特朗普")
+    # 安倍晉三 contains 安倍: each occurrence of either counts once
+    assert actors.loc["Abe Shinzō", "abe-beijing-2018"] == paragraph_count("abe-beijing-2018", "安倍")
+    assert actors.loc["Kishida Fumio", "japan-korea-2024"] == paragraph_count("japan-korea-2024", "岸田")
+    numbers = actors[[a.id for a in CORPUS]]
+    assert (numbers.sum(axis=1) >= 2).all()
+    assert list(numbers.sum(axis=1)) == sorted(numbers.sum(axis=1), reverse=True)
+
+
+def test_no_name_form_belongs_to_two_people(tmp_path):
+    from helpers.compare import load_actors
+    from helpers.errors import CorpusError
+
+    assert load_actors()
+    path = tmp_path / "actors.csv"
+    path.write_text("person,forms,role\nA,安倍,x\nB,安倍晉三;安倍,y\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"line 3: the form '安倍' is already given to A"):
+        load_actors(path)
 
 
 def test_comparison_plots_render_without_warnings():

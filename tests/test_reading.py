@@ -117,12 +117,17 @@ def test_removed_lines_are_shown_whole():
 @pytest.mark.parametrize("path", quote_files(), ids=[p.stem for p in quote_files()])
 def test_quotes_show_the_sentence_cut_from_the_corpus_and_our_english(path):
     article = CORPUS[path.stem]
-    page = quotes(path.stem).data
+    shown = quotes(path.stem).data
+    # Note markers are put back into the sentence as superscripts; the sentence text is what is left.
+    page = re.sub(r"<sup class='jr-cite'[^>]*>.*?</sup>", "", shown)
     lang = "zh-Hant" if article.script == "traditional" else "zh-Hans"
     for item in load_quotes(path.stem).values():
-        sentence = quote_text(item, CORPUS).sentence
+        resolved = quote_text(item, CORPUS)
+        sentence = resolved.sentence
         assert sentence.replace(item.phrase, "") in text_of(page).replace(item.phrase, "") or sentence in text_of(page)
         assert f"<mark>{item.phrase}</mark>" in page
+        for _, note in resolved.markers:
+            assert f">{note.marker}</sup>" in shown, (item.id, note.marker)
         assert item.english.replace("'", "&#x27;") in page
         assert item.paragraph.split(":")[1] in page
     assert f'lang="{lang}"' in page and 'lang="en"' in page

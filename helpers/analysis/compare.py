@@ -12,13 +12,16 @@ because the articles differ in length by a factor of two.
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
+from ..errors import CorpusError
 from ..text.fulltable import full_table
-from ..text.language import read_user_dictionary, spellings
-from ..corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
 from ..text.script import to_simplified
 
 #: Words for hedging, balancing and alignment that the comparison notebook counts.
@@ -48,37 +51,89 @@ def term_counts(corpus: Corpus, terms: Iterable[str]) -> pd.DataFrame:
     return full_table(pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms}))
 
 
-def actor_counts(corpus: Corpus, tag: str = "nr", minimum: int = 2) -> pd.DataFrame:
-    """How often each person (user-dictionary entries tagged ``nr``) is named in each article.
+#: The people named in the articles, with every form of their name (a teacher may edit it).
+ACTORS_PATH = DATA_DIR / "actors.csv"
 
-    Names are counted in both scripts; only people named at least ``minimum``
-    times in the whole corpus are kept, the most named first.
+
+@dataclass(frozen=True)
+class Actor:
+    """A person and every form of their name in the articles.
+
+    >>> load_actors()[0].forms
+    ('川普', '特朗普')
     """
-    texts = _simplified_texts(corpus)
-    rows = {}
-    for entry in read_user_dictionary():
-        if entry.tag != tag:
-            continue
-        forms = {to_simplified(form) for form in [entry.word, *spellings(entry.word)]}
-        counts = {aid: max(text.count(form) for form in forms) for aid, text in texts.items()}
-        name = entry.word
-        if name in rows:
-            continue
-        rows[name] = counts
-    table = pd.DataFrame(rows).T.reindex(columns=[a.id for a in corpus]).fillna(0).astype(int)
-    table = _drop_contained(table)
+
+    person: str
+    forms: tuple[str, ...]
+    role: str
+
+
+def load_actors(path: str | Path | None = None) -> list[Actor]:
+    """Read the alias table (default ``helpers/data/actors.csv``); errors name the file and line.
+
+    >>> [a.person for a in load_actors()][:2]
+    ['Donald Trump', 'Abe Shinzō']
+    """
+    path = Path(path) if path is not None else ACTORS_PATH
+    if not path.is_file():
+        raise CorpusError(str(path), "the actors file does not exist")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
+    rows = list(csv.reader([line for _, line in numbered]))
+    if not rows or [c.strip() for c in rows[0]] != ["person", "forms", "role"]:
+        raise CorpusError(str(path), "the first line that is not a comment must be the header person,forms,role")
+    actors, owner = [], {}
+    for (number, _), row in zip(numbered[1:], rows[1:]):
+        where = f"{path}, line {number}"
+        if len(row) != 3:
+            raise CorpusError(where, f"expected 3 fields (person, forms, role), found {len(row)}")
+        person, forms_field, role = (cell.strip() for cell in row)
+        forms = tuple(f.strip() for f in forms_field.split(";") if f.strip())
+        if not person or not forms:
+            raise CorpusError(where, "person and forms must not be empty")
+        for form in forms:
+            key = to_simplified(form)
+            if key in owner and owner[key] != person:
+                raise CorpusError(where, f"the form {form!r} is already given to {owner[key]}")
+            owner[key] = person
+        actors.append(Actor(person, forms, role))
+    return actors
+
+
+def actor_counts(corpus: Corpus, minimum: int = 2, actors: list[Actor] | None = None) -> pd.DataFrame:
+    """How often each person is named in the body paragraphs of each article, all name forms together.
+
+    One row per person (the table ``helpers/data/actors.csv``), articles as
+    columns, then ``forms`` (the forms that occur, with their counts) and
+    ``role``. Each occurrence counts once, under the longest form that matches
+    (安倍晉三 is not also counted as 安倍). People named fewer than ``minimum``
+    times in all are left out; the most named first.
+
+    >>> table = actor_counts(load_corpus())
+    >>> int(table.loc["Abe Shinzō", "abe-beijing-2018"])
+    33
+    """
+    from .themes import find_keyword_spans
+
+    actors = load_actors() if actors is None else actors
+    article_ids = [a.id for a in corpus]
+    rows, details = {}, {}
+    for actor in actors:
+        counts, found = {}, {}
+        for article in corpus:
+            total = 0
+            for paragraph in article.paragraphs:
+                for start, end, _ in find_keyword_spans(paragraph.text, actor.forms):
+                    total += 1
+                    printed = paragraph.text[start:end]
+                    found[printed] = found.get(printed, 0) + 1
+            counts[article.id] = total
+        rows[actor.person] = counts
+        details[actor.person] = ("; ".join(f"{form} ×{n}" for form, n in found.items()), actor.role)
+    table = pd.DataFrame(rows).T.reindex(columns=article_ids).fillna(0).astype(int)
     table = table[table.sum(axis=1) >= minimum]
-    return full_table(table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index])
-
-
-def _drop_contained(table: pd.DataFrame) -> pd.DataFrame:
-    """Keep one row per person when a short name (安倍) is counted inside a full one (安倍晉三)."""
-    names = list(table.index)
-    simplified = {name: to_simplified(name) for name in names}
-    merged = table.copy()
-    for short in names:
-        for full in names:
-            if short != full and simplified[short] in simplified[full] and short in merged.index and full in merged.index:
-                # The short form's count already includes the full form's occurrences.
-                merged = merged.drop(index=full)
-    return merged
+    table = table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    table["forms"] = [details[p][0] for p in table.index]
+    table["role"] = [details[p][1] for p in table.index]
+    table.index.name = "person"
+    return full_table(table)

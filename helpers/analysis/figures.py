@@ -653,8 +653,11 @@ class TrendCheck:
         if years > 0 and positive and after.unit in ("JPY", "USD", "CNY", "KRW", "EUR"):
             yearly = f", {(after.value / before.value) ** (1 / years) - 1:+.1%} a year over {years} years"
         amount = f"{change:+,.0f}" if abs(change) >= 1000 else f"{change:+g}"
+        unit = after.unit
+        if unit == "percent":  # a change of shares is in points; the relative change is of the earlier share
+            unit, growth = "percentage points", (f" ({change / before.value:+.0%} of the earlier share)" if positive else "")
         explanation = (f"{_sentence(self.what)}: the text says {self.word} from {before.raw} to {after.raw}; "
-                       f"the change is {amount} {after.unit}{growth}{yearly}.")
+                       f"the change is {amount} {unit}{growth}{yearly}.")
         return _row(self.later, self.name, self.direction, computed, computed == self.direction, explanation)
 
 
@@ -762,7 +765,9 @@ def _kawaguchi_states(sources: Sources) -> dict[str, object]:
     text = sources.text(ref.para_id)
     end = text.index(figure.quote) + figure.quote.index(figure.raw)
     clause = re.split(r"[，。；]", text[:end])[-1]
-    named = [state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)]
+    # In the order the clause prints them, so the explanation quotes the text as printed.
+    named = sorted((state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)),
+                   key=lambda state: to_simplified(clause).index(state))
     computed = float(len(named))
     fits = computed == figure.value
     explanation = (f"The clause before {figure.raw} names {len(named)} states ({'、'.join(named)}); "

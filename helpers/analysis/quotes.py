@@ -4,8 +4,8 @@ A notebook that says what an author argues shows the sentence that says it. The
 sentence is never typed in: a quote file names the paragraph and a short
 ``phrase`` copied from it, and :func:`quote_text` cuts the whole sentence (or
 sentences) containing the phrase out of the paragraph as printed. Our
-translation, the voice (the author's own, or a reported one) and a note sit
-beside it in the file, one file per article: ``helpers/data/quotes/<article id>.toml``
+translation, the voice (the author's own, the author paraphrasing a source he
+cites, or a voice he reports) and a note sit beside it in the file, one file per article: ``helpers/data/quotes/<article id>.toml``
 (its format is explained at the top of each file).
 
 >>> quote = load_quotes("abe-beijing-2018")["tactical-verdict"]
@@ -14,6 +14,15 @@ beside it in the file, one file per article: ``helpers/data/quotes/<article id>.
 >>> text = quote_text(quote)
 >>> text.phrase in text.sentence and text.sentence.endswith("。")
 True
+
+The cleaner takes note markers (``[5]``, ``①``, ``〔3〕``) out of the paragraph
+text but records where each stood (:attr:`helpers.corpus.records.Note.offset`);
+a resolved quote keeps the markers that fall inside its sentence, so a sentence
+the author credits to a source is never shown as if it were his own:
+
+>>> cited = quote_text(find_quote("central-asia-2007", "verdict"))
+>>> [(position, note.marker) for position, note in cited.markers], marked_sentence(cited)[-8:]
+([(69, '[1]')], '大的影响。[1]')
 
 :func:`check_quotes` reports every quote whose article, paragraph or phrase
 cannot be found; :func:`helpers.reading.quotes` shows quotes on the page.
@@ -35,6 +44,7 @@ else:  # pragma: no cover - Python 3.10
 
 from ..errors import CorpusError
 from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..corpus.records import Note
 from ..text.script import to_simplified
 
 QUOTES_DIR = DATA_DIR / "quotes"
@@ -58,6 +68,9 @@ class Voice(str, Enum):
     AUTHOR = "author"
     #: A voice the author reports: a newspaper, an official, another scholar.
     REPORTED = "reported"
+    #: The author paraphrasing or summarising a source he cites (the sentence, or
+    #: the passage it ends, carries a note marker): his wording, another's finding.
+    CITED = "cited"
 
 
 @dataclass(frozen=True)
@@ -65,7 +78,8 @@ class Quote:
     """One quotation, as the quote file gives it (the sentence itself comes from the corpus).
 
     ``paragraph`` is the full paragraph id (``abe-beijing-2018:p015``);
-    ``speaker`` names a reported voice (``讀賣新聞``), empty for the author.
+    ``speaker`` names a reported voice (``讀賣新聞``) or, for a cited one, the
+    source as the article cites it (``[5] P.66``, ``宇山智彦 [3]``); empty for the author.
     """
 
     id: str
@@ -89,7 +103,9 @@ class QuoteText:
     """A quote resolved in the corpus: the sentence(s) shown and where the phrase sits in them.
 
     ``before + phrase + after == sentence``, and ``sentence`` occurs in the
-    paragraph exactly as printed.
+    paragraph exactly as printed (without its note markers, as all paragraph
+    text). ``markers`` holds the notes whose markers stood inside the sentence,
+    each with its position in ``sentence`` (the marker followed ``sentence[:position]``).
     """
 
     quote: Quote
@@ -99,6 +115,12 @@ class QuoteText:
     after: str
     start: int
     end: int
+    markers: tuple[tuple[int, Note], ...] = ()
+
+    @property
+    def cited_sources(self) -> str:
+        """The markers in the sentence as a reader cites them: ``[5] (P.66)``, ``[3] (P.174-181), [8]``."""
+        return ", ".join(note_label(note) for _, note in self.markers)
 
 
 def quote_files(folder: str | Path | None = None) -> list[Path]:
@@ -171,10 +193,10 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
     try:
         voice = Voice(voice_text.strip())
     except ValueError:
-        raise QuoteError(where, f"voice must be 'author' or 'reported', not {table['voice']!r}") from None
+        raise QuoteError(where, f"voice must be 'author', 'cited' or 'reported', not {table['voice']!r}") from None
     speaker = str(table.get("speaker", "") or speaker_in_voice).strip()
     if voice is Voice.AUTHOR and speaker:
-        raise QuoteError(where, f"a speaker ({speaker!r}) is given but voice is 'author'; use voice = \"reported\"")
+        raise QuoteError(where, f"a speaker ({speaker!r}) is given but voice is 'author'; use voice = \"reported\" or \"cited\"")
     for key in ("speaker", "note"):
         if key in table and not isinstance(table[key], str):
             raise QuoteError(where, f"{key!r} must be a string")
@@ -264,6 +286,8 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
     start, end = sentence_bounds(text, found, found + len(quote.phrase))
     sentence = text[start:end]
     offset = found - start
+    article = corpus[quote.article_id]
+    markers = tuple((note.offset - start, note) for note in article.notes_within(paragraph.id, start, end))
     return QuoteText(
         quote=quote,
         sentence=sentence,
@@ -272,7 +296,32 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
         after=sentence[offset + len(quote.phrase):],
         start=start,
         end=end,
+        markers=markers,
     )
+
+
+def note_label(note: Note) -> str:
+    """A note as a reader cites it: its marker and any page locator printed with it.
+
+    >>> note_label(Note("a:n01", "[5]", "", 1, "a:p001", "（P.66）", 3))
+    '[5] (P.66)'
+    """
+    locator = note.locator.strip().replace("（", "(").replace("）", ")")
+    return f"{note.marker} {locator}".strip()
+
+
+def marked_sentence(text: QuoteText) -> str:
+    """The sentence with its note markers put back where they stood (locators included).
+
+    >>> sentence = marked_sentence(quote_text(find_quote("central-asia-2007", "verdict")))
+    >>> sentence.endswith("。[1]")
+    True
+    """
+    pieces, last = [], 0
+    for position, note in text.markers:
+        pieces += [text.sentence[last:position], note.marker + note.locator.strip()]
+        last = position
+    return "".join(pieces) + text.sentence[last:]
 
 
 def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Path | None = None) -> list[str]:
@@ -288,9 +337,15 @@ def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Pa
         return [f"{path}: no article {article_id!r} in the catalog"]
     for quote in load_quotes(article_id, folder).values():
         try:
-            quote_text(quote, corpus)
+            shown = quote_text(quote, corpus)
         except QuoteError as error:
             problems.append(str(error))
+            continue
+        if quote.voice is Voice.CITED and not shown.markers and not quote.speaker:
+            problems.append(
+                f"{quote.where}: voice is 'cited' but the sentence holds no note marker; "
+                "name the source in speaker (e.g. speaker = \"[5] P.66\") and say in note where it is cited"
+            )
     return problems
 
 

@@ -490,6 +490,29 @@ def theme_matrix(tags: pd.DataFrame) -> pd.DataFrame:
     return counts.div(paragraphs.reindex(counts.index), axis=0)
 
 
+def theme_character_share(tags: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
+    """A length-fair companion to :func:`theme_matrix`: the share of each article's
+    characters that lie in paragraphs carrying each theme.
+
+    Paragraph lengths differ between articles (the Taipei commentary's are the
+    longest), so a share of paragraphs and a share of text can disagree.
+
+    >>> corpus = load_corpus()
+    >>> share = theme_character_share(tag_themes(corpus), corpus)
+    >>> bool(((share >= 0) & (share <= 1)).all().all())
+    True
+    """
+    lengths = {p.id: len(p.text) for article in corpus for p in article.paragraphs}
+    frame = tags.assign(length=tags["para_id"].map(lengths).fillna(0))
+    themes = _theme_order(tags)
+    weighted = frame.pivot_table(index="article_id", columns="theme", values="length", aggfunc="sum", observed=False)
+    weighted = weighted.reindex(index=pd.unique(tags["article_id"]), columns=themes).fillna(0)
+    totals = frame.drop_duplicates("para_id").groupby("article_id")["length"].sum()
+    share = weighted.div(totals.reindex(weighted.index), axis=0)
+    share.index.name, share.columns.name = "article_id", "theme"
+    return share
+
+
 def paragraph_themes(tags: pd.DataFrame) -> dict[str, list[str]]:
     """Map each paragraph id to its themes, strongest first (``[]`` for no theme).
 

@@ -115,6 +115,9 @@ class _Marker:
     raw: str
     target: str = ""  # the paragraph id, "title" or "byline"
     note_id: str = ""
+    # Where the marker stood in the cleaned paragraph text (the marker follows
+    # ``text[:offset]``); -1 outside a paragraph.
+    offset: int = -1
 
 
 @dataclass
@@ -872,24 +875,57 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
     for number, (section, lines) in enumerate(paragraphs, start=1):
         para_id = f"{article.id}:p{number:03d}"
         pieces: list[str] = []
+        first_marker = len(draft.markers)
+        # Markers are taken out of the text; where each stood is counted in
+        # non-space characters before it, which cleaning never changes (it only
+        # joins lines and drops spaces), and mapped onto the cleaned text below.
+        printed_before: list[int] = []
+        printed = 0
         for line in lines:
             if line.role == "marker":
                 _enter_marker_line(draft, line, para_id)
+                printed_before += [printed] * (len(draft.markers) - first_marker - len(printed_before))
                 continue
             markers = cleaning.find_markers(line.text)
-            for match in markers:
+            for index, match in enumerate(markers):
                 locator = match.groupdict().get("locator") or ""
                 draft.markers.append(
                     _Marker(cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id)
                 )
                 _enter(draft, line, match.group(0), "marker", match.start())
+                before = _unescaped(line, _strip_markers(line.text[: match.start()], markers[:index]))
+                printed_before.append(printed + _non_space(before))
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
+            printed += _non_space(pieces[-1])
             _enter(draft, line, piece, para_id)
         text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
+        for marker, count in zip(draft.markers[first_marker:], printed_before):
+            marker.offset = _index_after(text, count)
         article.paragraphs.append(
             Paragraph(id=para_id, text=text, section=section, lines=tuple(l.number for l in lines if l.role == "body"))
         )
+
+
+def _non_space(text: str) -> int:
+    return sum(1 for char in text if not char.isspace())
+
+
+def _index_after(text: str, count: int) -> int:
+    """The index in ``text`` just after its ``count``-th non-space character.
+
+    >>> _index_after("ab c。d", 3), _index_after("ab c。d", 0)
+    (4, 0)
+    """
+    if count <= 0:
+        return 0
+    seen = 0
+    for index, char in enumerate(text):
+        if not char.isspace():
+            seen += 1
+            if seen == count:
+                return index + 1
+    return len(text)
 
 
 def _enter_marker_line(draft: _Draft, line: _Line, para_id: str) -> None:
@@ -1001,12 +1037,14 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
                     break
         para_id = ""
         locator = ""
+        position = None
         if found is not None:
             used.add(found)
             draft.markers[found].note_id = note_id
             para_id = draft.markers[found].target if ":" in draft.markers[found].target else ""
             locator = draft.markers[found].locator
-        article.notes.append(Note(note_id, marker, normalise_note(text), lines[0].number, para_id, locator))
+            position = draft.markers[found].offset if para_id else None
+        article.notes.append(Note(note_id, marker, normalise_note(text), lines[0].number, para_id, locator, position))
         _enter(draft, lines[0], marker_raw, "marker")
         _enter(draft, lines[0], lines[0].text[offset:], note_id, offset)
         for line in lines[1:]:
@@ -1019,7 +1057,8 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
         note_id = f"{article.id}:n{len(article.notes) + 1:02d}"
         marker.note_id = note_id
         para_id = marker.target if ":" in marker.target else ""
-        article.notes.append(Note(note_id, marker.marker, "", marker.line, para_id, marker.locator.strip()))
+        position = marker.offset if para_id else None
+        article.notes.append(Note(note_id, marker.marker, "", marker.line, para_id, marker.locator.strip(), position))
     article.notes[:] = _renumber(article.id, article.notes, draft)
     article.paragraphs[:] = [
         Paragraph(p.id, p.text, p.section, p.lines, tuple(n.id for n in article.notes if n.para_id == p.id))
@@ -1035,7 +1074,7 @@ def _renumber(article_id: str, notes: list[Note], draft: _Draft) -> list[Note]:
     for entry_index, entry in enumerate(draft.ledger):
         if entry.target in new_ids:
             draft.ledger[entry_index] = LedgerEntry(entry.line, entry.column, entry.text, new_ids[entry.target])
-    return [Note(new_ids[n.id], n.marker, n.text, n.line, n.para_id, n.locator) for n in ordered]
+    return [Note(new_ids[n.id], n.marker, n.text, n.line, n.para_id, n.locator, n.offset) for n in ordered]
 
 
 def _marker_key(marker: str) -> str:
