@@ -1,12 +1,12 @@
 """Counting words and people across the articles."""
 
-import warnings
 import io
+import warnings
+
+import pytest
 
 import helpers
 from helpers import plots
-import pytest
-
 from helpers.compare import ALIGNMENT_VOCABULARY, actor_counts, term_counts, term_frequencies
 from helpers.themes import tag_themes, theme_matrix
 

@@ -138,7 +138,9 @@ def record_paragraph_ids(corpus: Corpus | None = None, *, version: str, changelo
             raise CorpusError(str(previous_path), f"{len(moved)} paragraph id(s) changed ({moved[0]}); "
                               f"record them under a new version, not v{old_version}, with a changelog line")
     out = io.StringIO()
-    out.write(HEADER.format(version=version, length=ANCHOR_LENGTH) + (changelog.rstrip("\n") + "\n" if changelog else ""))
+    out.write(
+        HEADER.format(version=version, length=ANCHOR_LENGTH) + (changelog.rstrip("\n") + "\n" if changelog else "")
+    )
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["para_id", "starts_with"])
     for article in corpus:
