@@ -78,12 +78,17 @@ def test_moved_ids_cannot_be_recorded_under_the_old_version(corpus, tmp_path):
     text = PARAGRAPH_IDS_PATH.read_text(encoding="utf-8")
     anchors = [a for pid, a in recorded.anchors.items() if pid.startswith("abe-beijing-2018:")]
     path = tmp_path / "paragraph_ids.csv"
-    path.write_text(text.replace(f"abe-beijing-2018:p005,{anchors[4]}", f"abe-beijing-2018:p005,{anchors[3]}"),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace(f"abe-beijing-2018:p005,{anchors[4]}", f"abe-beijing-2018:p005,{anchors[3]}"), encoding="utf-8"
+    )
     with pytest.raises(CorpusError, match="under a new version"):
         record_paragraph_ids(corpus, version=recorded.version, previous=path)
-    bumped = record_paragraph_ids(corpus, version=str(int(recorded.version) + 1), previous=path,
-                                  changelog="# v2 test: abe-beijing-2018 p005 re-anchored")
+    bumped = record_paragraph_ids(
+        corpus,
+        version=str(int(recorded.version) + 1),
+        previous=path,
+        changelog="# v2 test: abe-beijing-2018 p005 re-anchored",
+    )
     assert f"# version: {int(recorded.version) + 1}" in bumped
 
 

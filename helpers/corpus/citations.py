@@ -119,8 +119,9 @@ def paragraph_id_changes(corpus: Corpus, path: str | Path | None = None) -> list
     return problems
 
 
-def record_paragraph_ids(corpus: Corpus | None = None, *, version: str, changelog: str = "",
-                         previous: str | Path | None = None) -> str:
+def record_paragraph_ids(
+    corpus: Corpus | None = None, *, version: str, changelog: str = "", previous: str | Path | None = None
+) -> str:
     """The text of a paragraph_ids.csv for ``corpus`` (write it to PARAGRAPH_IDS_PATH yourself).
 
     ``version`` must be given. If the corpus no longer matches the ``previous`` recording (by
@@ -135,8 +136,11 @@ def record_paragraph_ids(corpus: Corpus | None = None, *, version: str, changelo
         old_version = load_paragraph_ids(previous_path).version
         moved = paragraph_id_changes(corpus, previous_path)
         if moved and str(version) == old_version:
-            raise CorpusError(str(previous_path), f"{len(moved)} paragraph id(s) changed ({moved[0]}); "
-                              f"record them under a new version, not v{old_version}, with a changelog line")
+            raise CorpusError(
+                str(previous_path),
+                f"{len(moved)} paragraph id(s) changed ({moved[0]}); "
+                f"record them under a new version, not v{old_version}, with a changelog line",
+            )
     out = io.StringIO()
     out.write(
         HEADER.format(version=version, length=ANCHOR_LENGTH) + (changelog.rstrip("\n") + "\n" if changelog else "")
