@@ -28,6 +28,9 @@ import importlib.util
 import sys
 from types import ModuleType
 
+from .corpus.loading import Corpus, load_article, load_corpus, read_catalog
+from .corpus.records import Article, Caption, FrontMatter, Heading, Note, Paragraph, Removed, TableBlock
+from .corpus.structure import unaccounted
 from .errors import (
     BinaryFileError,
     CatalogError,
@@ -38,9 +41,6 @@ from .errors import (
     MissingColumnError,
     MissingFileError,
 )
-from .corpus.loading import Corpus, load_article, load_corpus, read_catalog
-from .corpus.records import Article, Caption, FrontMatter, Heading, Note, Paragraph, Removed, TableBlock
-from .corpus.structure import unaccounted
 
 __all__ = [
     "Article",
@@ -101,7 +101,9 @@ class _ShortNames(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def __init__(self) -> None:
         self._own_specs: dict[str, importlib.machinery.ModuleSpec | None] = {}
 
-    def find_spec(self, fullname: str, path: object = None, target: object = None) -> importlib.machinery.ModuleSpec | None:
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> importlib.machinery.ModuleSpec | None:
         prefix, _, name = fullname.rpartition(".")
         if prefix != __name__ or name not in SHORT_NAMES:
             return None
@@ -115,7 +117,7 @@ class _ShortNames(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def exec_module(self, module: ModuleType) -> None:
         # The import system has just given the module the short name's spec; the
         # module ran under its own name and keeps its own spec.
-        module.__spec__ = self._own_specs.pop(module.__spec__.name)
+        module.__spec__ = self._own_specs.pop(module.__name__ if module.__spec__ is None else module.__spec__.name)
 
 
 if not any(isinstance(finder, _ShortNames) for finder in sys.meta_path):

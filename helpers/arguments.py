@@ -20,27 +20,24 @@ True
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import matplotlib
 import pandas as pd
+from matplotlib.figure import Figure
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-from .errors import CorpusError
-from .corpus.loading import DATA_DIR, Corpus, load_corpus
-from .analysis.quotes import load_quotes, quote_text
+from .analysis.quotes import load_quotes, marked_sentence, quote_text
+from .corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
+from .plots import PALETTE, STYLE, _root, add_source, new_axes
+from .text.datafiles import DATA_DIR, DataFileError, read_toml
 from .text.fulltable import FullTable, full_table
 
 ARGUMENTS_DIR = DATA_DIR / "arguments"
 
 
-class ArgumentMapError(CorpusError):
+class ArgumentMapError(DataFileError):
     """An argument map is malformed or cites something that does not exist."""
 
 
@@ -78,15 +75,13 @@ class ArgumentMap:
     path: Path
 
 
-def load_argument_map(article_id: str, folder: str | Path | None = None) -> ArgumentMap:
-    """Read ``<folder>/<article_id>.toml``; a malformed file names the claim and field."""
+def load_argument_map(article: ArticleRef, folder: str | Path | None = None) -> ArgumentMap:
+    """Read ``<folder>/<article id>.toml``; a malformed file names the claim and field."""
+    article_id = article_id_of(article)
     path = Path(folder or ARGUMENTS_DIR) / f"{article_id}.toml"
     if not path.is_file():
         raise ArgumentMapError(str(path), "no argument map for this article")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise ArgumentMapError(str(path), f"not valid TOML: {error}") from None
+    data = read_toml(path, ArgumentMapError)
     for key in ("thesis", "claim"):
         if key not in data:
             raise ArgumentMapError(str(path), f"missing {key!r}")
@@ -101,8 +96,9 @@ def load_argument_map(article_id: str, folder: str | Path | None = None) -> Argu
             for key in ("text", "paragraph"):
                 if not item.get(key):
                     raise ArgumentMapError(f"{where}, limit {index}", f"missing {key!r}")
-            limits.append(Limit(item["text"], _full(article_id, item["paragraph"]),
-                                _evidence(item, f"{where}, limit {index}")))
+            limits.append(
+                Limit(item["text"], _full(article_id, item["paragraph"]), _evidence(item, f"{where}, limit {index}"))
+            )
         claims.append(
             Claim(
                 id=table["id"],
@@ -129,7 +125,7 @@ def load_argument_map(article_id: str, folder: str | Path | None = None) -> Argu
 def _evidence(table: dict, where: str) -> tuple[str, ...]:
     evidence = table.get("evidence", [])
     if not isinstance(evidence, list) or not all(isinstance(e, str) and e.strip() for e in evidence):
-        raise ArgumentMapError(where, f"evidence must be a list of quote ids such as [\"verdict\"], not {evidence!r}")
+        raise ArgumentMapError(where, f'evidence must be a list of quote ids such as ["verdict"], not {evidence!r}')
     return tuple(e.strip() for e in evidence)
 
 
@@ -137,13 +133,17 @@ def _full(article_id: str, para_id: str) -> str:
     return para_id if ":" in para_id else f"{article_id}:{para_id}"
 
 
-def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_ids: set[str] | None = None,
-                       quote_ids: set[str] | None = None) -> list[str]:
+def check_argument_map(
+    amap: ArgumentMap,
+    corpus: Corpus | None = None,
+    figure_ids: set[str] | None = None,
+    quote_ids: set[str] | None = None,
+) -> list[str]:
     """Problems with a map: unknown paragraph ids, headings, figures or quotes (empty when fine).
 
     ``quote_ids`` defaults to the ids in the article's quote file.
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     article = corpus[amap.article_id]
     known_paragraphs = {p.id for p in article.paragraphs}
     known_headings = {h.text for h in article.headings}
@@ -166,10 +166,38 @@ def check_argument_map(amap: ArgumentMap, corpus: Corpus | None = None, figure_i
         for fid in claim.figures:
             if fid not in figure_ids:
                 problems.append(f"{claim.id}: unknown figure {fid}")
-        for part, evidence in [("claim", claim.evidence)] + [(f"limit {i}", l.evidence) for i, l in enumerate(claim.limits, 1)]:
+        for part, evidence in [("claim", claim.evidence)] + [
+            (f"limit {i}", limit.evidence) for i, limit in enumerate(claim.limits, 1)
+        ]:
             for quote_id in evidence:
                 if quote_id not in quote_ids:
-                    problems.append(f"{claim.id} ({part}): unknown quote {quote_id!r} (not in quotes/{amap.article_id}.toml)")
+                    problems.append(
+                        f"{claim.id} ({part}): unknown quote {quote_id!r} (not in quotes/{amap.article_id}.toml)"
+                    )
+    return problems
+
+
+def misplaced_limit_evidence(amap: ArgumentMap) -> list[str]:
+    """Limits whose quotes stand outside the limit's paragraph and the claim's paragraphs (empty when fine).
+
+    A limit names the paragraph that carries it; a quote it cites from elsewhere
+    points the reader at the wrong place. Kept apart from :func:`check_argument_map`
+    until every map has been checked against it.
+
+    >>> misplaced_limit_evidence(load_argument_map("central-asia-2007"))
+    []
+    """
+    quotes = load_quotes(amap.article_id)
+    problems = []
+    for claim in amap.claims:
+        for number, limit in enumerate(claim.limits, 1):
+            allowed = {limit.paragraph, *claim.paragraphs}
+            for quote_id in limit.evidence:
+                if quote_id in quotes and quotes[quote_id].paragraph not in allowed:
+                    problems.append(
+                        f"{claim.id} (limit {number}): quote {quote_id!r} is in {quotes[quote_id].paragraph.split(':')[1]}, "
+                        f"not in the limit's paragraph {limit.paragraph.split(':')[1]} or the claim's paragraphs"
+                    )
     return problems
 
 
@@ -179,87 +207,132 @@ def claims_frame(amap: ArgumentMap) -> FullTable:
     >>> claims_frame(load_argument_map("japan-us-2021")).columns.tolist()
     ['claim', 'text', 'section', 'paragraphs', 'figures', 'evidence', 'limits']
     """
-    return full_table(pd.DataFrame(
-        [
-            {
-                "claim": c.id,
-                "text": c.text,
-                "section": c.section,
-                "paragraphs": ", ".join(p.split(":")[1] for p in c.paragraphs),
-                "figures": ", ".join(c.figures),
-                "evidence": ", ".join(c.evidence),
-                "limits": " | ".join(
-                    f"{l.text} ({l.paragraph.split(':')[1]}" + (f"; quotes: {', '.join(l.evidence)}" if l.evidence else "") + ")"
-                    for l in c.limits
-                ),
-            }
-            for c in amap.claims
-        ],
-        columns=["claim", "text", "section", "paragraphs", "figures", "evidence", "limits"],
-    ))
+    return full_table(
+        pd.DataFrame(
+            [
+                {
+                    "claim": c.id,
+                    "text": c.text,
+                    "section": c.section,
+                    "paragraphs": ", ".join(p.split(":")[1] for p in c.paragraphs),
+                    "figures": ", ".join(c.figures),
+                    "evidence": ", ".join(c.evidence),
+                    "limits": " | ".join(
+                        f"{limit.text} ({limit.paragraph.split(':')[1]}"
+                        + (f"; quotes: {', '.join(limit.evidence)}" if limit.evidence else "")
+                        + ")"
+                        for limit in c.limits
+                    ),
+                }
+                for c in amap.claims
+            ],
+            columns=["claim", "text", "section", "paragraphs", "figures", "evidence", "limits"],
+        )
+    )
 
 
 def claim_evidence(amap: ArgumentMap, corpus: Corpus | None = None) -> FullTable:
     """The quoted sentences behind each claim and limit: one row per (claim or limit, quote).
 
     Columns: ``claim``, ``part`` (``claim`` or ``limit N``), ``quote``,
-    ``paragraph``, ``sentence`` (cut from the corpus, as printed), ``english``,
+    ``paragraph``, ``sentence`` (cut from the corpus, as printed, note markers kept), ``english``,
     ``voice``. A claim or limit without evidence has no row.
 
     >>> rows = claim_evidence(load_argument_map("abe-beijing-2018"))
     >>> set(rows.columns) >= {"claim", "quote", "sentence", "english"}
     True
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     quotes = load_quotes(amap.article_id)
     rows = []
     for claim in amap.claims:
-        parts = [("claim", claim.evidence)] + [(f"limit {i}", l.evidence) for i, l in enumerate(claim.limits, 1)]
+        parts = [("claim", claim.evidence)] + [
+            (f"limit {i}", limit.evidence) for i, limit in enumerate(claim.limits, 1)
+        ]
         for part, evidence in parts:
             for quote_id in evidence:
                 if quote_id not in quotes:
                     raise ArgumentMapError(f"{amap.path}, {claim.id} ({part})", f"unknown quote {quote_id!r}")
                 item = quotes[quote_id]
-                rows.append({
-                    "claim": claim.id, "part": part, "quote": quote_id, "paragraph": item.paragraph.split(":")[1],
-                    "sentence": quote_text(item, corpus).sentence, "english": item.english,
-                    "voice": item.voice.value + (f": {item.speaker}" if item.speaker else ""),
-                })
-    return full_table(pd.DataFrame(rows, columns=["claim", "part", "quote", "paragraph", "sentence", "english", "voice"]))
+                rows.append(
+                    {
+                        "claim": claim.id,
+                        "part": part,
+                        "quote": quote_id,
+                        "paragraph": item.paragraph.split(":")[1],
+                        "sentence": marked_sentence(quote_text(item, corpus)),
+                        "english": item.english,
+                        "voice": item.voice.value + (f": {item.speaker}" if item.speaker else ""),
+                    }
+                )
+    return full_table(
+        pd.DataFrame(rows, columns=["claim", "part", "quote", "paragraph", "sentence", "english", "voice"])
+    )
 
 
-def argument_diagram(article_id: str, amap: ArgumentMap | None = None):
-    """Draw the map: the thesis at the top, the claims below it, evidence and limits under each."""
-    from .plots import PALETTE, add_source, new_axes
+def argument_diagram(article: ArticleRef, amap: ArgumentMap | None = None) -> Figure:
+    """Draw the map: the thesis at the top, the claims below it, evidence and limits under each.
 
-    amap = amap or load_argument_map(article_id)
+    Returns the figure, as every plot does (a cell that ends with it shows it).
+    """
+    with matplotlib.rc_context(STYLE):
+        return _draw_argument_map(article_id_of(article), amap or load_argument_map(article))
+
+
+def _draw_argument_map(article_id: str, amap: ArgumentMap) -> Figure:
     n = len(amap.claims)
     ax = new_axes(max(8.0, 2.7 * n), 6.2)
     ax.set_axis_off()
     ax.set_xlim(0, n)
     ax.set_ylim(0, 1)
-    box = dict(boxstyle="round,pad=0.5", linewidth=1.2)
+    box = {"boxstyle": "round,pad=0.5", "linewidth": 1.2}
     # The packaged font has one weight only: emphasis comes from the box, not bold type.
     ax.text(
-        n / 2, 0.93, textwrap.fill("Thesis: " + amap.thesis, width=int(40 * n)), ha="center", va="center",
-        fontsize=9.5, bbox={**box, "facecolor": "#E8F1FA", "edgecolor": PALETTE[0]},
+        n / 2,
+        0.93,
+        textwrap.fill("Thesis: " + amap.thesis, width=int(40 * n)),
+        ha="center",
+        va="center",
+        fontsize=9.5,
+        bbox={**box, "facecolor": "#E8F1FA", "edgecolor": PALETTE[0]},
     )
     for index, claim in enumerate(amap.claims):
         x = index + 0.5
-        ax.annotate("", xy=(x, 0.74), xytext=(n / 2, 0.86), arrowprops=dict(arrowstyle="-|>", color="#777"))
+        ax.annotate("", xy=(x, 0.74), xytext=(n / 2, 0.86), arrowprops={"arrowstyle": "-|>", "color": "#777"})
         ax.text(
-            x, 0.66, textwrap.fill(f"{claim.id}. {claim.text}", width=30), ha="center", va="center", fontsize=8,
+            x,
+            0.66,
+            textwrap.fill(f"{claim.id}. {claim.text}", width=30),
+            ha="center",
+            va="center",
+            fontsize=8,
             bbox={**box, "facecolor": "#FFF4E0", "edgecolor": PALETTE[1]},
         )
         evidence = "Evidence: ¶ " + ", ".join(p.split(":")[1] for p in claim.paragraphs)
         if claim.figures:
             evidence += "\nFigures: " + ", ".join(claim.figures)
-        ax.text(x, 0.40, textwrap.fill(evidence, width=32), ha="center", va="center", fontsize=7.5,
-                bbox={**box, "facecolor": "#E6F5EF", "edgecolor": PALETTE[2]})
+        ax.text(
+            x,
+            0.40,
+            textwrap.fill(evidence, width=32),
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            bbox={**box, "facecolor": "#E6F5EF", "edgecolor": PALETTE[2]},
+        )
         if claim.limits:
-            limits = "Limits: " + "; ".join(f"{l.text} (¶ {l.paragraph.split(':')[1]})" for l in claim.limits)
-            ax.text(x, 0.14, textwrap.fill(limits, width=32), ha="center", va="center", fontsize=7.5,
-                    bbox={**box, "facecolor": "#FBE9E2", "edgecolor": PALETTE[3]})
+            limits = "Limits: " + "; ".join(
+                f"{limit.text} (¶ {limit.paragraph.split(':')[1]})" for limit in claim.limits
+            )
+            ax.text(
+                x,
+                0.14,
+                textwrap.fill(limits, width=32),
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                bbox={**box, "facecolor": "#FBE9E2", "edgecolor": PALETTE[3]},
+            )
     ax.set_title(f"Argument map of {article_id}")
     add_source(ax, [p for c in amap.claims for p in c.paragraphs])
-    return ax
+    return _root(ax)

@@ -32,22 +32,17 @@ import math
 import numbers
 import os
 import re
-import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from IPython.display import HTML
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-from .errors import CorpusError
-from .corpus.loading import DATA_DIR
+from .text.datafiles import DATA_DIR, DataFileError, read_toml
 from .text.fulltable import mark_chinese
 from .text.script import to_simplified
 
@@ -83,11 +78,26 @@ WANTS = {
     Kind.CHOICE: 'the letter of one option, such as "b"',
     Kind.OPEN: "your own answer in a few sentences, as a string in quotes",
 }
-FIELDS = {"id", "question", "kind", "hint", "solution", "answer", "explanation", "tolerance", "accept", "options",
-          "model_answer", "must_contain", "withheld"}
+FIELDS = {
+    "id",
+    "question",
+    "kind",
+    "hint",
+    "solution",
+    "answer",
+    "explanation",
+    "tolerance",
+    "accept",
+    "options",
+    "model_answer",
+    "must_contain",
+    "withheld",
+}
 #: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
-IN_DASHBOARD = ("Exercise: this dashboard shows the question only. To answer it, open the notebook itself "
-                "(JupyterLab or Binder), put your answer in place of None in the cell above, and run it.")
+IN_DASHBOARD = (
+    "Exercise: this dashboard shows the question only. To answer it, open the notebook itself "
+    "(JupyterLab or Binder), put your answer in place of None in the cell above, and run it."
+)
 #: What check() says in the student edition (scripts/editions.py), whose exercise files hold no answers.
 WITHHELD = "Noted. This is the student edition: the answers are with your teacher, who will check this one."
 _ID = re.compile(r"^[^\s/]+$")
@@ -97,7 +107,7 @@ _NUMBER_TEXT = re.compile(r"(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?
 _QUOTES = "\"'“”‘’「」『』《》〈〉()（）[]【】"
 
 
-class ExerciseError(CorpusError):
+class ExerciseError(DataFileError):
     """An exercise file is malformed, or an exercise id is unknown."""
 
 
@@ -170,8 +180,11 @@ class Verdict:
 
     def _repr_html_(self) -> str:
         colour, background = {
-            "right": ("#1b5e20", "#e8f5e9"), "wrong": ("#b71c1c", "#fdecea"), "unreadable": ("#b71c1c", "#fdecea"),
-            "empty": ("#444", "#f2f2f2"), "open": ("#0d47a1", "#e8f0fe"),
+            "right": ("#1b5e20", "#e8f5e9"),
+            "wrong": ("#b71c1c", "#fdecea"),
+            "unreadable": ("#b71c1c", "#fdecea"),
+            "empty": ("#444", "#f2f2f2"),
+            "open": ("#0d47a1", "#e8f0fe"),
         }[self.status]
         hint = ""
         if self.hint and self.status in ("wrong", "unreadable"):
@@ -186,7 +199,7 @@ class Verdict:
 # --- Loading ------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
     """Read every exercise file; ids are ``<file name>/<exercise id>``.
 
@@ -195,10 +208,7 @@ def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
     folder = Path(folder) if folder is not None else EXERCISES_DIR
     exercises: dict[str, Exercise] = {}
     for path in sorted(folder.glob("*.toml")):
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise ExerciseError(str(path), f"not valid TOML: {error}") from None
+        data = read_toml(path, ExerciseError)
         for number, table in enumerate(data.get("exercise", []), start=1):
             task = _exercise_from(table, path, number)
             if task.id in exercises:
@@ -211,7 +221,9 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
     where = f"{path}, exercise {number}" + (f" ({table['id']!r})" if isinstance(table.get("id"), str) else "")
     unknown = set(table) - FIELDS
     if unknown:
-        raise ExerciseError(where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}")
+        raise ExerciseError(
+            where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}"
+        )
     missing = [k for k in ("id", "question", "kind") if not str(table.get(k, "")).strip()]
     if missing:
         raise ExerciseError(where, f"missing {', '.join(missing)}")
@@ -220,7 +232,9 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
     try:
         kind = Kind(table["kind"])
     except ValueError:
-        raise ExerciseError(where, f"kind must be one of {', '.join(k.value for k in Kind)}, not {table['kind']!r}") from None
+        raise ExerciseError(
+            where, f"kind must be one of {', '.join(k.value for k in Kind)}, not {table['kind']!r}"
+        ) from None
     solution = str(table.get("solution", "")).strip()
     has_answer = "answer" in table
     withheld = table.get("withheld", False) is True
@@ -238,7 +252,9 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
         if not str(table.get("hint", "")).strip():
             raise ExerciseError(where, "missing hint (shown when an answer is wrong)")
         if bool(solution) == has_answer:
-            raise ExerciseError(where, "give either solution (code that computes the answer) or answer (a literal), not both or neither")
+            raise ExerciseError(
+                where, "give either solution (code that computes the answer) or answer (a literal), not both or neither"
+            )
     if solution:
         try:
             tree = ast.parse(solution)
@@ -250,15 +266,15 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
     if kind is Kind.CHOICE and len(options) < 2:
         raise ExerciseError(where, "a choice exercise needs options, a list of at least two")
     if "options" in table and kind is not Kind.CHOICE:
-        raise ExerciseError(where, "options are only for kind = \"choice\"")
+        raise ExerciseError(where, 'options are only for kind = "choice"')
     if "accept" in table and (kind is not Kind.TEXT or not _string_list(table["accept"])):
-        raise ExerciseError(where, "accept (a list of strings) is only for kind = \"text\"")
+        raise ExerciseError(where, 'accept (a list of strings) is only for kind = "text"')
     try:
         tolerance = float(table.get("tolerance", 0.0))
     except (TypeError, ValueError):
         raise ExerciseError(where, f"tolerance must be a number, not {table.get('tolerance')!r}") from None
     if tolerance < 0 or ("tolerance" in table and kind is not Kind.NUMBER):
-        raise ExerciseError(where, "tolerance is a relative tolerance (0 or more) for kind = \"number\" only")
+        raise ExerciseError(where, 'tolerance is a relative tolerance (0 or more) for kind = "number" only')
     task = Exercise(
         id=f"{path.stem}/{table['id']}",
         question=str(table["question"]).strip(),
@@ -318,7 +334,7 @@ def run_solution(exercise_id: str) -> object:
     return task.answer if not task.solution else _run_code(exercise_id)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _run_code(exercise_id: str) -> object:
     code = exercise(exercise_id).solution
     tree = ast.parse(code)
@@ -330,13 +346,15 @@ def _run_code(exercise_id: str) -> object:
     return eval(compile(ast.Expression(last.value), f"<solution {exercise_id}>", "eval"), namespace)  # type: ignore[attr-defined]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _expected(exercise_id: str) -> object:
     task = exercise(exercise_id)
     try:
         return _expected_from(task, run_solution(exercise_id))
     except (TypeError, ValueError) as error:
-        raise ExerciseError(exercise_id, f"the solution's result does not fit kind {task.kind.value!r}: {error}") from None
+        raise ExerciseError(
+            exercise_id, f"the solution's result does not fit kind {task.kind.value!r}: {error}"
+        ) from None
 
 
 def _expected_from(task: Exercise, value: object) -> object:
@@ -367,7 +385,9 @@ def _expected_from(task: Exercise, value: object) -> object:
     if task.kind is Kind.CHOICE:
         index = _option_index(task, value)
         if index is None:
-            raise ValueError(f"not one of the options (give a letter a–{chr(96 + len(task.options))} or an option's text)")
+            raise ValueError(
+                f"not one of the options (give a letter a–{chr(96 + len(task.options))} or an option's text)"
+            )
         return index
     return None
 
@@ -438,7 +458,7 @@ def _items(answer: object) -> list[object] | None:
     if isinstance(answer, (pd.Series, pd.Index, list, tuple, set, frozenset)) or (
         hasattr(answer, "__iter__") and hasattr(answer, "__len__") and not isinstance(answer, (bytes, bytearray))
     ):
-        items = list(answer)  # type: ignore[call-overload]
+        items = list(answer)
         if any(isinstance(item, (list, tuple, set, dict)) for item in items):
             return None
         return items
@@ -459,7 +479,7 @@ def _number(value: object) -> float | None:
         number = float(match.group("number").replace(",", "").replace("_", "").replace(" ", ""))
     elif hasattr(value, "__float__") and not isinstance(value, (list, tuple, dict, set)):
         try:
-            number = float(value)  # type: ignore[arg-type]
+            number = float(value)
         except (TypeError, ValueError):
             return None
     else:
@@ -498,12 +518,17 @@ def check(exercise_id: str, answer: object) -> Verdict:
     if _is_empty(answer) and os.environ.get("SERVER_SOFTWARE", "").startswith("voila/"):
         return Verdict(task.id, "empty", IN_DASHBOARD)
     if _is_empty(answer):
-        return Verdict(task.id, "empty", f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.")
+        return Verdict(
+            task.id,
+            "empty",
+            f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.",
+        )
     if task.withheld:
         return Verdict(task.id, "open", WITHHELD)
     if task.kind is Kind.OPEN:
         return Verdict(
-            task.id, "open",
+            task.id,
+            "open",
             f"Noted. No automatic check can judge this answer: compare it with the model answer, "
             f"model_answer({task.id!r}), and the {len(task.must_contain)} points a good answer must contain.",
         )
@@ -511,7 +536,12 @@ def check(exercise_id: str, answer: object) -> Verdict:
     try:
         return _CHECKS[task.kind](task, expected, answer)
     except Exception as error:  # a student's odd object must never produce a traceback
-        return Verdict(task.id, "unreadable", f"Could not read your answer ({type(error).__name__}). {_wants(task, answer)}", task.hint)
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"Could not read your answer ({type(error).__name__}). {_wants(task, answer)}",
+            task.hint,
+        )
 
 
 def _is_empty(answer: object) -> bool:
@@ -548,18 +578,31 @@ def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         return _unreadable(task, answer)
     articles = {article for article, _ in expected}
     default = next(iter(articles)) if len(articles) == 1 else None
+    # "p018 p019" is as careful an answer as "p018, p019": split an unreadable string item at spaces
+    # (only then, so that "abe-beijing-2018 : p015" still reads as one id).
+    items = [
+        part
+        for item in items
+        for part in (item.split() if isinstance(item, str) and _para_key(item, default) is None else [item])
+    ]
     keys = [_para_key(item, default) for item in items]
     bad = [item for item, key in zip(items, keys) if key is None]
     if bad:
         return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
     if any(article is None for article, _ in keys):  # type: ignore[misc]
         return Verdict(
-            task.id, "unreadable",
+            task.id,
+            "unreadable",
             "This exercise spans several articles: write full ids with the article, such as 'japan-us-2021:p015'.",
         )
     have = set(keys)
-    return _compare_sets(task, expected, have, lambda key: f"{key[0]}:p{key[1]:03d}" if len(articles) > 1 else f"p{key[1]:03d}",
-                         "paragraph ids")
+    return _compare_sets(
+        task,
+        expected,
+        have,
+        lambda key: f"{key[0]}:p{key[1]:03d}" if len(articles) > 1 else f"p{key[1]:03d}",
+        "paragraph ids",
+    )
 
 
 def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -> Verdict:
@@ -628,8 +671,15 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
     return Verdict(task.id, "wrong", f"Not yet: ({chr(97 + index)}) is not the best answer.", task.hint)
 
 
-_CHECKS = {Kind.IDS: _check_ids, Kind.SET: _check_set, Kind.LIST: _check_list, Kind.NUMBER: _check_number,
-           Kind.TEXT: _check_text, Kind.CHOICE: _check_choice}
+# Each check takes the kind of expected answer its solution computes.
+_CHECKS: dict[Kind, Callable[[Exercise, Any, object], Verdict]] = {
+    Kind.IDS: _check_ids,
+    Kind.SET: _check_set,
+    Kind.LIST: _check_list,
+    Kind.NUMBER: _check_number,
+    Kind.TEXT: _check_text,
+    Kind.CHOICE: _check_choice,
+}
 
 
 # --- Showing ---------------------------------------------------------------------------------
@@ -667,7 +717,8 @@ def _marked(text: str) -> str:
 def _shown(task: Exercise, value: object) -> str:
     if task.kind is Kind.CHOICE:
         index = _expected(task.id)
-        return f"({chr(97 + index)}) {_option_text(task, index)}"  # type: ignore[arg-type]
+        assert isinstance(index, int)
+        return f"({chr(97 + index)}) {_option_text(task, index)}"
     if isinstance(value, (set, frozenset)):
         value = sorted(value, key=str)
     return repr(value)

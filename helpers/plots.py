@@ -18,83 +18,120 @@ from __future__ import annotations
 
 import functools
 import html
+import io
 import os
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import matplotlib
+import matplotlib.lines
+import matplotlib.patches
+import noto_cjk_sans_otc
+import numpy as np
+import pandas as pd
+from cycler import cycler
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 
-import matplotlib.lines  # noqa: E402
-import matplotlib.patches  # noqa: E402
-import noto_cjk_sans_otc  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from .analysis.figures import check_figures, load_figures, summit_table  # noqa: E402
-from .corpus.loading import load_corpus  # noqa: E402
-from .analysis.timeline import EVENT_TYPES, merged_timeline  # noqa: E402
+from .analysis.figures import check_figures, load_figures, summit_table
+from .analysis.timeline import EVENT_TYPES, merged_timeline
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: One marker and colour per event type, the same in every plot of the collection.
 EVENT_STYLE = {
     event_type: (marker, colour)
-    for event_type, marker, colour in zip(
-        EVENT_TYPES, "osD^vP<X>h", PALETTE[:7] + ["#000000", PALETTE[0], PALETTE[3]]
-    )
+    for event_type, marker, colour in zip(EVENT_TYPES, "osD^vP<X>h", PALETTE[:7] + ["#000000", PALETTE[0], PALETTE[3]])
 }
 #: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.
 CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR"]
+#: The matplotlib settings of every plot here. They apply only while a plot is
+#: drawn or saved (``matplotlib.rc_context``): importing this module changes no
+#: setting, so a reader's own plots look as they always do.
+STYLE: dict[Any, Any] = {
+    "font.family": "sans-serif",
+    "font.sans-serif": CJK_FAMILIES + list(matplotlib.rcParamsDefault["font.sans-serif"]),
+    "axes.unicode_minus": False,  # the CJK font has no U+2212 in every face
+    "axes.prop_cycle": cycler(color=PALETTE),
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "figure.dpi": 100,
+    "svg.hashsalt": "japan-relations-reader",  # stable SVG ids
+}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def register_cjk_font() -> str:
     """Register the packaged Noto Sans CJK collection with matplotlib (once).
 
-    Returns the path of the font file. Matplotlib falls back through the
-    family list glyph by glyph, so a label mixing 繁體, 简体 and Latin renders
-    without "Glyph missing" warnings.
+    Returns the path of the font file. This is the one thing importing the
+    module does: the font is then known to matplotlib by its family names, and
+    :data:`STYLE` asks for it. Matplotlib falls back through the family list
+    glyph by glyph, so a label mixing 繁體, 简体 and Latin renders without
+    "Glyph missing" warnings.
     """
     path = str(noto_cjk_sans_otc.FONT_PATH)
     font_manager.fontManager.addfont(path)
-    matplotlib.rcParams["font.family"] = "sans-serif"
-    matplotlib.rcParams["font.sans-serif"] = CJK_FAMILIES + list(matplotlib.rcParams["font.sans-serif"])
-    matplotlib.rcParams["axes.unicode_minus"] = False  # the CJK font has no U+2212 in every face
-    matplotlib.rcParams["axes.prop_cycle"] = matplotlib.cycler(color=PALETTE)
-    matplotlib.rcParams["axes.spines.top"] = False
-    matplotlib.rcParams["axes.spines.right"] = False
-    matplotlib.rcParams["figure.dpi"] = 100
-    matplotlib.rcParams["svg.hashsalt"] = "japan-relations-reader"  # stable SVG ids
     return path
 
 
 register_cjk_font()
 
 
-def _show_figures_inline() -> None:
-    """In a Jupyter kernel, make a cell that ends with a Figure display it as an image.
+class Chart(Figure):
+    """A matplotlib ``Figure`` drawn in :data:`STYLE`, which shows itself in a notebook.
 
-    The plots are drawn without pyplot (so no state leaks between cells), and
-    without pyplot nothing tells IPython how to show a Figure until the inline
-    backend is switched on; this does what ``%matplotlib inline`` would.
+    A cell that ends with a chart displays it as an image without
+    ``%matplotlib inline`` or pyplot (so no pyplot state leaks from cell to cell).
+
+    >>> chart = new_axes().figure
+    >>> chart, chart._repr_png_()[:4]
+    (<Figure size 700x360 with 1 Axes>, b'\\x89PNG')
     """
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with Jupyter
-        return
-    shell = get_ipython()
-    if shell is not None and type(shell).__name__ == "ZMQInteractiveShell":
-        shell.run_line_magic("matplotlib", "inline")
+
+    def draw(self, renderer: Any) -> None:
+        # Every way of showing the figure (savefig, the inline backend, a widget) draws it.
+        with matplotlib.rc_context(STYLE):
+            super().draw(renderer)
+
+    def savefig(self, *args: Any, **kwargs: Any) -> None:
+        with matplotlib.rc_context(STYLE):  # svg.hashsalt is read when saving, not drawing
+            super().savefig(*args, **kwargs)
+
+    def _repr_png_(self) -> bytes:
+        # The layout engine has already fitted everything inside the figure; a
+        # "tight" bounding box would only draw the whole figure a second time.
+        buffer = io.BytesIO()
+        self.savefig(buffer, format="png")
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        # Shown beside the image; a reader has no use for the class's name.
+        return super().__repr__().replace(type(self).__name__, "Figure", 1)
 
 
-_show_figures_inline()
+Plot = TypeVar("Plot", bound=Callable[..., Any])
+
+
+def styled(plot: Plot) -> Plot:
+    """Draw ``plot`` with :data:`STYLE` in force (fonts and colours are fixed as artists are made)."""
+
+    @functools.wraps(plot)
+    def draw(*args: Any, **kwargs: Any) -> Any:
+        with matplotlib.rc_context(STYLE):
+            return plot(*args, **kwargs)
+
+    return draw  # type: ignore[return-value]
 
 
 def _number(value: float) -> str:
-    return f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return (
+        f"{value:,.0f}" if abs(value) >= 100 or float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
 
 
 def text_alternative(figure: Figure, limit: int = 600) -> str:
@@ -114,8 +151,8 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     if explicit:
         return explicit
     parts = []
-    if figure._suptitle is not None and figure._suptitle.get_text():
-        parts.append(figure._suptitle.get_text() + ".")
+    if figure.get_suptitle():
+        parts.append(figure.get_suptitle() + ".")
     for ax in figure.axes:
         if ax.get_title():
             parts.append(ax.get_title() + ".")
@@ -127,30 +164,40 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
             if not bars:
                 continue
             horizontal = getattr(container, "orientation", "vertical") == "horizontal"
-            ticks = {round(t, 6): l.get_text() for t, l in zip(ax.get_yticks() if horizontal else ax.get_xticks(),
-                                                                 ax.get_yticklabels() if horizontal else ax.get_xticklabels())}
+            ticks = {
+                round(t, 6): tick.get_text()
+                for t, tick in zip(
+                    ax.get_yticks() if horizontal else ax.get_xticks(),
+                    ax.get_yticklabels() if horizontal else ax.get_xticklabels(),
+                )
+            }
             values = []
             for bar in bars:
                 centre = bar.get_y() + bar.get_height() / 2 if horizontal else bar.get_x() + bar.get_width() / 2
                 value = bar.get_width() if horizontal else bar.get_height()
                 label = " ".join(ticks.get(round(centre, 6), "").split())
                 values.append(f"{label} {_number(value)}".strip())
-            legend = container.get_label() if not container.get_label().startswith("_") else ""
+            label = container.get_label() or ""
+            legend = label if not label.startswith("_") else ""
             parts.append(f"Bars{' (' + legend + ')' if legend else ''}: " + ", ".join(values) + ".")
         for line in ax.get_lines():
-            x, y = line.get_xdata(), line.get_ydata()
+            x, y = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
             if len(x) < 2:
                 continue
-            name = "" if line.get_label().startswith("_") else f" {line.get_label()}"
+            label = str(line.get_label())
+            name = "" if label.startswith("_") else f" {label}"
             parts.append(f"Line{name}: from {_number(float(y[0]))} ({x[0]}) to {_number(float(y[-1]))} ({x[-1]}).")
         for image in ax.get_images():
-            rows, columns = image.get_array().shape[:2]
+            array = image.get_array()
+            if array is None:
+                continue
+            rows, columns = array.shape[:2]
             parts.append(f"A shaded table of {rows} rows by {columns} columns; darker is more.")
     text = "Chart: " + " ".join(parts) if parts else "Chart without a title."
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-class PlotFigure(Figure):
+class PlotFigure(Chart):
     """A matplotlib ``Figure`` that hands its :func:`text_alternative` to Jupyter.
 
     The text goes into the image's display metadata (``image/png`` → ``alt``),
@@ -181,8 +228,16 @@ def new_axes(width: float = 7.0, height: float = 3.6) -> Axes:
     >>> new_axes().figure.get_size_inches().tolist()
     [7.0, 3.6]
     """
-    figure = PlotFigure(figsize=(width, height), layout="constrained")
-    return figure.add_subplot()
+    with matplotlib.rc_context(STYLE):
+        figure = PlotFigure(figsize=(width, height), layout="constrained")
+        return figure.add_subplot()
+
+
+def _root(ax: Axes) -> Figure:
+    """The figure an axes is drawn on (the whole figure, not a sub-figure)."""
+    figure = ax.get_figure(root=True)
+    assert isinstance(figure, Figure)
+    return figure
 
 
 def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
@@ -201,7 +256,9 @@ def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
     parts = [f"{article} {', '.join(locals_)}".strip() for article, locals_ in by_article.items()]
     text = "Source: " + "; ".join(parts) + (f". {note}" if note else "")
     ax.figure.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True)
-    ax.figure.get_layout_engine().set(h_pad=0.2)
+    engine = _root(ax).get_layout_engine()
+    if isinstance(engine, ConstrainedLayoutEngine):
+        engine.set(h_pad=0.2)
 
 
 def _rows(series: str) -> pd.DataFrame:
@@ -250,13 +307,16 @@ def _wrap_chinese(text: str, width: int) -> str:
     return "\n".join(lines)
 
 
+@styled
 def summit_durations(corpus=None) -> Figure:
     """The five Abe–Trump meetings of 2019 (表1), in minutes, against the total the text states."""
-    table = summit_table(corpus or load_corpus())
+    table = summit_table(corpus)
     stated = load_figures().query("series == '' and raw == '約415分鐘'")
     ax = new_axes()
     # The full text of each occasion, wrapped (never cut): 表1's cells are short sentences.
-    labels = [d + "\n" + _wrap_chinese(str(p).rstrip("。"), 7) for d, p in zip(table["date"], table["participants_occasion"])]
+    labels = [
+        d + "\n" + _wrap_chinese(str(p).rstrip("。"), 7) for d, p in zip(table["date"], table["participants_occasion"])
+    ]
     bars = ax.bar(range(len(table)), table["minutes"], color=PALETTE[0])
     _label_bars(ax, bars, [f"{m} min" for m in table["minutes"]])
     ax.set_xticks(range(len(table)), labels, fontsize=8)
@@ -266,10 +326,15 @@ def summit_durations(corpus=None) -> Figure:
     if not stated.empty:
         title += f"; the text says {stated['raw'].iloc[0]}"
     ax.set_title(title, fontsize=10)
-    add_source(ax, list(table["table_id"].unique()) + list(stated["para_id"]), note="表1 of the article, from Japan's Foreign Ministry")
-    return ax.figure
+    add_source(
+        ax,
+        list(table["table_id"].unique()) + list(stated["para_id"]),
+        note="表1 of the article, from Japan's Foreign Ministry",
+    )
+    return _root(ax)
 
 
+@styled
 def swap_ceiling() -> Figure:
     """The Japan–China currency-swap ceiling in 2002 and in 2018, and the rise the text calls 十倍."""
     rows = _rows("swap-ceiling").sort_values("year")
@@ -282,9 +347,10 @@ def swap_ceiling() -> Figure:
     ax.set_xlabel(f"Year of the agreement (the 2018 ceiling is {ratio:.1f} times the 2002 one)")
     ax.set_title("Japan–China currency swap ceiling, 2002 and 2018")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
+@styled
 def trade_2017() -> Figure:
     """Japan–China trade in 2017: the total and Japan's exports to China, with China's share of Japan's exports."""
     rows = _rows("trade-2017")
@@ -298,9 +364,10 @@ def trade_2017() -> Figure:
     subtitle = f" (exports to China: {share['raw'].iloc[0]} of all Japanese exports)" if not share.empty else ""
     ax.set_title("Japan–China trade in 2017" + subtitle, fontsize=10)
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
+@styled
 def defence_share_of_gdp() -> Figure:
     """Japan's defence spending as a share of GDP, as the articles state it: unlike figures, not a series.
 
@@ -313,8 +380,13 @@ def defence_share_of_gdp() -> Figure:
     for colour, (article_id, group) in zip(PALETTE, rows.groupby("article_id", sort=False)):
         ax.plot(group["year"], group["value"], "o", color=colour, markersize=8, label=article_id, linestyle="none")
         for row in group.itertuples():
-            ax.annotate(f"{row.raw}: {_defence_level_kind(row)}", (row.year, row.value), xytext=(6, 4),
-                        textcoords="offset points", fontsize=8)
+            ax.annotate(
+                f"{row.raw}: {_defence_level_kind(row)}",
+                (row.year, row.value),
+                xytext=(6, 4),
+                textcoords="offset points",
+                fontsize=8,
+            )
     ax.set_xlim(rows["year"].min() - 1, rows["year"].max() + 4)
     ax.set_ylim(0, rows["value"].max() * 1.3)
     ax.set_xlabel("Year the stated level applies to")
@@ -322,7 +394,7 @@ def defence_share_of_gdp() -> Figure:
     ax.set_title("Japan's defence spending as a share of GDP: three unlike figures, as stated", fontsize=10)
     ax.legend(fontsize=8, loc="lower right")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
 def _defence_level_kind(row) -> str:
@@ -334,6 +406,7 @@ def _defence_level_kind(row) -> str:
     return f"expected by {row.year} (as stated)"
 
 
+@styled
 def f35_procurement() -> Figure:
     """F-35s bought and planned, against the total the text states (which does not add up)."""
     rows = _rows("f35").set_index("raw")
@@ -352,9 +425,10 @@ def f35_procurement() -> Figure:
     # Outside the axes: inside, the box covers the top of the stacked bar.
     ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
+@styled
 def central_asia_aid() -> Figure:
     """Japanese aid and loans to Central Asian states, 1992–1996, by year and country, in the currency printed."""
     rows = _rows("central-asia-aid")
@@ -362,7 +436,9 @@ def central_asia_aid() -> Figure:
     axes = figure.subplots(1, 2)
     countries = list(dict.fromkeys(rows["country"]))
     colours = dict(zip(countries, PALETTE))
-    for ax, (unit, scale, label) in zip(axes, [("JPY", 1e8, "億日圓 (100 million yen)"), ("USD", 1e6, "million US dollars")]):
+    for ax, (unit, scale, label) in zip(
+        axes, [("JPY", 1e8, "亿日元 (100 million yen)"), ("USD", 1e6, "million US dollars")]
+    ):
         part = rows[rows["unit"] == unit]
         for country in countries:
             sub = part[part["country"] == country]
@@ -380,51 +456,77 @@ def central_asia_aid() -> Figure:
     handles = [matplotlib.lines.Line2D([], [], marker="o", linestyle="", color=colours[c], label=c) for c in countries]
     figure.legend(handles=handles, fontsize=8, loc="outside right center")
     years = f"{int(rows['year'].min())}–{int(rows['year'].max())}"
-    figure.suptitle(f"Japanese aid and loans to Central Asian states, {years}, as printed (no conversion between currencies)", fontsize=10)
+    figure.suptitle(
+        f"Japanese aid and loans to Central Asian states, {years}, as printed (no conversion between currencies)",
+        fontsize=10,
+    )
     add_source(axes[0], rows["para_id"])
     return figure
 
 
+@styled
 def central_asia_aid_totals() -> Figure:
     """Japanese economic aid to Central Asia in 1997 and in 2003."""
     rows = _rows("central-asia-aid-total").sort_values("year")
     ax = new_axes(5.0, 3.4)
     bars = ax.bar(rows["year"].astype(int).astype(str), rows["value"] / 1e8, color=[PALETTE[5], PALETTE[0]])
     _label_bars(ax, bars, rows["raw"])
-    ax.set_ylabel("億美元 (100 million US dollars)")
+    ax.set_ylabel("亿美元 (100 million US dollars)")
     ax.set_xlabel("Year")
     ax.set_title("Japanese aid to Central Asia, 1997 and 2003")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
+@styled
 def energy_stakes() -> Figure:
     """Japanese companies' stakes in energy projects in and around Central Asia, as printed."""
     rows = _rows("energy-stakes").iloc[::-1]
     ax = new_axes(8.5, 4.6)
+    # The oil fields lie off Azerbaijan, but the BTC pipeline crosses Georgia and Turkey too.
+    region = {"Azerbaijan": "Caspian/Caucasus"}
+    rows = rows.assign(country=rows["country"].map(lambda c: region.get(c, c)))
     countries = list(dict.fromkeys(rows["country"]))
     colours = [PALETTE[countries.index(c)] for c in rows["country"]]
     labels = [textwrap.fill(d, 42) for d in rows["description"]]
     bars = ax.barh(range(len(rows)), rows["value"], color=colours)
     ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
     for bar, raw in zip(bars, rows["raw"]):
-        ax.annotate(raw, (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(3, 0), textcoords="offset points", va="center", fontsize=8)
+        ax.annotate(
+            raw,
+            (bar.get_width(), bar.get_y() + bar.get_height() / 2),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
     ax.set_xlabel("Stake (%)")
     handles = [matplotlib.patches.Patch(color=PALETTE[i], label=c) for i, c in enumerate(countries)]
     ax.legend(handles=handles, fontsize=8, loc="lower right")
     ax.set_title("Japanese stakes in Caspian oil and Kazakh uranium projects, as printed", fontsize=10)
     # The article's pairings of firms and stakes are doubtful; the plot must not look like a verified register.
-    add_source(ax, rows["para_id"], note="Stakes as printed, read with 分别 in order; the firm–stake pairings are doubtful (notebook 02)")
-    return ax.figure
+    add_source(
+        ax,
+        rows["para_id"],
+        note="Stakes as printed, read with 分别 in order; the firm–stake pairings are doubtful (notebook 02)",
+    )
+    return _root(ax)
 
 
+@styled
 def korea_assembly_2024(seats_total: int = 300) -> Figure:
     """The opposition camp's seats in the 2024 National Assembly election, out of the Assembly's 300."""
     rows = load_figures().query("article_id == 'japan-korea-2024' and unit == '席'")
     opposition = int(rows["value"].iloc[0])
     ax = new_axes(6.0, 2.6)
     ax.barh([0], [opposition], color=PALETTE[0], label=f"opposition camp: {opposition} (stated)")
-    ax.barh([0], [seats_total - opposition], left=[opposition], color="#BBBBBB", label=f"all other seats: {seats_total - opposition}")
+    ax.barh(
+        [0],
+        [seats_total - opposition],
+        left=[opposition],
+        color="#BBBBBB",
+        label=f"all other seats: {seats_total - opposition}",
+    )
     majority, two_thirds = seats_total // 2 + 1, -(-2 * seats_total // 3)
     for line, label in ((majority, f"majority ({majority})"), (two_thirds, f"two-thirds ({two_thirds})")):
         ax.axvline(line, color=PALETTE[3], linestyle="--", linewidth=1)
@@ -435,9 +537,10 @@ def korea_assembly_2024(seats_total: int = 300) -> Figure:
     ax.set_title("South Korea's National Assembly election, April 2024", fontsize=10, pad=28)
     ax.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, 1.32), ncol=2, frameon=False)
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
+@styled
 def relation_score() -> Figure:
     """The Tsinghua China–Japan relation score: the band and the levels the article reports."""
     rows = _rows("relation-score")
@@ -459,11 +562,15 @@ def relation_score() -> Figure:
     ax.set_title("China–Japan relation score, 2024–25 (Tsinghua forecasting group)", fontsize=10)
     ax.legend(fontsize=8, loc="lower right")
     add_source(ax, rows["para_id"])
-    return ax.figure
+    return _root(ax)
 
 
-def timeline(articles: Iterable[str] | None = None, since: int | None = None) -> Figure:
-    """The dated events the articles rely on, one lane per article, marked by event type."""
+@styled
+def timeline(articles: Iterable[str] | None = None, since: int | None = None, title: str | None = None) -> Figure:
+    """The dated events the articles rely on, one lane per article, marked by event type.
+
+    ``title`` replaces the generic title (for one article, say what it shows).
+    """
     events = merged_timeline(articles)
     if since is not None:
         events = events[events["start"].dt.year >= since]
@@ -482,19 +589,31 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None) ->
             part = of_type[(of_type["precision"] == "day") == exact]
             if part.empty:
                 continue
-            ax.scatter(shown[part.index], [lanes.index(a) for a in part["article_id"]], marker=marker,
-                       s=28, alpha=0.85, label=event_type if exact or not has_exact else None,
-                       facecolors=colour if exact else "none", edgecolors=colour)
+            ax.scatter(
+                shown[part.index],
+                [lanes.index(a) for a in part["article_id"]],
+                marker=marker,
+                s=28,
+                alpha=0.85,
+                label=event_type if exact or not has_exact else None,
+                facecolors=colour if exact else "none",
+                edgecolors=colour,
+            )
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
-    ax.set_title("Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
+    ax.set_title(title or "Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
-    add_source(ax, [f"{a}:" for a in lanes], note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
-               "hollow: only the month or year, drawn mid-period")
-    return ax.figure
+    add_source(
+        ax,
+        [f"{a}:" for a in lanes],
+        note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
+        "hollow: only the month or year, drawn mid-period",
+    )
+    return _root(ax)
 
 
+@styled
 def theme_heatmap(
     matrix: pd.DataFrame,
     labels: dict[str, str] | None = None,
@@ -511,32 +630,55 @@ def theme_heatmap(
     ax = new_axes(9.0, 3.8)
     shown = matrix.drop(columns=[c for c in matrix.columns if c == "none"], errors="ignore")
     image = ax.imshow(shown.values * 100, cmap="Blues", aspect="auto", vmin=0, vmax=100)
-    ax.set_xticks(range(len(shown.columns)), [(labels or {}).get(c, c) for c in shown.columns], rotation=55, ha="right", fontsize=8)
+    ax.set_xticks(
+        range(len(shown.columns)),
+        [(labels or {}).get(c, c) for c in shown.columns],
+        rotation=55,
+        ha="right",
+        fontsize=8,
+    )
     rows = [f"{a} (n={int(n[a])})" if n is not None and a in n else str(a) for a in shown.index]
     ax.set_yticks(range(len(shown.index)), rows, fontsize=8)
     for (row, column), value in pd.DataFrame(shown.values).stack().items():
-        ax.text(column, row, f"{value * 100:.0f}", ha="center", va="center", fontsize=7, color="white" if value > 0.55 else "black")
+        ax.text(
+            column,
+            row,
+            f"{value * 100:.0f}",
+            ha="center",
+            va="center",
+            fontsize=7,
+            color="white" if value > 0.55 else "black",
+        )
     ax.figure.colorbar(image, ax=ax, label=measure)
     ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")
     ax.set_title(title, fontsize=10)
-    add_source(ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes")
-    return ax.figure
+    add_source(
+        ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes"
+    )
+    return _root(ax)
 
 
+@styled
 def term_frequency_plot(frequencies: pd.DataFrame, title: str = "Words of alignment across the articles") -> Figure:
     """Grouped bars: occurrences of each term per 10,000 characters, by article."""
     ax = new_axes(9.0, 3.8)
     terms = list(frequencies.columns)
     width = 0.8 / max(len(frequencies.index), 1)
     for i, (article_id, row) in enumerate(frequencies.iterrows()):
-        ax.bar([t + i * width for t in range(len(terms))], row.values, width=width, label=article_id, color=PALETTE[i % len(PALETTE)])
+        ax.bar(
+            [t + i * width for t in range(len(terms))],
+            row.values,
+            width=width,
+            label=article_id,
+            color=PALETTE[i % len(PALETTE)],
+        )
     ax.set_xticks([t + 0.4 - width / 2 for t in range(len(terms))], terms)
     ax.set_ylabel("Occurrences per 10,000 characters")
     ax.set_xlabel("Term (counted in both scripts)")
     ax.set_title(title, fontsize=10)
     ax.legend(fontsize=7.5, ncol=3)
     add_source(ax, [f"{a}:" for a in frequencies.index], note="body paragraphs of each article")
-    return ax.figure
+    return _root(ax)
 
 
 def discrepancies() -> pd.DataFrame:

@@ -5,6 +5,7 @@ provenance (article and paragraph id), so a quotation in a notebook is never
 retyped. Functions return ``IPython.display.HTML`` objects or DataFrames;
 article text is always HTML-escaped.
 
+>>> from helpers import load_corpus
 >>> corpus = load_corpus()
 >>> outline_frame(corpus["central-asia-2007"]).head(2)[["level", "heading"]].values.tolist()
 [[1, '一、中亚在日本对外政策中的地位'], [1, '二、日本中亚政策的发展演变']]
@@ -19,18 +20,45 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
-from .corpus.loading import Corpus, load_corpus
+from .analysis.quotes import (
+    QuoteError,
+    QuoteText,
+    Voice,
+    find_quote,
+    load_quotes,
+    marked_sentence,
+    note_label,
+    quote_text,
+)
+from .corpus.loading import Corpus, default_corpus
 from .corpus.records import Article, Heading
-from .analysis.quotes import QuoteError, Voice, find_quote, load_quotes, quote_text
 from .text.cleaning import han
 from .text.fulltable import FullTable, full_table, mark_chinese
 from .text.language import load_glossary
 from .text.script import to_script, to_simplified
 
 __all__ = [
-    "FullTable", "accounting", "catalog_table", "front_matter_frame", "full_table", "key_terms", "notes_frame",
-    "outline", "outline_frame", "passage_html", "passage_reader", "passages", "quote", "quotes", "quotes_frame",
-    "raw_and_clean", "raw_lines", "read_article", "read_section", "removed_frame", "section_paragraphs",
+    "FullTable",
+    "accounting",
+    "catalog_table",
+    "front_matter_frame",
+    "full_table",
+    "key_terms",
+    "notes_frame",
+    "outline",
+    "outline_frame",
+    "passage_html",
+    "passage_reader",
+    "passages",
+    "quote",
+    "quotes",
+    "quotes_frame",
+    "raw_and_clean",
+    "raw_lines",
+    "read_article",
+    "read_section",
+    "removed_frame",
+    "section_paragraphs",
 ]
 
 SCRIPTS = {"original": "as printed", "traditional": "繁體", "simplified": "简体"}
@@ -39,6 +67,7 @@ SCRIPTS = {"original": "as printed", "traditional": "繁體", "simplified": "简
 def script_lang(article: Article, script: str = "original") -> str:
     """The ``lang`` attribute for an article's text shown in ``script``.
 
+    >>> from helpers import load_corpus
     >>> script_lang(load_corpus()["abe-beijing-2018"]), script_lang(load_corpus()["abe-beijing-2018"], "simplified")
     ('zh-Hant', 'zh-Hans')
     """
@@ -76,13 +105,13 @@ def outline(article: Article) -> HTML:
     title = html.escape(article.title)
     supplied = article.metadata.get("title_supplied") == "true"
     items.append(
-        f"<li><b>{title}</b>" + (" <i>(the text prints no title: this one is supplied)</i>" if supplied else "") + "</li>"
+        f"<li><b>{title}</b>"
+        + (" <i>(the text prints no title: this one is supplied)</i>" if supplied else "")
+        + "</li>"
     )
     for row in outline_frame(article).itertuples(index=False):
         where = f" <span style='color:#555'>({row.paragraphs} ¶ from {row.first_para})</span>" if row.paragraphs else ""
-        items.append(
-            f"<li style='margin-left:{1.5 * row.level}em'>{html.escape(row.heading)}{where}</li>"
-        )
+        items.append(f"<li style='margin-left:{1.5 * row.level}em'>{html.escape(row.heading)}{where}</li>")
     return HTML("<ul style='list-style:none;padding-left:0'>" + "".join(items) + "</ul>")
 
 
@@ -94,7 +123,7 @@ def passage_html(corpus: Corpus, para_id: str, script: str = "original") -> str:
     text = to_script(paragraph.text, script)
     return (
         "<blockquote style='border-left:4px solid #0072B2;margin:0.6em 0;padding:0.2em 0.8em;line-height:1.7'>"
-        f"<span lang=\"{script_lang(article, script)}\">{html.escape(text)}</span>"
+        f'<span lang="{script_lang(article, script)}">{html.escape(text)}</span>'
         f"<br><span style='font-size:85%;color:#444'>— {html.escape(article.id)}, "
         f"<code>{html.escape(para_id.split(':')[1])}</code>, {_marked(section)}</span></blockquote>"
     )
@@ -106,7 +135,7 @@ def passages(para_ids: list[str] | str, script: str = "original", corpus: Corpus
     >>> "1992年1月" in passages("central-asia-2007:p005").data
     True
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     return HTML(_passages_html(corpus, _ids(para_ids), script))
 
 
@@ -193,7 +222,7 @@ def passage_reader(para_ids: list[str] | str, corpus: Corpus | None = None) -> P
     >>> "软避险" in reader.shown.value and "软避险" in reader._repr_mimebundle_()["text/html"]
     True
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     return PassageReader(_ids(para_ids), corpus)
 
 
@@ -211,13 +240,17 @@ def key_terms(article_id: str, terms: list[str] | None = None, corpus: Corpus | 
     """
     glossary = load_glossary()
     rows = glossary[glossary["article_ids"].map(lambda ids: article_id in ids)]
-    rows = _as_printed(rows, (corpus or load_corpus())[article_id])
+    rows = _as_printed(rows, default_corpus(corpus)[article_id])
     if terms is not None:
         missing = [t for t in terms if t not in set(rows["term"]) | set(rows["variant"])]
         if missing:
             raise KeyError(f"not in the glossary for {article_id}: {', '.join(missing)}")
         rows = rows[rows["term"].isin(terms) | rows["variant"].isin(terms)]
-        rows = rows.set_index("term").loc[[t if t in set(rows["term"]) else _term_for(rows, t) for t in terms]].reset_index()
+        rows = (
+            rows.set_index("term")
+            .loc[[t if t in set(rows["term"]) else _term_for(rows, t) for t in terms]]
+            .reset_index()
+        )
     return full_table(rows[["term", "variant", "pinyin", "gloss"]].reset_index(drop=True))
 
 
@@ -227,7 +260,8 @@ def _as_printed(rows: pd.DataFrame, article: Article) -> pd.DataFrame:
     if script not in ("simplified", "traditional"):
         return rows
     swap = rows["term"].map(lambda term: to_script(term, script) != term) & rows["variant"].map(
-        lambda variant: to_script(variant, script) == variant)
+        lambda variant: to_script(variant, script) == variant
+    )
     rows = rows.copy()
     rows.loc[swap, ["term", "variant"]] = rows.loc[swap, ["variant", "term"]].to_numpy()
     return rows
@@ -240,6 +274,7 @@ def _term_for(rows: pd.DataFrame, variant: str) -> str:
 def section_paragraphs(article: Article, heading: str) -> list[str]:
     """Ids of the paragraphs under a heading (at any depth below it).
 
+    >>> from helpers import load_corpus
     >>> section_paragraphs(load_corpus()["abe-beijing-2018"], "伍、結語")
     ['abe-beijing-2018:p015']
     """
@@ -251,7 +286,7 @@ def section_paragraphs(article: Article, heading: str) -> list[str]:
 
 def catalog_table(corpus: Corpus | None = None) -> FullTable:
     """The articles at a glance: title, authors, year, script, source, perspective, length."""
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     rows = []
     for article in corpus:
         meta = article.metadata
@@ -281,10 +316,11 @@ def raw_lines(article: Article, first: int, last: int) -> FullTable:
     Blank lines are kept (PDF extractions put them in the middle of sentences);
     a no-break space shows as ``⍽`` and an ideographic space as ``□``.
 
+    >>> from helpers import load_corpus
     >>> raw_lines(load_corpus()["central-asia-2007"], 1, 2)["line"].tolist()
     ['', '68']
     """
-    lines = article.raw.splitlines()
+    lines = article.raw_lines  # split at line ends only: a form feed is not a new line
     rows = []
     for number in range(first, min(last, len(lines)) + 1):
         shown = lines[number - 1].replace("\u00a0", "⍽").replace("\u3000", "□")
@@ -313,7 +349,7 @@ def raw_and_clean(article: Article, para_id: str) -> HTML:
 
 def removed_frame(corpus: Corpus | None = None) -> FullTable:
     """Everything the cleaner dropped, in every article: kind, line, text (in full), reason."""
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     rows = [
         {"article_id": a.id, "kind": r.kind, "line": r.line, "text": r.text, "reason": r.reason}
         for a in corpus
@@ -325,29 +361,41 @@ def removed_frame(corpus: Corpus | None = None) -> FullTable:
 def front_matter_frame(article: Article) -> FullTable:
     """The labelled blocks outside the body: abstract, keywords, byline, dateline…
 
+    >>> from helpers import load_corpus
     >>> front_matter_frame(load_corpus()["central-asia-2007"])["kind"].tolist()
     ['byline', 'abstract']
     """
-    return full_table(pd.DataFrame(
-        [{"kind": f.kind, "line": f.line, "text": f.text} for f in article.front_matter], columns=["kind", "line", "text"]
-    ))
+    return full_table(
+        pd.DataFrame(
+            [{"kind": f.kind, "line": f.line, "text": f.text} for f in article.front_matter],
+            columns=["kind", "line", "text"],
+        )
+    )
 
 
 def notes_frame(article: Article) -> FullTable:
     """The article's notes: id, marker, the paragraph citing it, locator and text."""
-    return full_table(pd.DataFrame(
-        [
-            {"note": n.id.split(":")[1], "marker": n.marker, "cited_in": n.para_id.split(":")[1] if n.para_id else "",
-             "locator": n.locator, "text": n.text}
-            for n in article.notes
-        ],
-        columns=["note", "marker", "cited_in", "locator", "text"],
-    ))
+    return full_table(
+        pd.DataFrame(
+            [
+                {
+                    "note": n.id.split(":")[1],
+                    "marker": n.marker,
+                    "cited_in": n.para_id.split(":")[1] if n.para_id else "",
+                    "locator": n.locator,
+                    "text": n.text,
+                }
+                for n in article.notes
+            ],
+            columns=["note", "marker", "cited_in", "locator", "text"],
+        )
+    )
 
 
 def accounting(article: Article) -> pd.Series:
     """How many Han characters of the raw file went where (the ledger, summed).
 
+    >>> from helpers import load_corpus
     >>> from helpers.cleaning import han
     >>> article = load_corpus()["central-asia-2007"]
     >>> int(accounting(article).sum()) == len(han(article.raw))
@@ -356,38 +404,102 @@ def accounting(article: Article) -> pd.Series:
 
     counts: dict[str, int] = {}
     for entry in article.ledger:
-        kind = entry.target.split(":")[0] if not entry.target.startswith(article.id) else (
-            "paragraphs" if ":p" in entry.target else "notes" if ":n" in entry.target else "tables"
+        kind = (
+            entry.target.split(":")[0]
+            if not entry.target.startswith(article.id)
+            else ("paragraphs" if ":p" in entry.target else "notes" if ":n" in entry.target else "tables")
         )
-        kind = {"heading": "headings", "caption": "captions", "front": "front matter", "removed": "removed"}.get(kind, kind)
+        kind = {"heading": "headings", "caption": "captions", "front": "front matter", "removed": "removed"}.get(
+            kind, kind
+        )
         counts[kind] = counts.get(kind, 0) + len(han(entry.text))
     order = ["title", "headings", "paragraphs", "front matter", "notes", "captions", "tables", "removed"]
     return pd.Series({k: counts[k] for k in order if k in counts}, name="Han characters")
-
 
 
 # --- Quotations: the sentence that carries a claim, with our English ---------------------
 
 _QUOTE_STYLE = (
     "<style>.jr-quotes td{vertical-align:top;text-align:left;padding:0.4em 0.6em;line-height:1.7}"
-    ".jr-quotes mark{background:#FFE8A3;padding:0 1px}</style>"
+    ".jr-quotes mark{background:#FFE8A3;padding:0 1px}"
+    ".jr-quotes sup.jr-cite{color:#8a1c1c;font-size:75%;cursor:help}</style>"
 )
 
+#: What a note line says when the file prints a marker but not the note it points to.
+NOTE_NOT_IN_FILE = "note text not in the file"
 
-def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str = "original",
-           corpus: Corpus | None = None) -> HTML:
+
+def _note_tooltip(note) -> str:
+    return f"{note_label(note)}: {note.text or NOTE_NOT_IN_FILE}"
+
+
+def _quoted_chinese(text: QuoteText, script: str) -> str:
+    """The sentence as HTML: the phrase in ``<mark>``, each note marker a superscript where it stood.
+
+    A marker's ``title`` (its tooltip) gives the note's text, or says the file
+    does not print it.
+    """
+    cuts = {len(text.before): "<mark>", len(text.before) + len(text.phrase): "</mark>"}
+    sups: dict[int, list[str]] = {}
+    for position, note in text.markers:
+        sups.setdefault(position, []).append(
+            f"<sup class='jr-cite' title=\"{html.escape(_note_tooltip(note), quote=True)}\">{html.escape(note.marker)}</sup>"
+        )
+    points = sorted(set(cuts) | set(sups))
+    out, last = [], 0
+    for point in points:
+        out.append(html.escape(to_script(text.sentence[last:point], script)))
+        # A marker at the phrase's end belongs after the phrase: close the mark first.
+        if point in cuts and cuts[point] == "</mark>":
+            out.append(cuts[point])
+        out.extend(sups.get(point, []))
+        if point in cuts and cuts[point] == "<mark>":
+            out.append(cuts[point])
+        last = point
+    out.append(html.escape(to_script(text.sentence[last:], script)))
+    return "".join(out)
+
+
+def _voice_label(item, text: QuoteText) -> str:
+    """Whose words: "the author", "the author, citing [5] (P.66)", "reported: 讀賣新聞"."""
+    if item.voice is Voice.REPORTED:
+        return "reported" + (f": {_marked(item.speaker)}" if item.speaker else "")
+    if item.voice is Voice.CITED:
+        source = item.speaker or text.cited_sources or "a source"
+        return f"the author, citing {_marked(source)}"
+    return "the author"
+
+
+def _note_lines(text: QuoteText) -> str:
+    """One footnote line per marker in the sentence: the marker, its locator and the note's text."""
+    return "".join(
+        f"<br><span style='font-size:80%;color:#444'><sup>{html.escape(note.marker)}</sup> "
+        f"{_marked(note_label(note)[len(note.marker) :].strip() + ': ' if note.locator else '')}"
+        f"{_marked(note.text) if note.text else '<i>' + NOTE_NOT_IN_FILE + '</i>'}</span>"
+        for _, note in text.markers
+    )
+
+
+def quotes(
+    article_id: str, ids: list[str] | str | None = None, *, script: str = "original", corpus: Corpus | None = None
+) -> HTML:
     """Show quotes from ``helpers/data/quotes/<article_id>.toml`` as static HTML.
 
     Per quote: the paragraph id, the Chinese sentence cut from the corpus with the
-    phrase marked (``lang="zh-Hant"`` or ``zh-Hans``), our English beside it, whose
-    voice it is (the author's, or "reported: <speaker>") and the note. ``ids`` is
-    one id or a list, shown in that order; ``None`` shows every quote of the file.
+    phrase marked (``lang="zh-Hant"`` or ``zh-Hans``) and any note marker that
+    stood in it put back as a superscript (its note's text as a tooltip and as a
+    line under the English), our English beside it, whose voice it is (the
+    author's; "the author, citing [5] (P.66)"; or "reported: <speaker>") and the
+    note. ``ids`` is one id or a list, shown in that order; ``None`` shows every
+    quote of the file.
 
     >>> page = quotes("central-asia-2007", "yomiuri-check-china-russia").data
     >>> 'reported: <span lang="zh-Hans">日本读卖新闻</span>' in page and '<mark>其目的就是要牵制中俄</mark>' in page
     True
+    >>> 'title="[1]: note text not in the file">[1]</sup>' in quote("central-asia-2007", "verdict").data
+    True
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     article = corpus[article_id]
     lang = script_lang(article, script)
     if ids is None:
@@ -399,12 +511,10 @@ def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str =
     rows = []
     for item in chosen:
         text = quote_text(item, corpus)
-        chinese = (
-            html.escape(to_script(text.before, script)) + "<mark>" + html.escape(to_script(text.phrase, script))
-            + "</mark>" + html.escape(to_script(text.after, script))
-        )
-        voice = "the author" if item.voice is Voice.AUTHOR else "reported" + (f": {_marked(item.speaker)}" if item.speaker else "")
+        chinese = _quoted_chinese(text, script)
+        voice = _voice_label(item, text)
         note = f"<br><i>{_marked(item.note)}</i>" if item.note else ""
+        note += _note_lines(text)
         rows.append(
             "<tr>"
             f"<td style='width:6em;font-size:85%;color:#444;vertical-align:top'><code>{html.escape(item.paragraph.split(':')[1])}</code>"
@@ -417,8 +527,7 @@ def quotes(article_id: str, ids: list[str] | str | None = None, *, script: str =
     return HTML(
         f"<div class='jr-quotes'>{_QUOTE_STYLE}<table style='border-collapse:collapse;width:100%'>"
         f"<caption style='text-align:left;font-size:85%;color:#444'>{html.escape(article.id)}: "
-        "the sentence as printed (phrase marked), and our translation</caption>"
-        + "".join(rows) + "</table></div>"
+        "the sentence as printed (phrase marked), and our translation</caption>" + "".join(rows) + "</table></div>"
     )
 
 
@@ -434,24 +543,38 @@ def quote(article_id: str, quote_id: str, *, script: str = "original", corpus: C
 def quotes_frame(article_id: str, corpus: Corpus | None = None) -> FullTable:
     """An article's quotes as a table: id, paragraph, sentence (as printed), english, voice, note.
 
+    The sentence keeps its note markers where they stood (``…的影响。[1]``).
+
     >>> quotes_frame("abe-beijing-2018").columns.tolist()
     ['id', 'paragraph', 'sentence', 'english', 'voice', 'note']
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     rows = []
     for item in load_quotes(article_id).values():
         voice = item.voice.value + (f": {item.speaker}" if item.speaker else "")
-        rows.append({"id": item.id, "paragraph": item.paragraph.split(":")[1], "sentence": quote_text(item, corpus).sentence,
-                     "english": item.english, "voice": voice, "note": item.note})
+        rows.append(
+            {
+                "id": item.id,
+                "paragraph": item.paragraph.split(":")[1],
+                "sentence": marked_sentence(quote_text(item, corpus)),
+                "english": item.english,
+                "voice": voice,
+                "note": item.note,
+            }
+        )
     return full_table(pd.DataFrame(rows, columns=["id", "paragraph", "sentence", "english", "voice", "note"]))
 
 
 # --- Reading a whole section or article ----------------------------------------------
 
-_NUMERALS = {**{c: i for i, c in enumerate("一二三四五六七八九十", start=1)},
-             **{c: i for i, c in enumerate("壹貳參肆伍陸柒捌玖拾", start=1)},
-             **{c: i for i, c in enumerate("壹贰叁肆伍陆柒捌玖拾", start=1)}}
-_NUMBERING = re.compile(r"^\s*(?P<open>[（(]?)\s*(?P<number>[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾贰叁陆\d]+)\s*(?P<close>[)）]?)\s*[、.．:：]?")
+_NUMERALS = {
+    **{c: i for i, c in enumerate("一二三四五六七八九十", start=1)},
+    **{c: i for i, c in enumerate("壹貳參肆伍陸柒捌玖拾", start=1)},
+    **{c: i for i, c in enumerate("壹贰叁肆伍陆柒捌玖拾", start=1)},
+}
+_NUMBERING = re.compile(
+    r"^\s*(?P<open>[（(]?)\s*(?P<number>[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾贰叁陆\d]+)\s*(?P<close>[)）]?)\s*[、.．:：]?"
+)
 
 
 def _numbering(text: str) -> tuple[bool, int] | None:
@@ -480,6 +603,7 @@ def _numbering(text: str) -> tuple[bool, int] | None:
 def find_heading(article: Article, heading: str) -> Heading:
     """The heading meant by ``heading``: its full text, its numbering ("貳", "二", "（一）", "3") or a unique part.
 
+    >>> from helpers import load_corpus
     >>> find_heading(load_corpus()["abe-beijing-2018"], "貳").text
     '貳、日本以「第三方市場合作」之名參與「一帶一路」'
     >>> find_heading(load_corpus()["central-asia-2007"], "成效").text
@@ -503,7 +627,9 @@ def find_heading(article: Article, heading: str) -> Heading:
     listing = "; ".join(h.text for h in sections)
     if not matches:
         raise KeyError(f"{article.id} has no heading {heading!r}; its headings are: {listing}")
-    raise KeyError(f"{heading!r} matches {len(matches)} headings of {article.id}: {'; '.join(h.text for h in matches)}; give more of it")
+    raise KeyError(
+        f"{heading!r} matches {len(matches)} headings of {article.id}: {'; '.join(h.text for h in matches)}; give more of it"
+    )
 
 
 def _article(corpus: Corpus, article: Article | str) -> Article:
@@ -522,12 +648,12 @@ def _section_html(article: Article, paragraphs: list, script: str, top: tuple[st
                 shared += 1
             for text in paragraph.section[shared:]:
                 level = min(levels.get(text, 1) + 2, 6)
-                parts.append(f"<h{level} lang=\"{lang}\">{html.escape(to_script(text, script))}</h{level}>")
+                parts.append(f'<h{level} lang="{lang}">{html.escape(to_script(text, script))}</h{level}>')
             current = paragraph.section
         parts.append(
             "<p style='line-height:1.8;margin:0.4em 0 0.8em 0'>"
             f"<code style='font-size:80%;color:#555'>{html.escape(paragraph.id.split(':')[1])}</code> "
-            f"<span lang=\"{lang}\">{html.escape(to_script(paragraph.text, script))}</span></p>"
+            f'<span lang="{lang}">{html.escape(to_script(paragraph.text, script))}</span></p>'
         )
     return "".join(parts)
 
@@ -543,11 +669,11 @@ def read_section(article: Article | str, heading: str, script: str = "original",
     >>> "p015" in page and "战术性作为" in page and 'lang="zh-Hans"' in page
     True
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     article = _article(corpus, article)
     found = find_heading(article, heading)
     under = [p for p in article.paragraphs if found.text in p.section]
-    head = f"<h3 lang=\"{script_lang(article, script)}\">{html.escape(to_script(found.text, script))}</h3>"
+    head = f'<h3 lang="{script_lang(article, script)}">{html.escape(to_script(found.text, script))}</h3>'
     if not under:
         return HTML(head + "<p><i>No paragraph sits under this heading.</i></p>")
     top = under[0].section[: under[0].section.index(found.text) + 1]
@@ -558,12 +684,13 @@ def read_section(article: Article | str, heading: str, script: str = "original",
 def read_article(article: Article | str, script: str = "original", corpus: Corpus | None = None) -> HTML:
     """The whole article, every heading and paragraph with its id, as static HTML.
 
+    >>> from helpers import load_corpus
     >>> page = read_article("japan-us-2021").data
     >>> page.count("<code") == len(load_corpus()["japan-us-2021"].paragraphs)
     True
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     article = _article(corpus, article)
     lang = script_lang(article, script)
-    title = f"<h2 lang=\"{lang}\">{html.escape(to_script(article.title, script))}</h2>"
+    title = f'<h2 lang="{lang}">{html.escape(to_script(article.title, script))}</h2>'
     return HTML(title + _section_html(article, article.paragraphs, script))

@@ -10,6 +10,7 @@ into an ``Output`` widget: the value is saved with the notebook's widget state,
 so the widget renders on a static page too, and nothing lands in the cell's
 outputs when the notebook is re-run by nbval.
 
+>>> from helpers import load_corpus
 >>> index = build_index(load_corpus()["central-asia-2007"])
 >>> matches = filter_paragraphs(index, themes=["energy"], keyword="铀")
 >>> matches["para_id"].tolist()
@@ -24,9 +25,17 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 import pandas as pd
 
-from .corpus.loading import Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from .analysis.themes import (
+    NO_THEME,
+    ParagraphSource,
+    Theme,
+    find_keyword_spans,
+    load_themes,
+    paragraph_texts,
+    tag_themes,
+)
+from .corpus.loading import Corpus, default_corpus
 from .text.script import to_script, to_simplified
-from .analysis.themes import NO_THEME, ParagraphSource, Theme, find_keyword_spans, load_themes, paragraph_texts, tag_themes
 
 #: Shown when nothing is chosen.
 EMPTY_SELECTION = "Choose one or more themes, or type a keyword (in either script), to list paragraphs."
@@ -62,11 +71,12 @@ class ParagraphIndex:
 def build_index(source: ParagraphSource | None = None, themes: list[Theme] | None = None) -> ParagraphIndex:
     """Tag the paragraphs of ``source`` (default: the whole corpus) and index them.
 
+    >>> from helpers import load_corpus
     >>> index = build_index(load_corpus()["abe-beijing-2018"])
     >>> len(index.paragraphs), "finance" in index.members
     (15, True)
     """
-    source = load_corpus() if source is None else source
+    source = default_corpus() if source is None else source
     themes = load_themes() if themes is None else themes
     rows = paragraph_texts(source)
     paragraphs = pd.DataFrame(rows, columns=["article_id", "para_id", "text"])
@@ -104,6 +114,7 @@ def filter_paragraphs(
     columns ``article_id, para_id, text, themes`` (the chosen themes the
     paragraph has).
 
+    >>> from helpers import load_corpus
     >>> index = build_index(load_corpus()["japan-korea-2024"])
     >>> len(filter_paragraphs(index)), len(filter_paragraphs(index, keyword=".*"))
     (0, 0)
@@ -141,15 +152,19 @@ def matched_context(text: str, theme_keywords: list[tuple[str, tuple[str, ...]]]
             if at < 0:
                 shown.append(keyword)
                 continue
-            printed = text[at:at + len(keyword)]  # the keyword as the paragraph prints it
-            shown.append(f"{printed} (…{text[max(0, at - width):at + len(keyword) + width]}…)")
+            printed = text[at : at + len(keyword)]  # the keyword as the paragraph prints it
+            shown.append(f"{printed} (…{text[max(0, at - width) : at + len(keyword) + width]}…)")
         if shown:
             parts.append(f"{theme}: " + "; ".join(shown))
     return " | ".join(parts)
 
 
 def highlight(
-    text: str, theme_keywords: tuple[str, ...], keyword: str = "", script: str = "original", exclude: tuple[str, ...] = ()
+    text: str,
+    theme_keywords: tuple[str, ...],
+    keyword: str = "",
+    script: str = "original",
+    exclude: tuple[str, ...] = (),
 ) -> str:
     """Escape ``text`` for HTML and mark the matched keywords.
 
@@ -257,7 +272,9 @@ def counts_html(counts: pd.Series, title: str) -> str:
     return f"<div><strong>{html.escape(title)}</strong><table>{''.join(rows)}</table></div>"
 
 
-def theme_counts_for(index: ParagraphIndex, matches: pd.DataFrame, by_article: bool = False) -> pd.Series | pd.DataFrame:
+def theme_counts_for(
+    index: ParagraphIndex, matches: pd.DataFrame, by_article: bool = False
+) -> pd.Series | pd.DataFrame:
     """How many of the matching paragraphs carry each theme (optionally per article)."""
     tags = index.tags[index.tags["para_id"].isin(set(matches["para_id"]))]
     tags = tags[tags["theme"].astype(str) != NO_THEME]
@@ -333,8 +350,10 @@ class ThemeFilter(widgets.VBox):
         keywords found in the paragraph, each with a few characters of context), so that the static
         table shows why a paragraph was listed."""
         found = filter_paragraphs(self.index, self.themes.value, self.keyword.value, match=self.match.value)
-        found["matched"] = [matched_context(text, [(t, self.index.keywords.get((p, t), ())) for t in themes])
-                            for p, text, themes in zip(found["para_id"], found["text"], found["themes"])]
+        found["matched"] = [
+            matched_context(text, [(t, self.index.keywords.get((p, t), ())) for t in themes])
+            for p, text, themes in zip(found["para_id"], found["text"], found["themes"])
+        ]
         return found
 
     def _update(self, change: object = None) -> None:
@@ -354,7 +373,9 @@ class ThemeFilter(widgets.VBox):
         self.key.value = theme_key_html(self.index.themes, self.themes.value) if self.themes.value else ""
         self.results.value = results_html(self.index, matches, keyword, self.script.value)
         if self.by_article:
-            self.chart.value = matrix_html(theme_counts_for(self.index, matches, by_article=True), "Themes of these paragraphs, per article")
+            self.chart.value = matrix_html(
+                theme_counts_for(self.index, matches, by_article=True), "Themes of these paragraphs, per article"
+            )
         else:
             self.chart.value = counts_html(theme_counts_for(self.index, matches), "Themes of these paragraphs")
         self.summary.value = f"<p>{len(matches)} of {len(self.index.paragraphs)} paragraphs{html.escape(note)}.</p>"
@@ -363,12 +384,13 @@ class ThemeFilter(widgets.VBox):
 def theme_filter(source: ParagraphSource | None = None, *, by_article: bool | None = None) -> ThemeFilter:
     """A theme/keyword filter widget over an article (or the whole corpus).
 
+    >>> from helpers import load_corpus
     >>> widget = theme_filter(load_corpus()["central-asia-2007"])
     >>> widget.select(themes=["energy"])
     >>> widget.summary.value.startswith("<p>11 of 22")
     True
     """
-    source = load_corpus() if source is None else source
+    source = default_corpus() if source is None else source
     if by_article is None:
         by_article = isinstance(source, Corpus)
     return ThemeFilter(build_index(source), by_article=by_article)

@@ -176,10 +176,12 @@ def test_bad_paragraph_correction_names_the_row(tmp_path):
     path.write_text(
         "# a comment line\nfile,line,action,reason\nx.txt,12,break,ok\nx.txt,13,split,typo\n", encoding="utf-8"
     )
-    with pytest.raises(CatalogError, match=r"paragraph_breaks\.csv, row 3: action must be 'break' or 'join', not 'split'"):
+    with pytest.raises(
+        CatalogError, match=r"paragraph_breaks\.csv, line 4: action must be 'break' or 'join', not 'split'"
+    ):
         read_paragraph_corrections(path)
     path.write_text("file,line,action,reason\nx.txt,twelve,break,ok\n", encoding="utf-8")
-    with pytest.raises(CatalogError, match=r"row 2: line must be a number, not 'twelve'"):
+    with pytest.raises(CatalogError, match=r"line 2: line must be a number, not 'twelve'"):
         read_paragraph_corrections(path)
 
 
@@ -242,9 +244,7 @@ def test_undecodable_bytes_name_the_offset(tmp_path, seeds_dir):
     # the damage, not at the first Chinese character (where UTF-8 gives up).
     text = (seeds_dir / row_for(seeds_dir, CENTRAL_ASIA)["file"]).read_text(encoding="utf-8")
     head = text[:1000].encode("gb18030")
-    folder = one_file_folder(
-        tmp_path, seeds_dir, CENTRAL_ASIA, head + b"\xff\xfe" + text[1000:].encode("gb18030")
-    )
+    folder = one_file_folder(tmp_path, seeds_dir, CENTRAL_ASIA, head + b"\xff\xfe" + text[1000:].encode("gb18030"))
     with pytest.raises(DecodingError) as error:
         helpers.load_corpus(folder)
     message = str(error.value)
@@ -255,7 +255,7 @@ def test_undecodable_bytes_name_the_offset(tmp_path, seeds_dir):
 
 def test_damaged_utf8_names_the_offset(tmp_path, seeds_dir):
     data = (seeds_dir / row_for(seeds_dir, ABE)["file"]).read_bytes()
-    cut = data.index("貳、".encode("utf-8"))  # the second section heading: a character boundary
+    cut = data.index("貳、".encode())  # the second section heading: a character boundary
     folder = one_file_folder(tmp_path, seeds_dir, ABE, data[:cut] + b"\x80" + data[cut:])
     with pytest.raises(DecodingError, match=rf"reads furthest as utf-8, up to the bad byte b'\\x80' at offset {cut}\)"):
         helpers.load_corpus(folder)

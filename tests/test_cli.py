@@ -22,8 +22,8 @@ import helpers
 from helpers import cli
 from helpers.analysis import export
 from helpers.corpus import catalog, checks
-from helpers.figures import load_figures
 from helpers.corpus.loading import SEEDS_DIR
+from helpers.figures import load_figures
 from helpers.structure import build_article
 
 DATA = Path(__file__).parent / "data"
@@ -33,8 +33,6 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 
 
 # --- Helpers -------------------------------------------------------------------------------
-
-
 
 
 @pytest.fixture
@@ -104,7 +102,9 @@ def test_python_dash_m_helpers_runs_as_a_process(tmp_path):
     missing = tmp_path / "no_such_article.txt"
     result = subprocess.run(
         [sys.executable, "-m", "helpers", "add", str(missing)],
-        capture_output=True, text=True, cwd=REPOSITORY,
+        capture_output=True,
+        text=True,
+        cwd=REPOSITORY,
     )
     assert result.returncode == 1
     assert result.stdout == ""
@@ -114,7 +114,7 @@ def test_python_dash_m_helpers_runs_as_a_process(tmp_path):
 
 def test_the_console_script_is_declared():
     text = (REPOSITORY / "pyproject.toml").read_text(encoding="utf-8")
-    assert '[project.scripts]' in text
+    assert "[project.scripts]" in text
     assert 'jp-readings = "helpers.cli:main"' in text
 
 
@@ -345,12 +345,29 @@ def test_add_copies_the_file_and_appends_a_filled_row(run, seeds):
 
 
 def test_add_reads_the_year_and_authors_given(run, seeds):
-    status, _, err = run("add", WEB_SAMPLE, "--seeds", seeds, "--yes", "--id", "japan-asean-2022",
-                         "--authors", "陳思齊", "--year", "2022", "--year-basis", "publication (dateline)")
+    status, _, err = run(
+        "add",
+        WEB_SAMPLE,
+        "--seeds",
+        seeds,
+        "--yes",
+        "--id",
+        "japan-asean-2022",
+        "--authors",
+        "陳思齊",
+        "--year",
+        "2022",
+        "--year-basis",
+        "publication (dateline)",
+    )
     assert status == 0, err
     row = catalog_rows(seeds)[-1]
     assert (row["id"], row["authors"], row["year"], row["year_basis"]) == (
-        "japan-asean-2022", "陳思齊", "2022", "publication (dateline)")
+        "japan-asean-2022",
+        "陳思齊",
+        "2022",
+        "publication (dateline)",
+    )
     assert row["format"] == "web-page" and row["script"] == "traditional"
     assert helpers.load_corpus(seeds)["japan-asean-2022"].authors == ("陳思齊",)
 
@@ -482,12 +499,15 @@ def test_add_refuses_an_id_already_in_the_catalog(run, seeds):
     refused(run, seeds, PDF_SAMPLE, "--id", "abe-beijing-2018", names=["'abe-beijing-2018'", "already"])
 
 
-@pytest.mark.parametrize("option, value, expected", [
-    ("--id", "Japan ASEAN", "lower-case slug"),
-    ("--year", "2019年", "four digits"),
-    ("--name", "../escape.txt", "plain file name"),
-    ("--name", "catalog.csv", "plain file name"),
-])
+@pytest.mark.parametrize(
+    "option, value, expected",
+    [
+        ("--id", "Japan ASEAN", "lower-case slug"),
+        ("--year", "2019年", "four digits"),
+        ("--name", "../escape.txt", "plain file name"),
+        ("--name", "catalog.csv", "plain file name"),
+    ],
+)
 def test_add_refuses_bad_values(run, seeds, option, value, expected):
     refused(run, seeds, PDF_SAMPLE, option, value, names=[expected])
 
@@ -562,19 +582,20 @@ def test_exported_tokens_rebuild_the_paragraphs(csv_export, corpus):
     paragraph = corpus.paragraph("central-asia-2007:p001")
     rows = tokens[tokens.para_id == paragraph.id]
     for position, token in zip(rows.position, rows.token):
-        assert paragraph.text[position:position + len(str(token))] == str(token)
+        assert paragraph.text[position : position + len(str(token))] == str(token)
     assert "".join(rows.token.astype(str)) == "".join(paragraph.text.split())
 
 
 def test_exported_csv_is_excel_friendly(csv_export):
     data = (csv_export / "articles.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbfarticle_id,")
-    assert "日相安倍晉三".encode("utf-8") in data
+    assert "日相安倍晉三".encode() in data
 
 
 def test_export_jsonl_of_chosen_tables(run, seeds_dir, tmp_path, corpus):
-    status, out, err = run("export", "--seeds", seeds_dir, "--out", tmp_path, "--format", "jsonl",
-                           "--tables", "paragraphs,notes")
+    status, out, err = run(
+        "export", "--seeds", seeds_dir, "--out", tmp_path, "--format", "jsonl", "--tables", "paragraphs,notes"
+    )
     assert status == 0
     assert err == ""  # no progress bar when stderr is not a terminal
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.jsonl", "paragraphs.jsonl"]

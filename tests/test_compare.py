@@ -1,7 +1,7 @@
 """Counting words and people across the articles."""
 
-import warnings
 import io
+import warnings
 
 import helpers
 from helpers import plots

@@ -38,9 +38,7 @@ TEXT_SUFFIXES = {
 def _load(name: str):
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        spec = importlib.util.spec_from_file_location(
-            name, ROOT / "scripts" / f"{name}.py"
-        )
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
@@ -62,9 +60,7 @@ def library_text() -> str:
     parts = [p.read_text(encoding="utf-8") for p in (ROOT / "helpers").rglob("*.py")]
     for path in (ROOT / "notebooks").glob("*.ipynb"):
         for cell in nbformat.read(path, as_version=4).cells:
-            if not (
-                cell.cell_type == "code" and editions.REVEALING_CALL.search(cell.source)
-            ):
+            if not (cell.cell_type == "code" and editions.REVEALING_CALL.search(cell.source)):
                 parts.append(cell.source)
     return "\n".join(parts)
 
@@ -95,9 +91,7 @@ def test_there_are_secrets_to_look_for():
     found = secrets()
     assert len(found) >= 10
     # The committed notebooks show some of them (their solution cells): the stripping has work to do.
-    notebooks = "".join(
-        p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb")
-    )
+    notebooks = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "notebooks").glob("*.ipynb"))
     assert any(secret in notebooks for _, secret in found)
 
 
@@ -115,42 +109,28 @@ def test_no_solution_text_reaches_the_student_edition(built):
         for p, text in texts.items()
         if secret in text
     ]
-    assert leaks == [], (
-        f"{len(leaks)} answer texts in the student edition, e.g. {leaks[:5]}"
-    )
+    assert leaks == [], f"{len(leaks)} answer texts in the student edition, e.g. {leaks[:5]}"
 
 
 def test_the_student_edition_keeps_the_exercises_without_answers(built):
     student = built["student"]
     files = sorted((student / editions.EXERCISES).glob("*.toml"))
-    assert [p.name for p in files] == sorted(
-        p.name for p in (ROOT / editions.EXERCISES).glob("*.toml")
-    )
+    assert [p.name for p in files] == sorted(p.name for p in (ROOT / editions.EXERCISES).glob("*.toml"))
     for path in files:
         data = editions.tomllib.loads(path.read_text(encoding="utf-8"))
-        original = editions.tomllib.loads(
-            (ROOT / editions.EXERCISES / path.name).read_text(encoding="utf-8")
-        )
-        assert [e["id"] for e in data.get("exercise", [])] == [
-            e["id"] for e in original.get("exercise", [])
-        ]
+        original = editions.tomllib.loads((ROOT / editions.EXERCISES / path.name).read_text(encoding="utf-8"))
+        assert [e["id"] for e in data.get("exercise", [])] == [e["id"] for e in original.get("exercise", [])]
         for table in data.get("exercise", []):
-            assert not set(table) & set(editions.SECRET_FIELDS), (
-                f"{path.name}: {table['id']}"
-            )
+            assert not set(table) & set(editions.SECRET_FIELDS), f"{path.name}: {table['id']}"
             assert table["withheld"] is True and table["question"]
     for path in sorted((student / "notebooks").glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        assert not [
-            c
-            for c in nb.cells
-            if c.cell_type == "code" and editions.REVEALING_CALL.search(c.source)
-        ], path.name
+        assert not [c for c in nb.cells if c.cell_type == "code" and editions.REVEALING_CALL.search(c.source)], (
+            path.name
+        )
         original = nbformat.read(ROOT / "notebooks" / path.name, as_version=4)
         checks = [c.source for c in original.cells if "check(" in c.source]
-        assert checks == [c.source for c in nb.cells if "check(" in c.source], (
-            f"{path.name}: the exercises stay"
-        )
+        assert checks == [c.source for c in nb.cells if "check(" in c.source], f"{path.name}: the exercises stay"
     for omitted in editions.STUDENT_OMITS:
         assert not (student / omitted).exists(), omitted
 
@@ -165,14 +145,11 @@ def test_the_teacher_edition_has_the_solutions_and_teaching_notes(built):
         assert editions.NOTES_TAG in cell.metadata["tags"]
         for text in fields.values():
             assert text.strip() in cell.source
-        assert (
-            len(nb.cells)
-            == len(nbformat.read(ROOT / "notebooks" / file, as_version=4).cells) + 1
-        )
+        assert len(nb.cells) == len(nbformat.read(ROOT / "notebooks" / file, as_version=4).cells) + 1
     for path in (ROOT / editions.EXERCISES).glob("*.toml"):
-        assert (teacher / editions.EXERCISES / path.name).read_text(
+        assert (teacher / editions.EXERCISES / path.name).read_text(encoding="utf-8") == path.read_text(
             encoding="utf-8"
-        ) == path.read_text(encoding="utf-8")
+        )
     guide = (teacher / "TEACHING_NOTES.md").read_text(encoding="utf-8")
     assert all(fields["timing"].strip() in guide for fields in notes.values())
 
@@ -180,24 +157,18 @@ def test_the_teacher_edition_has_the_solutions_and_teaching_notes(built):
 def test_bad_teaching_notes_are_refused_with_the_file_named(tmp_path):
     path = tmp_path / "teaching_notes.toml"
     path.write_text('[notes."02_x.ipynb"]\ntimming = "typo"\n', encoding="utf-8")
-    with pytest.raises(
-        editions.EditionError, match=r"teaching_notes.toml.*02_x.ipynb.*timming"
-    ):
+    with pytest.raises(editions.EditionError, match=r"teaching_notes.toml.*02_x.ipynb.*timming"):
         editions.load_notes(path)
 
 
-def test_in_the_student_edition_check_still_runs_and_says_the_teacher_has_the_answers(
-    built, monkeypatch
-):
+def test_in_the_student_edition_check_still_runs_and_says_the_teacher_has_the_answers(built, monkeypatch):
     from helpers import exercises
 
     loaded = exercises.load_exercises(built["student"] / editions.EXERCISES)
     assert loaded and all(task.withheld for task in loaded.values())
     assert set(loaded) == set(exercises.load_exercises())
     task_id = next(iter(loaded))
-    monkeypatch.setattr(
-        exercises, "EXERCISES_DIR", built["student"] / editions.EXERCISES
-    )
+    monkeypatch.setattr(exercises, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
     exercises.load_exercises.cache_clear()
     try:
         verdict = exercises.check(task_id, "my answer")

@@ -13,7 +13,6 @@ import textwrap
 import pandas as pd
 import pytest
 
-import helpers
 from helpers import exercises as ex
 from helpers.exercises import (
     ExerciseError,
@@ -106,16 +105,23 @@ def written(tmp_path, monkeypatch):
 
 
 def test_ids_in_any_form_and_order(written):
-    written('''
+    written("""
         [[exercise]]
         id = "hedges"
         question = "q"
         kind = "ids"
         hint = "look for 或許"
         answer = ["abe-beijing-2018:p005", "abe-beijing-2018:p011"]
-    ''')
-    for answer in (["p011", "p005"], ["P11", "abe-beijing-2018:p005"], " p005 , p11 ", {"p5", "p011"},
-                   pd.Series(["p005", "p011"]), pd.DataFrame({"para_id": ["abe-beijing-2018:p011", "p005"]}), (5, 11)):
+    """)
+    for answer in (
+        ["p011", "p005"],
+        ["P11", "abe-beijing-2018:p005"],
+        " p005 , p11 ",
+        {"p5", "p011"},
+        pd.Series(["p005", "p011"]),
+        pd.DataFrame({"para_id": ["abe-beijing-2018:p011", "p005"]}),
+        (5, 11),
+    ):
         assert check("abe-beijing-2018/hedges", answer).right, answer
     wrong = check("abe-beijing-2018/hedges", ["p005", "p012"])
     assert wrong.status == "wrong" and "1 is missing" in wrong.message and "p012" in wrong.message
@@ -125,7 +131,7 @@ def test_ids_in_any_form_and_order(written):
 
 
 def test_sets_lists_and_text_in_either_script_and_any_case(written):
-    written('''
+    written("""
         [[exercise]]
         id = "terms"
         question = "q"
@@ -147,7 +153,7 @@ def test_sets_lists_and_text_in_either_script_and_any_case(written):
         hint = "h"
         answer = "霸權護持"
         accept = ["hegemonic maintenance", "maintaining hegemony"]
-    ''')
+    """)
     assert check("abe-beijing-2018/terms", ["软避险", " 硬避險 "]).right
     assert check("abe-beijing-2018/terms", "软避险、硬避险").right
     assert not check("abe-beijing-2018/terms", ["软避险"]).right
@@ -159,7 +165,7 @@ def test_sets_lists_and_text_in_either_script_and_any_case(written):
 
 
 def test_numbers_as_numbers_or_strings_with_tolerance(written):
-    written('''
+    written("""
         [[exercise]]
         id = "count"
         question = "q"
@@ -174,7 +180,7 @@ def test_numbers_as_numbers_or_strings_with_tolerance(written):
         hint = "h"
         answer = 3.92
         tolerance = 0.01
-    ''')
+    """)
     for answer in (12, 12.0, "12", " 12 ", "１２", "12.0", "12 minutes", "12倍", "+12"):
         assert check("abe-beijing-2018/count", answer).right, answer
     assert "too high" in check("abe-beijing-2018/count", 13).message
@@ -187,7 +193,7 @@ def test_numbers_as_numbers_or_strings_with_tolerance(written):
 
 
 def test_choice_by_letter_or_text(written):
-    written('''
+    written("""
         [[exercise]]
         id = "voice"
         question = "Whose words are 其目的就是要牵制中俄?"
@@ -196,7 +202,7 @@ def test_choice_by_letter_or_text(written):
         options = ["a the author's", "b the Yomiuri Shimbun's", "c Kawaguchi's"]
         answer = "b"
         explanation = "日本读卖新闻…评论称"
-    ''')
+    """)
     for answer in ("b", "B", "(b)", "b)", "the Yomiuri Shimbun's", "b the yomiuri shimbun's"):
         assert check("abe-beijing-2018/voice", answer).right, answer
     assert check("abe-beijing-2018/voice", "a").status == "wrong"
@@ -206,14 +212,14 @@ def test_choice_by_letter_or_text(written):
 
 
 def test_open_questions_show_a_model_answer(written):
-    written('''
+    written("""
         [[exercise]]
         id = "dating"
         question = "When was the article written?"
         kind = "open"
         model_answer = "Early 2020 at least as likely as late August 2019."
         must_contain = ["the evidence of p017", "a check against the journal issue"]
-    ''')
+    """)
     assert check("abe-beijing-2018/dating", None).status == "empty"
     verdict = check("abe-beijing-2018/dating", "In 2020, because ...")
     assert verdict.status == "open" and not verdict.right and "model_answer" in verdict.message

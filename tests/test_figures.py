@@ -79,8 +79,13 @@ def test_figures_file_has_the_documented_columns_and_a_plausible_size():
     assert FIGURES.columns.tolist() == FIGURE_COLUMNS
     assert 70 <= len(FIGURES) <= 120
     assert set(FIGURES.category) <= set(CATEGORIES)
-    assert set(FIGURES.article_id) == {"abe-beijing-2018", "japan-us-2021", "china-japan-2025",
-                                       "central-asia-2007", "japan-korea-2024"}
+    assert set(FIGURES.article_id) == {
+        "abe-beijing-2018",
+        "japan-us-2021",
+        "china-japan-2025",
+        "central-asia-2007",
+        "japan-korea-2024",
+    }
     assert not FIGURES.duplicated(["para_id", "quote"]).any()
     assert FIGURES.figure_id.is_unique
     assert (FIGURES.figure_id.str.split(":").str[0] == FIGURES.article_id).all()
@@ -150,11 +155,16 @@ def test_every_exclusion_has_a_reason_and_matches_a_quantity(corpus):
     assert not excluded.duplicated(["para_id", "raw"]).any()
     for row in excluded.itertuples():
         assert row.para_id.startswith(row.article_id + ":")
-        found = [q for text in texts[row.para_id] for q in extract_quantities(text).itertuples()
-                 if q.raw == row.raw and not q.ordinal]
+        found = [
+            q
+            for text in texts[row.para_id]
+            for q in extract_quantities(text).itertuples()
+            if q.raw == row.raw and not q.ordinal
+        ]
         assert found, f"the exclusion {row.para_id}: {row.raw} matches nothing the extractor finds"
-        assert not ((FIGURES.para_id == row.para_id) & (FIGURES.raw == row.raw)).any(), \
+        assert not ((FIGURES.para_id == row.para_id) & (FIGURES.raw == row.raw)).any(), (
             f"{row.para_id}: {row.raw} is both a figure and excluded"
+        )
 
 
 def test_central_asia_aid_covers_the_four_states_and_the_region():
@@ -180,14 +190,24 @@ def test_figures_for_filters_and_rejects_unknown_names():
 
 def test_summit_table_reads_table_1(corpus):
     summits = summit_table(corpus)
-    assert summits.columns.tolist() == ["date", "start", "end", "participants_occasion", "minutes",
-                                        "topics", "table_id", "row"]
+    assert summits.columns.tolist() == [
+        "date",
+        "start",
+        "end",
+        "participants_occasion",
+        "minutes",
+        "topics",
+        "table_id",
+        "row",
+    ]
     assert summits.minutes.tolist() == [105, 155, 35, 50, 70]
     assert summits.date.tolist() == ["4月26~27日", "5月25~28日", "6月27~28日", "8月25日", "9月25日"]
-    assert summits.start.tolist() == [pd.Timestamp(d) for d in
-                                      ("2019-04-26", "2019-05-25", "2019-06-27", "2019-08-25", "2019-09-25")]
-    assert summits.end.tolist() == [pd.Timestamp(d) for d in
-                                    ("2019-04-27", "2019-05-28", "2019-06-28", "2019-08-25", "2019-09-25")]
+    assert summits.start.tolist() == [
+        pd.Timestamp(d) for d in ("2019-04-26", "2019-05-25", "2019-06-27", "2019-08-25", "2019-09-25")
+    ]
+    assert summits.end.tolist() == [
+        pd.Timestamp(d) for d in ("2019-04-27", "2019-05-28", "2019-06-28", "2019-08-25", "2019-09-25")
+    ]
     assert summits.row.tolist() == [1, 2, 3, 4, 5]
     assert (summits.table_id == "japan-us-2021:t1").all()
     assert summits.topics[0][0] == "朝鮮問題" and summits.topics[0][-1] == "G20大阪領導人會議"
@@ -248,15 +268,18 @@ def test_a_missing_table_or_unreadable_date_is_an_error(corpus):
 # --- Dates -------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("printed, year, first, last", [
-    ("2018年8月9~10日", None, "2018-08-09", "2018-08-10"),
-    ("2023年3月16至17日", None, "2023-03-16", "2023-03-17"),
-    ("5月7日至8日", 2023, "2023-05-07", "2023-05-08"),
-    ("2025年7月至2026年6月", None, "2025-07-01", "2026-06-30"),
-    ("2019~2023年", None, "2019-01-01", "2023-12-31"),
-    ("2024年2月", None, "2024-02-01", "2024-02-29"),
-    ("1991年12月28日", None, "1991-12-28", "1991-12-28"),
-])
+@pytest.mark.parametrize(
+    "printed, year, first, last",
+    [
+        ("2018年8月9~10日", None, "2018-08-09", "2018-08-10"),
+        ("2023年3月16至17日", None, "2023-03-16", "2023-03-17"),
+        ("5月7日至8日", 2023, "2023-05-07", "2023-05-08"),
+        ("2025年7月至2026年6月", None, "2025-07-01", "2026-06-30"),
+        ("2019~2023年", None, "2019-01-01", "2023-12-31"),
+        ("2024年2月", None, "2024-02-01", "2024-02-29"),
+        ("1991年12月28日", None, "1991-12-28", "1991-12-28"),
+    ],
+)
 def test_parse_printed_date(printed, year, first, last):
     span = parse_printed_date(printed, year)
     assert (span.first, span.last) == (pd.Timestamp(first), pd.Timestamp(last))
@@ -291,17 +314,20 @@ def years(start: date, end: date) -> float:
 # parsed tables, and from dates read off the page with datetime rather than
 # parse_printed_date.
 RECOMPUTED = {
-    "2019 summits: 表1 minutes against the stated total":
-        lambda: FIGURES[FIGURES.para_id == "japan-us-2021:t1"].value.sum(),
-    "2019 summits: 表1 rows against the stated number":
-        lambda: (FIGURES.para_id == "japan-us-2021:t1").sum(),
-    "TAG signing: 表1 summit marked 籤約 against 表2's signing date":
-        lambda: (date(2019, 10, 7) - date(2019, 9, 25)).days,
+    "2019 summits: 表1 minutes against the stated total": lambda: FIGURES[
+        FIGURES.para_id == "japan-us-2021:t1"
+    ].value.sum(),
+    "2019 summits: 表1 rows against the stated number": lambda: (FIGURES.para_id == "japan-us-2021:t1").sum(),
+    "TAG signing: 表1 summit marked 籤約 against 表2's signing date": lambda: (
+        (date(2019, 10, 7) - date(2019, 9, 25)).days
+    ),
     "TAG talks: 逾1年 against 表2's dates": lambda: years(date(2018, 9, 26), date(2019, 10, 7)),
-    "F-35 fleet: parts against the stated total":
-        lambda: fig("abe-beijing-2018:p013", "42架") + fig("abe-beijing-2018:p013", "最多100架"),
-    "Currency swap: 十倍 against the two ceilings":
-        lambda: fig("abe-beijing-2018:p008", "3.4兆日圓") / fig("abe-beijing-2018:p008", "3300億日圓"),
+    "F-35 fleet: parts against the stated total": lambda: (
+        fig("abe-beijing-2018:p013", "42架") + fig("abe-beijing-2018:p013", "最多100架")
+    ),
+    "Currency swap: 十倍 against the two ceilings": lambda: (
+        fig("abe-beijing-2018:p008", "3.4兆日圓") / fig("abe-beijing-2018:p008", "3300億日圓")
+    ),
     "Japan–China trade: exports within the total": lambda: fig("abe-beijing-2018:p003", "15兆日圓"),
     "Defence budget: 1% ceiling to the 1.3% plan": lambda: 1.0,
     "Defence plan: 5年 against 2019~2023": lambda: 2023 - 2019 + 1,
@@ -312,14 +338,17 @@ RECOMPUTED = {
     "Relation score: 升至 -5.0": lambda: 1.0,
     "Forecast horizon: 一年 against July 2025–June 2026": lambda: ((2026 - 2025) * 12 + (6 - 7) + 1) / 12,
     "First Trump shock: 七年前 against 2018 and 2025": lambda: years(date(2018, 3, 31), date(2025, 4, 1)),
-    "Kawaguchi's 2004 visit: states named against the stated count":
-        lambda: len("乌兹别克斯坦、哈萨克斯坦、塔吉克斯坦、吉尔吉斯斯坦".split("、")),
+    "Kawaguchi's 2004 visit: states named against the stated count": lambda: len(
+        "乌兹别克斯坦、哈萨克斯坦、塔吉克斯坦、吉尔吉斯斯坦".split("、")
+    ),
     "Central Asia: 独立后5年 against 1991 and 1997": lambda: years(date(1991, 12, 28), date(1997, 7, 1)),
     "Aid to Central Asia: 1997 to 2003": lambda: 1.0,
-    "Shuttle diplomacy: 中斷12年之久 against October 2011 and March 2023":
-        lambda: years(date(2011, 10, 31), date(2023, 3, 16)),
-    "Shuttle diplomacy: 中斷12年之久 against the visits to Seoul (October 2011, May 2023)":
-        lambda: years(date(2011, 10, 31), date(2023, 5, 7)),
+    "Shuttle diplomacy: 中斷12年之久 against October 2011 and March 2023": lambda: years(
+        date(2011, 10, 31), date(2023, 3, 16)
+    ),
+    "Shuttle diplomacy: 中斷12年之久 against the visits to Seoul (October 2011, May 2023)": lambda: years(
+        date(2011, 10, 31), date(2023, 5, 7)
+    ),
     "Shuttle diplomacy: 時隔50餘天 between the two visits": lambda: (date(2023, 5, 7) - date(2023, 3, 17)).days,
 }
 
@@ -354,8 +383,9 @@ def test_every_check_is_recomputed_independently(checks):
     for row in checks.itertuples():
         expected = float(RECOMPUTED[row.check]())
         # Years: calendar months in the code, days / 365.2425 here; they differ by far less than 0.02.
-        assert math.isclose(row.computed, expected, rel_tol=1e-9, abs_tol=0.02), \
+        assert math.isclose(row.computed, expected, rel_tol=1e-9, abs_tol=0.02), (
             f"{row.check}: computed {row.computed}, recomputed {expected}"
+        )
 
 
 def test_the_discrepancies_are_found_and_explained(checks):
@@ -387,8 +417,10 @@ def test_a_check_with_a_figure_missing_from_the_file_fails_loudly(corpus):
 # --- Malformed files ----------------------------------------------------------------------------
 
 HEADER = ",".join(FIGURE_COLUMNS)
-GOOD = ("abe-beijing-2018:f01,abe-beijing-2018,abe-beijing-2018:p003,總額為33兆日圓,33兆日圓,3.3e13,,JPY,2017,"
-        "trade,China,trade-2017,Total trade")
+GOOD = (
+    "abe-beijing-2018:f01,abe-beijing-2018,abe-beijing-2018:p003,總額為33兆日圓,33兆日圓,3.3e13,,JPY,2017,"
+    "trade,China,trade-2017,Total trade"
+)
 
 
 def write(tmp_path, *lines: str):
@@ -402,18 +434,21 @@ def test_a_good_file_loads(tmp_path):
     assert figures.value.tolist() == [3.3e13] and math.isnan(figures.value_high[0])
 
 
-@pytest.mark.parametrize("old, new, message", [
-    (",trade,", ",weather,", "unknown category 'weather'"),
-    (",3.3e13,", ",lots,", "value 'lots' is not a number"),
-    (",3.3e13,,", ",3.3e13,more,", "value_high 'more' is not a number"),
-    (",總額為33兆日圓,", ",,", "the 'quote' column is empty"),
-    (",33兆日圓,3.3e13", ",44兆日圓,3.3e13", "raw '44兆日圓' does not occur in the quote"),
-    (",2017,", ",17,", "year '17' is not a four-digit year"),
-    (",Total trade", ",Total trade,extra", "14 fields where the header has 13"),
-    ("abe-beijing-2018:p003", "japan-us-2021:p003", "is not in article 'abe-beijing-2018'"),
-    (",trade-2017,", ",Trade 2017,", "series 'Trade 2017' should be a lower-case slug"),
-    ("abe-beijing-2018:f01", "abe-beijing-2018:01", "should look like abe-beijing-2018:f01"),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (",trade,", ",weather,", "unknown category 'weather'"),
+        (",3.3e13,", ",lots,", "value 'lots' is not a number"),
+        (",3.3e13,,", ",3.3e13,more,", "value_high 'more' is not a number"),
+        (",總額為33兆日圓,", ",,", "the 'quote' column is empty"),
+        (",33兆日圓,3.3e13", ",44兆日圓,3.3e13", "raw '44兆日圓' does not occur in the quote"),
+        (",2017,", ",17,", "year '17' is not a four-digit year"),
+        (",Total trade", ",Total trade,extra", "14 fields where the header has 13"),
+        ("abe-beijing-2018:p003", "japan-us-2021:p003", "is not in article 'abe-beijing-2018'"),
+        (",trade-2017,", ",Trade 2017,", "series 'Trade 2017' should be a lower-case slug"),
+        ("abe-beijing-2018:f01", "abe-beijing-2018:01", "should look like abe-beijing-2018:f01"),
+    ],
+)
 def test_a_malformed_row_names_the_file_and_line(tmp_path, old, new, message):
     assert old in GOOD
     bad = GOOD.replace(old, new, 1).replace(":f01,", ":f02,")
@@ -440,7 +475,7 @@ def test_series_group_the_rows_the_plots_draw():
 def test_a_missing_column_or_file_is_an_error(tmp_path):
     path = tmp_path / "figures.csv"
     path.write_text("article_id,para_id,quote\n", encoding="utf-8")
-    with pytest.raises(FigureDataError, match="line 1: missing column"):
+    with pytest.raises(FigureDataError, match="line 1: the header lacks column"):
         load_figures(path)
     with pytest.raises(FigureDataError, match="does not exist"):
         load_figures(tmp_path / "nowhere.csv")

@@ -40,9 +40,36 @@ SAMPLES = {
     "journal-page": "journal_page_metadata.txt",
 }
 #: Words of a page's furniture or a journal's apparatus that must never reach the body.
-BOILERPLATE = ("分享", "首页", "首頁", "English", "相关新闻", "熱門文章", "网友", "二维码", "公众号", "责任编辑", "原标题",
-               "版权", "版權", "中图分类号", "文献标识码", "文章编号", "DOI", "作者简介", "本文共阅读", "选择字号", "进入专题",
-               "发布时间", "来源：", "來源：", "文號", "东北亚论坛", "- 2 -", "範本")
+BOILERPLATE = (
+    "分享",
+    "首页",
+    "首頁",
+    "English",
+    "相关新闻",
+    "熱門文章",
+    "网友",
+    "二维码",
+    "公众号",
+    "责任编辑",
+    "原标题",
+    "版权",
+    "版權",
+    "中图分类号",
+    "文献标识码",
+    "文章编号",
+    "DOI",
+    "作者简介",
+    "本文共阅读",
+    "选择字号",
+    "进入专题",
+    "发布时间",
+    "来源：",
+    "來源：",
+    "文號",
+    "东北亚论坛",
+    "- 2 -",
+    "範本",
+)
 
 
 @cache
@@ -107,8 +134,11 @@ def test_check_and_add_work_on_every_style(style, tmp_path, seeds, capsys):
     assert added.title == article_of(style).title and texts(added) == texts(article_of(style))
     assert unaccounted(added) == []
     row = helpers.read_catalog(seeds / "catalog.csv").iloc[-1]
-    assert row["format"] == (article_of(style).source_format if article_of(style).source_format != "text"
-                             else catalog.detect_format(article_of(style).raw))
+    assert row["format"] == (
+        article_of(style).source_format
+        if article_of(style).source_format != "text"
+        else catalog.detect_format(article_of(style).raw)
+    )
 
 
 # --- PDF: what was printed is what is read ----------------------------------------------------------
@@ -119,8 +149,10 @@ def printed(source: str) -> dict[str, object]:
     root = lxml_html.parse(str(DATA / "pdf_sources" / source)).getroot()
     for sup in root.iter("sup"):  # note markers are taken out of the text
         sup.drop_tree()
+
     def text(element) -> str:
         return join_lines("".join(element.itertext()).split("\n"))
+
     paragraphs: list[str] = []
     for p in root.xpath("//div[@class='body']/p[not(contains(@class, 'front')) and not(contains(@class, 'byline'))]"):
         if "cont" in (p.get("class") or ""):
@@ -136,8 +168,9 @@ def printed(source: str) -> dict[str, object]:
     }
 
 
-@pytest.mark.parametrize("style, source", [("pdf-simplified", "journal_simplified.html"),
-                                           ("pdf-traditional", "commentary_traditional.html")])
+@pytest.mark.parametrize(
+    "style, source", [("pdf-simplified", "journal_simplified.html"), ("pdf-traditional", "commentary_traditional.html")]
+)
 def test_pdf_reads_as_it_was_printed(style, source):
     article, expected = article_of(style), printed(source)
     assert article.title == expected["title"]  # over two lines in the simplified sample
@@ -145,15 +178,21 @@ def test_pdf_reads_as_it_was_printed(style, source):
     assert headings(article)[1:] == expected["headings"]
     assert texts(article) == expected["paragraphs"]  # indents start paragraphs; one crosses a page
     assert [n.marker.strip("[]^") + n.text.lstrip() for n in article.notes] == [
-        re.sub(r"^(\d+)\s+", r"\1", n).replace(" ", "") for n in expected["notes"]]
+        re.sub(r"^(\d+)\s+", r"\1", n).replace(" ", "") for n in expected["notes"]
+    ]
     assert all(n.para_id for n in article.notes)
     assert article.script == ("simplified" if "simplified" in style else "traditional")
 
 
 def test_pdf_margins_are_removed_with_their_reasons():
     removed = [(r.kind, r.text) for r in article_of("pdf-simplified").removed]
-    assert removed == [("page-number", "41"), ("running-head", "东北亚论坛 2021年第3期"), ("page-number", "42"),
-                       ("running-head", "东北亚论坛 2021年第3期"), ("page-number", "43")]
+    assert removed == [
+        ("page-number", "41"),
+        ("running-head", "东北亚论坛 2021年第3期"),
+        ("page-number", "42"),
+        ("running-head", "东北亚论坛 2021年第3期"),
+        ("page-number", "43"),
+    ]
     assert [r.kind for r in article_of("pdf-traditional").removed].count("page-number") == 3
 
 
@@ -171,8 +210,10 @@ def test_radicals_from_the_font_become_ideographs():
 
 def test_a_pdf_without_text_is_refused_with_a_clear_error(tmp_path):
     path = tmp_path / "scan.pdf"
-    path.write_bytes(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
-                     b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF")
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>"
+        b"endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 100 100]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF"
+    )
     with pytest.raises(helpers.CorpusError, match=r"scan\.pdf.*no text"):
         load_article(path)
 
@@ -195,7 +236,9 @@ def test_web_news_page():
     fronts = {f.kind: f.text for f in article.front_matter}
     assert fronts["dateline"].startswith("2024-08-09 10:32 来源：环球观察网")
     assert [f.text for f in article.front_matter if f.kind == "metadata"] == [
-        "原标题：日本首相将出席首届“中亚＋日本”峰会", "（责任编辑：刘晓燕）"]
+        "原标题：日本首相将出席首届“中亚＋日本”峰会",
+        "（责任编辑：刘晓燕）",
+    ]
     assert [(c.text) for c in article.captions] == ["图为岸田文雄在首相官邸举行记者会。（资料图）"]
     assert catalog.guess_year(article)[0] == 2024
 
@@ -222,11 +265,18 @@ def test_web_page_with_one_tag_per_line():
     article = article_of("web-thinktank")
     assert article.title == "日美同盟的新階段：從岸田到石破"
     assert article.authors == ("陳思齊",)  # not the date, not the source
-    assert headings(article)[1:] == [(1, "一、前言"), (1, "二、同盟深化的內容"), (2, "（一）指揮管制"),
-                                     (2, "（二）國防產業"), (1, "三、結語")]
+    assert headings(article)[1:] == [
+        (1, "一、前言"),
+        (1, "二、同盟深化的內容"),
+        (2, "（一）指揮管制"),
+        (2, "（二）國防產業"),
+        (1, "三、結語"),
+    ]
     assert len(article.paragraphs) == 5
-    assert texts(article)[0] == ("二〇二四年四月，岸田文雄首相以國賓身分訪問華盛頓，與拜登總統發表聯合聲明，"
-                                 "宣示日美同盟進入「全球夥伴關係」的新階段。")
+    assert texts(article)[0] == (
+        "二〇二四年四月，岸田文雄首相以國賓身分訪問華盛頓，與拜登總統發表聯合聲明，"
+        "宣示日美同盟進入「全球夥伴關係」的新階段。"
+    )
     assert "language switch" in next(r.reason for r in article_of("web-thinktank").removed if r.text == "| English| |")
     assert catalog.guess_year(article)[0] == 2024  # the byline's date
 
@@ -239,7 +289,12 @@ def test_markdown_with_front_matter_and_raw_html():
     assert article.title == "日本与东盟的经济安全合作"  # from the front matter
     assert article.authors == ("赵一鸣",)
     assert headings(article)[1:] == [(1, "引言"), (1, "合作的限度")]  # <p><strong> section heads
-    assert [t[:8] for t in texts(article)] == ["2023年是日本", "日本政府认为，供", "不过，东盟国家普", "总的来看，日本与"]
+    assert [t[:8] for t in texts(article)] == [
+        "2023年是日本",
+        "日本政府认为，供",
+        "不过，东盟国家普",
+        "总的来看，日本与",
+    ]
     assert "发表了《联合愿景声明》，把经济安全" in texts(article)[0]  # an inline link keeps its text
     assert [(c.label, c.text) for c in article.captions] == [("图1", "日本—东盟特别峰会（2023年12月，东京）")]
     kinds = {r.text: r.kind for r in article.removed}
@@ -266,7 +321,11 @@ def test_markdown_export_reads_as_before():
     before = build_article((DATA / "markdown_export.md").read_text(encoding="utf-8"), "markdown_export")
     after = article_of("markdown-export")
     assert (after.title, after.authors, headings(after), texts(after)) == (
-        before.title, before.authors, headings(before), texts(before))
+        before.title,
+        before.authors,
+        headings(before),
+        texts(before),
+    )
     assert [n.text for n in after.notes] == [n.text for n in before.notes]
 
 
@@ -284,15 +343,26 @@ def test_word_file_styles_and_footnotes():
     article = article_of("word")
     assert article.title == "岸田政府的「全球南方」外交"
     assert article.authors == ("陳明哲",)
-    assert headings(article)[1:] == [(1, "一、前言"), (1, "二、主要作法"), (2, "（一）政府開發援助"),
-                                     (2, "（二）首腦外交"), (1, "三、結語")]
-    assert [t[:8] for t in texts(article)] == ["岸田文雄首相上任", "日本修訂《開發合", "岸田首相先後訪問", "日本能否在「全球"]
+    assert headings(article)[1:] == [
+        (1, "一、前言"),
+        (1, "二、主要作法"),
+        (2, "（一）政府開發援助"),
+        (2, "（二）首腦外交"),
+        (1, "三、結語"),
+    ]
+    assert [t[:8] for t in texts(article)] == [
+        "岸田文雄首相上任",
+        "日本修訂《開發合",
+        "岸田首相先後訪問",
+        "日本能否在「全球",
+    ]
     assert [(n.text, n.para_id) for n in article.notes] == [
         ("外務省，《外交青書2023》，東京：外務省，2023年。", "word:p001"),
         ("〈岸田首相訪問非洲〉，《日本經濟新聞》，2023年5月3日。", "word:p003"),
     ] or [(n.text, n.para_id.split(":")[1]) for n in article.notes] == [
         ("外務省，《外交青書2023》，東京：外務省，2023年。", "p001"),
-        ("〈岸田首相訪問非洲〉，《日本經濟新聞》，2023年5月3日。", "p003")]
+        ("〈岸田首相訪問非洲〉，《日本經濟新聞》，2023年5月3日。", "p003"),
+    ]
     assert {r.kind for r in article.removed} == {"running-head", "file-property"}
 
 
@@ -335,7 +405,11 @@ def test_journal_page_metadata_goes_to_front_matter_or_removed():
     assert len(article.paragraphs) == 3
     kinds = [f.kind for f in article.front_matter]
     assert kinds.count("keywords") == 2 and kinds.count("metadata") == 2 and "affiliation" in kinds
-    assert [r.text for r in article.removed] == ["选择字号：大 中 小", "本文共阅读 1234 次", "进入专题：日本外交 亚洲主义"]
+    assert [r.text for r in article.removed] == [
+        "选择字号：大 中 小",
+        "本文共阅读 1234 次",
+        "进入专题：日本外交 亚洲主义",
+    ]
 
 
 # --- Scripts, formats, dispatch ------------------------------------------------------------------------------
@@ -359,8 +433,15 @@ def test_format_of_reads_the_name_then_the_bytes():
 
 
 def test_year_basis_is_kept_without_a_year(run_cli, seeds):
-    status, out, _ = run_cli("add", DATA / SAMPLES["press-statement"], "--seeds", seeds, "--dry-run",
-                             "--year-basis", "date of the press release on the ministry's site")
+    status, out, _ = run_cli(
+        "add",
+        DATA / SAMPLES["press-statement"],
+        "--seeds",
+        seeds,
+        "--dry-run",
+        "--year-basis",
+        "date of the press release on the ministry's site",
+    )
     assert status == 0
     assert "year_basis" in out and "date of the press release on the ministry's site" in out
 
@@ -398,23 +479,36 @@ def run_cli(capsys):
         status = cli.main([str(a) for a in args])
         out, err = capsys.readouterr()
         return status, out, err
+
     return run
 
 
-@pytest.mark.parametrize("line, kind", [
-    ("| English| |", "language-switch"),
-    ("English | 中文 | 日本語", "language-switch"),
-    ("本文共阅读 1234 次", "web-furniture"),
-    ("长按识别二维码关注我们", "web-furniture"),
-])
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("| English| |", "language-switch"),
+        ("English | 中文 | 日本語", "language-switch"),
+        ("本文共阅读 1234 次", "web-furniture"),
+        ("长按识别二维码关注我们", "web-furniture"),
+    ],
+)
 def test_web_lines_in_a_plain_text_are_removed(line, kind):
     article = build_article(f"{line}\n\n日美同盟的新階段\n\n二〇二四年四月，岸田文雄首相訪問華盛頓。\n", "demo")
     assert article.title == "日美同盟的新階段"
     assert [(r.kind, r.text) for r in article.removed] == [(kind, line)]
 
 
-@pytest.mark.parametrize("line", ["中圖分類號：D831.3", "文獻標識碼：A", "文章編號：1003-7411(2021)03-0041-09",
-                                  "DOI：10.19657/j.cnki.1002-7874.2020.02.001", "責任編輯：王小明", "原標題：日美同盟"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "中圖分類號：D831.3",
+        "文獻標識碼：A",
+        "文章編號：1003-7411(2021)03-0041-09",
+        "DOI：10.19657/j.cnki.1002-7874.2020.02.001",
+        "責任編輯：王小明",
+        "原標題：日美同盟",
+    ],
+)
 def test_journal_metadata_lines_in_both_scripts_go_to_front_matter(line):
     article = build_article(f"日美同盟的新階段\n\n{line}\n\n二〇二四年四月，岸田文雄首相訪問華盛頓。\n", "demo")
     assert [(f.kind, f.text) for f in article.front_matter] == [("metadata", line)]

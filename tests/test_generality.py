@@ -17,16 +17,16 @@ when these tests were written have since been fixed.)
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 import helpers
 from helpers import cli, unaccounted
+from helpers.cleaning import decode, ends_sentence
 from helpers.corpus import catalog
 from helpers.corpus.tables import quantities_frame, tokens_frame
-from helpers.cleaning import decode, ends_sentence
 from helpers.records import Article
 from helpers.script import to_simplified
 from helpers.structure import build_article
@@ -53,7 +53,7 @@ def raw_text(style: str) -> str:
     return (DATA / FILES[style]).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def article_of(style: str) -> Article:
     return build_article(raw_text(style), style)
 
@@ -81,7 +81,7 @@ def test_the_language_tools_work_on_every_style(style):
     for paragraph in article.paragraphs[:20]:
         rows = tokens[tokens.para_id == paragraph.id]
         # Tokens sit where they say, and together they are the paragraph without its spaces.
-        assert all(paragraph.text[p:p + len(t)] == t for p, t in zip(rows.position, rows.token))
+        assert all(paragraph.text[p : p + len(t)] == t for p, t in zip(rows.position, rows.token))
         assert "".join(rows.token) == "".join(paragraph.text.split())
     tags = tag_themes(article)
     assert set(tags.para_id) == {p.id for p in article.paragraphs}
@@ -136,7 +136,10 @@ def test_pdf_title_byline_abstract_and_headings():
 def test_pdf_page_numbers_are_removed():
     article = article_of("pdf")
     assert [(r.kind, r.text) for r in article.removed if r.kind == "page-number"] == [
-        ("page-number", "56"), ("page-number", "57"), ("page-number", "58")]
+        ("page-number", "56"),
+        ("page-number", "57"),
+        ("page-number", "58"),
+    ]
     assert not any(number in p.text for p in article.paragraphs for number in ("56", "57", "58"))
 
 
@@ -148,8 +151,16 @@ def test_pdf_paragraphs_that_stay_on_one_page_are_as_written():
             assert found == written
         assert found.startswith(written[:12])
     assert [p.section[-1] for p in article.paragraphs] == [
-        "一、问题的提出", "一、问题的提出", "一、问题的提出", "（一）援助主导阶段", "（二）官民合作阶段",
-        "（二）官民合作阶段", "（三）规则塑造阶段", "（三）规则塑造阶段", "三、结语"]
+        "一、问题的提出",
+        "一、问题的提出",
+        "一、问题的提出",
+        "（一）援助主导阶段",
+        "（二）官民合作阶段",
+        "（二）官民合作阶段",
+        "（三）规则塑造阶段",
+        "（三）规则塑造阶段",
+        "三、结语",
+    ]
 
 
 def test_pdf_notes_at_the_foot_of_the_page_are_linked_to_their_paragraphs():
@@ -184,7 +195,9 @@ def test_pdf_wrapped_foot_note_stays_whole():
     )
     article = build_article(text, "demo")
     # Notes keep the spaces of the extraction (see test_pdf_notes_at_the_foot_of_the_page_…).
-    assert [n.text for n in article.notes] == ["参见[日]白石隆：《海洋帝国：如何思考亚洲》，中公新书 2000 年版，第 45 页。"]
+    assert [n.text for n in article.notes] == [
+        "参见[日]白石隆：《海洋帝国：如何思考亚洲》，中公新书 2000 年版，第 45 页。"
+    ]
     assert texts(article) == [PDF_PARAGRAPHS[0]]
 
 
@@ -204,7 +217,12 @@ def test_web_page_title_dateline_and_headings():
     article = article_of("web")
     assert article.title == WEB_TITLE
     assert article.script == "traditional"
-    assert headings(article) == [(0, WEB_TITLE), (1, "一、合作的背景"), (1, "二、合作的主要內容"), (1, "三、合作的侷限")]
+    assert headings(article) == [
+        (0, WEB_TITLE),
+        (1, "一、合作的背景"),
+        (1, "二、合作的主要內容"),
+        (1, "三、合作的侷限"),
+    ]
     dateline = [f.text for f in article.front_matter if f.kind == "dateline"]
     assert dateline == ["2022-09-30 10:15 來源：洞見國際評論網 作者：陳思齊"]
     assert catalog.guess_year(article)[0] == 2022
@@ -223,8 +241,14 @@ def test_web_page_paragraphs_are_the_page_lines():
     assert texts(article)[:7] == web_body_lines()
     assert texts(article)[0].startswith("近年來，日本與東南亞國家協會（東協）")
     assert [p.section for p in article.paragraphs[:7]] == [
-        (), ("一、合作的背景",), ("一、合作的背景",), ("二、合作的主要內容",), ("二、合作的主要內容",),
-        ("三、合作的侷限",), ("三、合作的侷限",)]
+        (),
+        ("一、合作的背景",),
+        ("一、合作的背景",),
+        ("二、合作的主要內容",),
+        ("二、合作的主要內容",),
+        ("三、合作的侷限",),
+        ("三、合作的侷限",),
+    ]
 
 
 def test_web_page_navigation_and_share_buttons_are_removed():
@@ -254,6 +278,7 @@ def test_markdown_title_and_heading_levels():
         (2, "（二）重点领域的扩展"),
         (1, "三、结语"),
     ]
+
     def section_of(start: str) -> tuple[str, ...]:
         return next(p.section for p in article.paragraphs if p.text.startswith(start))
 
@@ -289,7 +314,12 @@ def test_text_without_headings():
     assert article.title == "岸田訪美後的日美同盟走向"
     assert article.authors == ("林志遠",)
     assert headings(article) == [(0, "岸田訪美後的日美同盟走向")]
-    assert [p.text[:8] for p in article.paragraphs] == ["日本首相岸田文雄", "從日本的角度看，", "從美國的角度看，", "不過，同盟的深化"]
+    assert [p.text[:8] for p in article.paragraphs] == [
+        "日本首相岸田文雄",
+        "從日本的角度看，",
+        "從美國的角度看，",
+        "不過，同盟的深化",
+    ]
     assert all(p.section == () for p in article.paragraphs)
     assert texts(article)[-1].endswith("將是未來觀察的重點。")
     assert article.removed == [] and article.notes == []
@@ -305,7 +335,10 @@ def test_english_sentences_are_kept_whole():
     assert [h.text for h in article.headings[1:]] == ["一、演讲的背景", "二、话语中的国家定位", "三、结语"]
     first, second, third, fourth, fifth = texts(article)
     assert "“Japan is not, and will never be, a Tier-two country. That is the core message I am here to make.”" in first
-    assert "Does Japan desire to continue to be a tier-one nation, or is she content to drift into tier-two status?" in second
+    assert (
+        "Does Japan desire to continue to be a tier-one nation, or is she content to drift into tier-two status?"
+        in second
+    )
     assert "阿米蒂奇（Richard Armitage）与奈（Joseph Nye）" in second
     assert "“rule-promoter”“guardian of the global commons”" in third
     assert fourth.startswith("Such rhetoric, as several commentators noted, was designed for two audiences at once.")
@@ -345,7 +378,9 @@ def test_windows_line_endings_change_nothing(style):
     windows = build_article(raw_text(style).replace("\n", "\r\n"), style)
     assert windows.title == unix.title and windows.authors == unix.authors
     assert headings(windows) == headings(unix)
-    assert [(p.text, p.lines, p.section) for p in windows.paragraphs] == [(p.text, p.lines, p.section) for p in unix.paragraphs]
+    assert [(p.text, p.lines, p.section) for p in windows.paragraphs] == [
+        (p.text, p.lines, p.section) for p in unix.paragraphs
+    ]
     assert windows.notes == unix.notes and windows.front_matter == unix.front_matter
     assert [(r.kind, r.text, r.line) for r in windows.removed] == [(r.kind, r.text, r.line) for r in unix.removed]
     assert unaccounted(windows) == []
@@ -366,7 +401,7 @@ def chinese_number(n: int) -> str:
     return (_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (_NUMERALS[units - 1] if units else "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def long_article() -> tuple[str, tuple[tuple[int, str], ...], tuple[str, ...]]:
     """A Simplified article of more than 1 MB, made of the seeds' paragraphs, one line each.
 
@@ -433,8 +468,6 @@ def test_a_paragraph_ending_with_a_colon_is_not_joined():
 # --- check and add, through the command line, on every style --------------------------------------------------
 
 
-
-
 def sample_file(folder: Path, style: str) -> Path:
     name = FILES.get(style, f"{style}_sample.txt")
     path = folder / name
@@ -467,21 +500,33 @@ def test_check_and_add_work_on_every_style(style, tmp_path, seeds, capsys):
     assert unaccounted(added) == []
 
 
-@pytest.mark.parametrize("style, expected", [
-    ("pdf", "pdf-text"), ("windows", "pdf-text"), ("web", "web-page"), ("markdown", "markdown"),
-    ("no-headings", "text"), ("mixed-english", "text"), ("title-only", "text"), ("long", "text"),
-])
+@pytest.mark.parametrize(
+    "style, expected",
+    [
+        ("pdf", "pdf-text"),
+        ("windows", "pdf-text"),
+        ("web", "web-page"),
+        ("markdown", "markdown"),
+        ("no-headings", "text"),
+        ("mixed-english", "text"),
+        ("title-only", "text"),
+        ("long", "text"),
+    ],
+)
 def test_add_detects_the_format(style, expected):
     assert catalog.detect_format(raw_text(style)) == expected
 
 
-@pytest.mark.parametrize("style, year", [
-    ("pdf", 2019),  # the latest year it mentions (the G20 summit in Osaka)
-    ("web", 2022),  # the dateline
-    ("markdown", 2021),  # the latest year it mentions: a note on a 2021 article
-    ("no-headings", 2024),  # Kishida's visit to Washington
-    ("mixed-english", 2013),  # the Abe speech; the 2012 report is earlier
-    ("title-only", None),  # no year at all
-])
+@pytest.mark.parametrize(
+    "style, year",
+    [
+        ("pdf", 2019),  # the latest year it mentions (the G20 summit in Osaka)
+        ("web", 2022),  # the dateline
+        ("markdown", 2021),  # the latest year it mentions: a note on a 2021 article
+        ("no-headings", 2024),  # Kishida's visit to Washington
+        ("mixed-english", 2013),  # the Abe speech; the 2012 report is earlier
+        ("title-only", None),  # no year at all
+    ],
+)
 def test_add_proposes_a_year(style, year):
     assert catalog.guess_year(article_of(style))[0] == year

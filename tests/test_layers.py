@@ -63,13 +63,17 @@ def imported_modules(source: str, module: str, is_package: bool) -> list[tuple[i
                 target = node.module or ""
             found.append((node.lineno, target))
             # `from . import cleaning` imports a module, not a name.
-            found += [(node.lineno, f"{target}.{alias.name}") for alias in node.names if _is_module(f"{target}.{alias.name}")]
+            found += [
+                (node.lineno, f"{target}.{alias.name}") for alias in node.names if _is_module(f"{target}.{alias.name}")
+            ]
     return found
 
 
 def _is_module(name: str) -> bool:
     relative = Path(*name.split("."))
-    return (PACKAGE.parent / relative).with_suffix(".py").is_file() or (PACKAGE.parent / relative / "__init__.py").is_file()
+    return (PACKAGE.parent / relative).with_suffix(".py").is_file() or (
+        PACKAGE.parent / relative / "__init__.py"
+    ).is_file()
 
 
 def problems_in(source: str, module: str, is_package: bool = False, where: str = "") -> list[str]:

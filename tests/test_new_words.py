@@ -13,14 +13,17 @@ def article(text: str):
     return build_article("標題\n\n" + text + "\n", "demo")
 
 
-@pytest.mark.parametrize("text, word, tag", [
-    ("日方提出“提案型合作”的新方式。", "提案型合作", "nz"),
-    ("双方签署《开发合作大纲》。", "开发合作大纲", "nz"),
-    ("卡西姆若马尔特·托卡耶夫出席会议。", "托卡耶夫", "nr"),
-    ("丰田通商公司也派员参加。", "丰田通商公司", "nt"),
-    ("石破茂内阁上台后。", "石破茂内阁", "nt"),
-    ("七國集團廣島峰會在五月舉行。", "七國集團廣島峰會", "nz"),
-])
+@pytest.mark.parametrize(
+    "text, word, tag",
+    [
+        ("日方提出“提案型合作”的新方式。", "提案型合作", "nz"),
+        ("双方签署《开发合作大纲》。", "开发合作大纲", "nz"),
+        ("卡西姆若马尔特·托卡耶夫出席会议。", "托卡耶夫", "nr"),
+        ("丰田通商公司也派员参加。", "丰田通商公司", "nt"),
+        ("石破茂内阁上台后。", "石破茂内阁", "nt"),
+        ("七國集團廣島峰會在五月舉行。", "七國集團廣島峰會", "nz"),
+    ],
+)
 def test_a_name_that_splits_is_proposed(text, word, tag):
     proposals = propose_user_words(article(text))
     row = proposals[proposals.word == word]
@@ -28,11 +31,14 @@ def test_a_name_that_splits_is_proposed(text, word, tag):
     assert len(segment(word)) > 1 and row.splits_into.iloc[0] == " / ".join(segment(word))
 
 
-@pytest.mark.parametrize("text", [
-    "日本与中国举行会谈。",               # a verb and a generic suffix, no name
-    "他说：“这是可以信赖的伙伴。”",         # a phrase in quotation marks, not a name
-    "日本首相出席峰会。",                 # the suffix alone
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "日本与中国举行会谈。",  # a verb and a generic suffix, no name
+        "他说：“这是可以信赖的伙伴。”",  # a phrase in quotation marks, not a name
+        "日本首相出席峰会。",  # the suffix alone
+    ],
+)
 def test_no_name_is_proposed(text):
     assert propose_user_words(article(text)).empty
 

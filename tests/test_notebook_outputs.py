@@ -35,7 +35,7 @@ def cut_cells(output: dict) -> list[str]:
     page = "".join(data.get("text/html", ""))
     for match in HTML_CUT.finditer(page):
         start = page.rfind("<t", 0, match.start())
-        found.append("HTML cell " + page[start:match.end()][-90:])
+        found.append("HTML cell " + page[start : match.end()][-90:])
     if output.get("output_type") in ("execute_result", "display_data"):
         text = "".join(data.get("text/plain", ""))
         for line in text.splitlines():
@@ -67,7 +67,9 @@ def test_no_stored_output_has_a_cut_cell(notebook):
     for number, cell in enumerate(cells, start=1):
         for output in cell.get("outputs", []):
             problems += [f"cell {number}: {piece}" for piece in cut_cells(output)]
-    assert not problems, f"{notebook.name}: cut cells (show the table with full_table(...)):\n" + "\n".join(problems[:20])
+    assert not problems, f"{notebook.name}: cut cells (show the table with full_table(...)):\n" + "\n".join(
+        problems[:20]
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -77,6 +79,8 @@ def test_every_passage_reader_has_a_static_copy(notebook):
     for number, cell in enumerate(cells, start=1):
         outputs = cell.get("outputs", [])
         for index, output in enumerate(outputs):
-            if "".join(output.get("data", {}).get("text/plain", "")).startswith("The same passages with a script toggle"):
+            if "".join(output.get("data", {}).get("text/plain", "")).startswith(
+                "The same passages with a script toggle"
+            ):
                 before = "".join(outputs[index - 1].get("data", {}).get("text/html", "")) if index else ""
                 assert "jr-static-passages" in before and "<blockquote" in before, f"{notebook.name}, cell {number}"

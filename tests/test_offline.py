@@ -96,7 +96,9 @@ def guarded_env(log: Path) -> dict[str, str]:
 
 def execute(nb: nbformat.NotebookNode, cwd: Path, env: dict[str, str]) -> nbformat.NotebookNode:
     """Run every cell of ``nb`` in a new kernel started with ``env``; raise on the first error."""
-    client = NotebookClient(nb, timeout=CELL_HANG_LIMIT, kernel_name="python3", resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(
+        nb, timeout=CELL_HANG_LIMIT, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+    )
     # A thread of its own, with an event loop of its own that asyncio.run closes
     # afterwards: the test's thread may already run one (Playwright's, in a full run).
     with ThreadPoolExecutor(max_workers=1) as runner:

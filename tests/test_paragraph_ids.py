@@ -35,8 +35,11 @@ def test_a_renumbering_is_detected(corpus, tmp_path):
 
 
 def test_a_new_article_is_not_a_change(corpus, tmp_path):
-    text = "\n".join(line for line in PARAGRAPH_IDS_PATH.read_text(encoding="utf-8").splitlines()
-                     if not line.startswith("japan-korea-2024:"))
+    text = "\n".join(
+        line
+        for line in PARAGRAPH_IDS_PATH.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("japan-korea-2024:")
+    )
     path = tmp_path / "paragraph_ids.csv"
     path.write_text(text + "\n", encoding="utf-8")
     assert paragraph_id_changes(corpus, path) == []

@@ -37,10 +37,30 @@ def test_plot_is_titled_labelled_and_sourced(name):
 
 
 def test_cjk_font_is_registered():
-    import matplotlib
+    from matplotlib import font_manager
 
     assert plots.register_cjk_font().endswith(".ttc")
-    assert matplotlib.rcParams["font.sans-serif"][0].startswith("Noto Sans CJK")
+    assert plots.STYLE["font.sans-serif"][0].startswith("Noto Sans CJK")
+    names = {font.name for font in font_manager.fontManager.ttflist}
+    assert plots.CJK_FAMILIES[0] in names
+
+
+def test_importing_the_plots_changes_no_matplotlib_setting():
+    import subprocess
+    import sys
+
+    code = (
+        "import matplotlib; before = dict(matplotlib.rcParams); import helpers.plots; "
+        "changed = sorted(k for k, v in matplotlib.rcParams.items() if before[k] != v); print(changed)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_a_chart_shows_itself_as_an_image():
+    figure = plots.swap_ceiling()
+    assert figure._repr_png_().startswith(b"\x89PNG")
+    assert repr(figure).startswith("<Figure size")
 
 
 def test_swap_ceiling_plots_the_stated_values():

@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from seed_info import seeds_in
 
 import helpers
@@ -255,13 +254,11 @@ def test_snippet_occurs_in_its_article(article, snippet, raw, value, high, unit,
 def test_quantity_in_snippet(article, snippet, raw, value, high, unit, qualifier, ordinal):
     row = only_row(extract_quantities(snippet), raw)
     assert_row(row, value, high, unit, qualifier, ordinal)
-    assert snippet[row.start:row.end] == raw
+    assert snippet[row.start : row.end] == raw
 
 
 @pytest.mark.parametrize("article, snippet, raw, value, high, unit, qualifier, ordinal", CASES)
-def test_quantity_reads_the_same_in_its_paragraph(
-    article, snippet, raw, value, high, unit, qualifier, ordinal
-):
+def test_quantity_reads_the_same_in_its_paragraph(article, snippet, raw, value, high, unit, qualifier, ordinal):
     paragraph = paragraphs_with(article, snippet)[0].text
     offset = paragraph.index(snippet) + snippet.index(raw)
     found = extract_quantities(paragraph)
@@ -310,9 +307,22 @@ def test_the_japan_us_article_has_one_range():
 
 @pytest.mark.parametrize(
     "text, value",
-    [("一千五百", 1500), ("三點四兆", 3.4e12), ("十", 10), ("二十", 20), ("兩", 2), ("两", 2),
-     ("3 萬 2349", 32349), ("1,000 億", 1e11), ("215.3亿", 2.153e10), ("一萬億", 1e12),
-     ("一億五千萬", 1.5e8), ("三萬二千", 32000), ("二〇二四", 2024), ("一千零五", 1005)],
+    [
+        ("一千五百", 1500),
+        ("三點四兆", 3.4e12),
+        ("十", 10),
+        ("二十", 20),
+        ("兩", 2),
+        ("两", 2),
+        ("3 萬 2349", 32349),
+        ("1,000 億", 1e11),
+        ("215.3亿", 2.153e10),
+        ("一萬億", 1e12),
+        ("一億五千萬", 1.5e8),
+        ("三萬二千", 32000),
+        ("二〇二四", 2024),
+        ("一千零五", 1005),
+    ],
 )
 def test_parse_number(text, value):
     assert parse_number(text) == pytest.approx(value)
@@ -330,17 +340,25 @@ def test_extract_quantities_refuses_non_text():
 
 @pytest.mark.parametrize(
     "text, raw, value, unit",
-    [("總額 2000 億人民幣", "2000 億人民幣", 2e11, "CNY"), ("韓方出資 100 億韓元", "100 億韓元", 1e10, "KRW"),
-     ("歐盟提供 5 億歐元", "5 億歐元", 5e8, "EUR"), ("韩方 3 亿韩元", "3 亿韩元", 3e8, "KRW"),
-     ("百分之二十", "百分之二十", 20, "percent"), ("3個百分點", "3個百分點", 3, "percentage point"),
-     ("為期3日", "3日", 3, "day"), ("一個多月", "一個多月", 1, "month")],
+    [
+        ("總額 2000 億人民幣", "2000 億人民幣", 2e11, "CNY"),
+        ("韓方出資 100 億韓元", "100 億韓元", 1e10, "KRW"),
+        ("歐盟提供 5 億歐元", "5 億歐元", 5e8, "EUR"),
+        ("韩方 3 亿韩元", "3 亿韩元", 3e8, "KRW"),
+        ("百分之二十", "百分之二十", 20, "percent"),
+        ("3個百分點", "3個百分點", 3, "percentage point"),
+        ("為期3日", "3日", 3, "day"),
+        ("一個多月", "一個多月", 1, "month"),
+    ],
 )
 def test_other_units(text, raw, value, unit):
     row = only_row(extract_quantities(text), raw)
     assert (row.value, row.unit) == (pytest.approx(value), unit)
 
 
-@pytest.mark.parametrize("text", ["6日出席座談會", "一個過程", "同一天", "大浦洞1號", "三位一體", "見表 2", "2025-01-18"])
+@pytest.mark.parametrize(
+    "text", ["6日出席座談會", "一個過程", "同一天", "大浦洞1號", "三位一體", "見表 2", "2025-01-18"]
+)
 def test_more_numbers_that_are_not_quantities(text):
     assert extract_quantities(text).empty
 
@@ -400,7 +418,10 @@ def test_a_magnitude_written_once_applies_to_both_ends(low, width, magnitude):
     assert (found.value[0], found.value_high[0]) == (low * scale, (low + width) * scale)
 
 
-NUMBERY = st.text(alphabet=list("0123456789,.%~-—至第萬億兆千百十一二兩三點年月日天個人架分餘約近()[]〔〕①+·:/ABG 的，。\n"), max_size=40)
+NUMBERY = st.text(
+    alphabet=list("0123456789,.%~-—至第萬億兆千百十一二兩三點年月日天個人架分餘約近()[]〔〕①+·:/ABG 的，。\n"),
+    max_size=40,
+)
 
 
 @settings(max_examples=300)
@@ -409,7 +430,7 @@ def test_offsets_slice_back_to_raw_and_never_raise(text):
     found = extract_quantities(text)
     assert found.columns.tolist() == COLUMNS
     for row in found.itertuples():
-        assert text[row.start:row.end] == row.raw
+        assert text[row.start : row.end] == row.raw
         assert row.start < row.end
         assert math.isnan(row.value_high) or row.value <= row.value_high
     assert list(found.start) == sorted(found.start)
@@ -425,10 +446,10 @@ def test_quantities_frame_on_the_corpus():
     texts = {p.id: p.text for article in CORPUS for p in article.paragraphs}
     for row in frame.itertuples():
         assert row.para_id.startswith(row.article_id + ":")
-        assert texts[row.para_id][row.start:row.end] == row.raw
+        assert texts[row.para_id][row.start : row.end] == row.raw
     assert set(seeds_in(CORPUS.ids)) <= set(frame.article_id)
     sizes = frame.groupby("article_id").size()
-    assert sizes[seeds_in(CORPUS.ids)].min() >= 15   # every seed article cites amounts
+    assert sizes[seeds_in(CORPUS.ids)].min() >= 15  # every seed article cites amounts
     assert not frame[frame.ordinal].qualifier.astype(bool).any()
     # No year, month or day slipped through as an amount.
     assert not frame.raw.str.fullmatch(r"\d{4}年|\d{1,2}月|\d{1,2}日").any()
@@ -439,7 +460,7 @@ def test_quantities_frame_on_the_corpus():
 def test_simplified_and_traditional_texts_give_the_same_numbers(article_id):
     article = CORPUS[article_id]
     convert = to_simplified if article.script == "traditional" else to_traditional
-    keys = ["start", "end", "value", "value_high", "ordinal"]   # units and hedges change script
+    keys = ["start", "end", "value", "value_high", "ordinal"]  # units and hedges change script
     for paragraph in article.paragraphs:
         original = extract_quantities(paragraph.text)
         converted = extract_quantities(convert(paragraph.text))

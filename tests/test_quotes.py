@@ -4,6 +4,9 @@ The checks run over whatever quote files exist (a teacher's sixth article gets
 them too); the seed-specific examples are keyed to the seeds' ids.
 """
 
+import html
+import json
+
 import pytest
 
 import helpers
@@ -16,6 +19,7 @@ from helpers.quotes import (
     find_quote,
     load_quotes,
     quote_files,
+    marked_sentence,
     quote_text,
     sentence_bounds,
 )
@@ -42,11 +46,13 @@ def test_every_quote_is_found_in_its_paragraph(path):
         assert quote.english.strip(), quote.where
         shown = quote_text(quote, CORPUS)
         assert shown.before + shown.phrase + shown.after == shown.sentence
-        assert paragraph.text[shown.start:shown.end] == shown.sentence
+        assert paragraph.text[shown.start : shown.end] == shown.sentence
         # The sentence is whole: it starts a paragraph or follows a sentence end, and ends one.
         preceding = paragraph.text[: shown.start].rstrip("」』”’）)】〕》〉\"' ")
         assert shown.start == 0 or not preceding or preceding[-1] in "。！？!?", quote.where
-        assert shown.end == len(paragraph.text) or shown.sentence.rstrip("」』”’）)】〕》〉\"'")[-1] in "。！？!?", quote.where
+        assert shown.end == len(paragraph.text) or shown.sentence.rstrip("」』”’）)】〕》〉\"'")[-1] in "。！？!?", (
+            quote.where
+        )
 
 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
@@ -62,7 +68,9 @@ def test_ids_are_unique_slugs(path):
 def test_argument_map_evidence_names_existing_quotes(article_id):
     amap = load_argument_map(article_id)
     quotes = load_quotes(article_id)
-    referenced = [q for claim in amap.claims for q in claim.evidence + tuple(e for l in claim.limits for e in l.evidence)]
+    referenced = [
+        q for claim in amap.claims for q in claim.evidence + tuple(e for limit in claim.limits for e in limit.evidence)
+    ]
     assert [q for q in referenced if q not in quotes] == []
     assert not [p for p in check_argument_map(amap) if "unknown quote" in p]
     assert len(claim_evidence(amap, CORPUS)) == len(referenced)
@@ -122,7 +130,7 @@ GOOD = '[[quote]]\nid = "q"\nparagraph = "p015"\nphrase = "戰術性作為"\neng
         (GOOD + GOOD, r"quote 2 \('q'\): duplicate id 'q'"),
         (GOOD.replace('english = "e"', 'english = " "'), r"quote 1 \('q'\): missing or empty 'english'"),
         (GOOD.replace('id = "q"', 'id = "Q 1"'), "must be a lower-case slug"),
-        (GOOD.replace('"author"', '"narrator"'), "voice must be 'author' or 'reported'"),
+        (GOOD.replace('"author"', '"narrator"'), "voice must be 'author', 'cited' or 'reported'"),
         (GOOD.replace('"p015"', '"15"'), "short id such as 'p001'"),
         (GOOD.replace('"p015"', '"japan-us-2021:p015"'), "belongs to another article"),
         (GOOD + 'speaker = "讀賣新聞"\n', "voice is 'author'"),
@@ -160,3 +168,110 @@ def test_a_quote_file_for_an_unknown_article_is_reported(tmp_path):
     write(tmp_path, GOOD, name="no-such-article")
     assert "no article 'no-such-article'" in check_quotes("no-such-article", CORPUS, tmp_path)[0]
     assert to_simplified("戰術") == "战术"
+
+
+# --- Note markers inside quoted sentences ---------------------------------------------------
+# The cleaner takes markers out of paragraph text; a quote must still show the ones
+# its sentence carries, or a sentence the author credits to a source reads as his own.
+
+
+def _paragraph_with_markers():
+    """Some article paragraph holding a note marker (any catalog), or None."""
+    for article in CORPUS:
+        for note in article.notes:
+            if note.para_id and note.offset is not None:
+                return article, note
+    return None
+
+
+def test_every_marker_in_a_paragraph_has_a_position_in_its_text():
+    for article in CORPUS:
+        for note in article.notes:
+            if note.para_id:
+                text = article.paragraph(note.para_id).text
+                assert note.offset is not None and 0 <= note.offset <= len(text), note.id
+            else:
+                assert note.offset is None, note.id
+
+
+def test_markers_stand_where_the_raw_file_prints_them():
+    # Seed-specific: central-asia-2007 p006 prints "…贸易主导权。[5]（P.66）桥本认为…".
+    article = CORPUS["central-asia-2007"]
+    note = next(n for n in article.notes if n.para_id.endswith("p006"))
+    text = article.paragraph("p006").text
+    assert text[: note.offset].endswith("贸易主导权。") and text[note.offset :].startswith("桥本认为")
+    assert (note.marker, note.locator) == ("[5]", "（P.66）")
+
+
+def test_a_quote_whose_sentence_holds_a_marker_displays_it(tmp_path):
+    found = _paragraph_with_markers()
+    assert found, "no article in the catalog has a note marker in a paragraph"
+    article, note = found
+    text = article.paragraph(note.para_id).text
+    # The shortest phrase ending at the marker that occurs only there.
+    length = next(
+        n for n in range(1, note.offset + 1) if text.find(text[note.offset - n : note.offset]) == note.offset - n
+    )
+    phrase = text[note.offset - length : note.offset]
+    write(
+        tmp_path,
+        f'[[quote]]\nid = "q"\nparagraph = "{note.para_id.split(":")[1]}"\nphrase = {json.dumps(phrase, ensure_ascii=False)}\n'
+        'english = "e"\nvoice = "author"\n',
+        name=article.id,
+    )
+    quote = load_quotes(article.id, tmp_path)["q"]
+    shown = quote_text(quote, CORPUS)
+    position = dict((n.id, p) for p, n in shown.markers)[note.id]
+    assert position == note.offset - shown.start
+    assert note.marker + note.locator.strip() in marked_sentence(shown)
+    page = _page(article.id, quote)
+    assert f">{note.marker}</sup>" in page
+    assert html.escape(note.text or "note text not in the file", quote=True)[:30] in page
+
+
+def _page(article_id, quote):
+    from unittest import mock
+
+    from helpers import reading
+
+    with mock.patch.object(reading, "find_quote", lambda _a, _q: quote):
+        return reading.quotes(article_id, ["q"], corpus=CORPUS).data
+
+
+def test_seed_sentences_credited_to_sources_show_their_markers():
+    # Seed-specific: central-asia-2007 p015's pipeline forecast ends "…困难重重。[3]（P.174-181）".
+    page = _page("central-asia-2007", find_quote("central-asia-2007", "southern-pipeline"))
+    assert ">[3]</sup>" in page and "(P.174-181)" in page
+    # A sentence without a marker shows none.
+    plain = _page("central-asia-2007", find_quote("central-asia-2007", "pressure-and-challenge"))
+    assert "jr-cite" not in plain.split("</style>", 1)[1]
+
+
+def test_cited_voice(tmp_path):
+    article = CORPUS["central-asia-2007"]
+    note = next(n for n in article.notes if n.para_id.endswith("p006"))
+    phrase = article.paragraph("p006").text[note.offset - 6 : note.offset]
+    write(
+        tmp_path,
+        f'[[quote]]\nid = "q"\nparagraph = "p006"\nphrase = "{phrase}"\nenglish = "e"\nvoice = "cited"\n',
+        name="central-asia-2007",
+    )
+    quote = load_quotes("central-asia-2007", tmp_path)["q"]
+    assert quote.voice is Voice.CITED and check_quotes("central-asia-2007", CORPUS, tmp_path) == []
+    assert "the author, citing [5] (P.66)" in _page("central-asia-2007", quote)
+    # A cited voice with neither a marker in its sentence nor a named source is reported.
+    write(
+        tmp_path,
+        '[[quote]]\nid = "q"\nparagraph = "p001"\nphrase = "不会对华造成重大压力"\nenglish = "e"\nvoice = "cited"\n',
+        name="central-asia-2007",
+    )
+    problems = check_quotes("central-asia-2007", CORPUS, tmp_path)
+    assert len(problems) == 1 and "voice is 'cited' but the sentence holds no note marker" in problems[0]
+    write(
+        tmp_path,
+        '[[quote]]\nid = "q"\nparagraph = "p001"\nphrase = "不会对华造成重大压力"\nenglish = "e"\n'
+        'voice = "cited: [1]"\n',
+        name="central-asia-2007",
+    )
+    assert check_quotes("central-asia-2007", CORPUS, tmp_path) == []
+    assert "the author, citing [1]" in _page("central-asia-2007", load_quotes("central-asia-2007", tmp_path)["q"])

@@ -54,19 +54,30 @@ def test_a_full_table_shows_every_cell_and_row_whatever_the_options():
 
 def test_a_full_table_stays_one_through_pandas_operations():
     table = full_table(pd.DataFrame({"a": ["x", "y", "z"], "b": [1, 2, 3]}), caption="c")
-    for result in (table[table.b > 1], table[["a"]], table.head(2), table.sort_values("b"), table.reset_index(),
-                   table.loc[[0, 2]], pd.concat([table, table]), table.merge(table, on="a"), table.copy()):
+    for result in (
+        table[table.b > 1],
+        table[["a"]],
+        table.head(2),
+        table.sort_values("b"),
+        table.reset_index(),
+        table.loc[[0, 2]],
+        pd.concat([table, table]),
+        table.merge(table, on="a"),
+        table.copy(),
+    ):
         assert isinstance(result, FullTable) and isinstance(result, pd.DataFrame)
     assert table[table.b > 1].caption == "c"
     assert isinstance(table["a"], pd.Series)
 
 
 def test_chinese_cells_are_marked_with_their_script():
-    table = full_table(pd.DataFrame({"term": ["霸權護持", "地缘政治"], "gloss": ["maintaining hegemony", "geopolitics (地缘政治)"]}))
+    table = full_table(
+        pd.DataFrame({"term": ["霸權護持", "地缘政治"], "gloss": ["maintaining hegemony", "geopolitics (地缘政治)"]})
+    )
     page = table._repr_html_()
     assert '<td lang="zh-Hant"' in page and '<td lang="zh-Hans"' in page
     assert '<span lang="zh-Hans">地缘政治</span>' in page
-    assert '<td style=' in page  # an English cell has no lang of its own
+    assert "<td style=" in page  # an English cell has no lang of its own
     hostile = full_table(pd.DataFrame({"x": ["<script>alert(1)</script>"]}))._repr_html_()
     assert "<script>" not in hostile and "&lt;script&gt;" in hostile
 
@@ -97,7 +108,19 @@ def test_full_table_refuses_what_is_not_a_table():
         lambda: timeline_for("japan-korea-2024"),
         lambda: quotes_frame("abe-beijing-2018"),
     ],
-    ids=["catalog", "key_terms", "claims", "outline", "notes", "removed", "figures", "checks", "kwic", "timeline", "quotes"],
+    ids=[
+        "catalog",
+        "key_terms",
+        "claims",
+        "outline",
+        "notes",
+        "removed",
+        "figures",
+        "checks",
+        "kwic",
+        "timeline",
+        "quotes",
+    ],
 )
 def test_every_display_helper_returns_a_full_table(make):
     table = make()
@@ -117,12 +140,17 @@ def test_removed_lines_are_shown_whole():
 @pytest.mark.parametrize("path", quote_files(), ids=[p.stem for p in quote_files()])
 def test_quotes_show_the_sentence_cut_from_the_corpus_and_our_english(path):
     article = CORPUS[path.stem]
-    page = quotes(path.stem).data
+    shown = quotes(path.stem).data
+    # Note markers are put back into the sentence as superscripts; the sentence text is what is left.
+    page = re.sub(r"<sup class='jr-cite'[^>]*>.*?</sup>", "", shown)
     lang = "zh-Hant" if article.script == "traditional" else "zh-Hans"
     for item in load_quotes(path.stem).values():
-        sentence = quote_text(item, CORPUS).sentence
+        resolved = quote_text(item, CORPUS)
+        sentence = resolved.sentence
         assert sentence.replace(item.phrase, "") in text_of(page).replace(item.phrase, "") or sentence in text_of(page)
         assert f"<mark>{item.phrase}</mark>" in page
+        for _, note in resolved.markers:
+            assert f">{note.marker}</sup>" in shown, (item.id, note.marker)
         assert item.english.replace("'", "&#x27;") in page
         assert item.paragraph.split(":")[1] in page
     assert f'lang="{lang}"' in page and 'lang="en"' in page
@@ -177,7 +205,11 @@ def test_every_section_reads_in_full_in_each_script(article_id):
 
 def test_sections_are_found_by_numbering_or_a_unique_part():
     abe = CORPUS["abe-beijing-2018"]
-    assert find_heading(abe, "貳") == find_heading(abe, "2") == find_heading(abe, "貳、日本以「第三方市場合作」之名參與「一帶一路」")
+    assert (
+        find_heading(abe, "貳")
+        == find_heading(abe, "2")
+        == find_heading(abe, "貳、日本以「第三方市場合作」之名參與「一帶一路」")
+    )
     central = CORPUS["central-asia-2007"]
     assert find_heading(central, "二").text.startswith("二、")
     assert find_heading(central, "发展阶段").text.startswith("（二）")

@@ -144,13 +144,15 @@ def test_abe_headings():
 
 def test_abe_rubric_is_not_part_of_the_title():
     article = CORPUS["abe-beijing-2018"]
-    assert "評析" == article.title[-2:]
+    assert article.title[-2:] == "評析"
     assert [(f.kind, f.text) for f in article.front_matter] == [("rubric", "時評")]
 
 
 def test_abe_paragraphs_as_written():
     article = CORPUS["abe-beijing-2018"]
-    assert article.paragraphs[0].text.startswith("中國大陸(以下簡稱大陸)與日本自2014年11月北京亞太經合會(APEC)非正式領袖峰會")
+    assert article.paragraphs[0].text.startswith(
+        "中國大陸(以下簡稱大陸)與日本自2014年11月北京亞太經合會(APEC)非正式領袖峰會"
+    )
     # Lines 5-19 are one paragraph (the blank lines between them mean nothing).
     assert article.paragraphs[0].text.endswith("為日本企業參與「一帶一路」基礎建設背書。")
     assert article.paragraphs[1].text.startswith("日「中」雙方歷經三年多")

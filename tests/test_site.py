@@ -39,9 +39,7 @@ PASSAGE_LENGTH = 15
 
 
 def load_build_site():
-    spec = importlib.util.spec_from_file_location(
-        "build_site", ROOT / "scripts" / "build_site.py"
-    )
+    spec = importlib.util.spec_from_file_location("build_site", ROOT / "scripts" / "build_site.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
@@ -56,12 +54,8 @@ class Page(HTMLParser):
 
     def __init__(self, path: Path) -> None:
         super().__init__(convert_charrefs=True)
-        self.loads: list[
-            tuple[str, str]
-        ] = []  # (tag, address) of scripts, stylesheets, images, frames
-        self.links: list[
-            tuple[tuple[str, ...], str]
-        ] = []  # (classes of the <a> and its parents' nav/ol, href)
+        self.loads: list[tuple[str, str]] = []  # (tag, address) of scripts, stylesheets, images, frames
+        self.links: list[tuple[tuple[str, ...], str]] = []  # (classes of the <a> and its parents' nav/ol, href)
         self.scripts: list[tuple[dict, str]] = []
         self.text_parts: list[str] = []
         self._stack: list[tuple[str, tuple[str, ...]]] = []
@@ -126,9 +120,7 @@ def article_for(notebook: Path, corpus: helpers.Corpus) -> helpers.Article | Non
     return corpus[entry.article] if entry.article and entry.article in corpus else None
 
 
-ARTICLE_NOTEBOOKS = [
-    p for p in numbered_notebooks() if article_for(p, helpers.load_corpus())
-]
+ARTICLE_NOTEBOOKS = [p for p in numbered_notebooks() if article_for(p, helpers.load_corpus())]
 
 
 @pytest.fixture(scope="module")
@@ -162,20 +154,14 @@ def test_the_home_page_and_every_sidebar_follow_the_toc(site):
     for name in ["index.html", *ORDER]:
         assert Page(site / name).links_in("site-sidebar") == ORDER, name
         soup = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
-        current = [
-            a["href"] for a in soup.select('nav.site-sidebar a[aria-current="page"]')
-        ]
+        current = [a["href"] for a in soup.select('nav.site-sidebar a[aria-current="page"]')]
         assert current == ([] if name == "index.html" else [name])
 
 
 def test_each_page_links_home_and_to_its_neighbours(site):
     for position, name in enumerate(ORDER):
         page = Page(site / name)
-        expected = (
-            ["index.html"]
-            + ORDER[max(position - 1, 0) : position]
-            + ORDER[position + 1 : position + 2]
-        )
+        expected = ["index.html"] + ORDER[max(position - 1, 0) : position] + ORDER[position + 1 : position + 2]
         assert page.links_in("site-nav-top") == expected, name
         assert page.links_in("site-nav-bottom") == expected, name
 
@@ -184,14 +170,10 @@ def test_each_page_offers_launch_and_download(site):
     for entry in TOC.entries:
         page = Page(site / entry.html)
         assert page.links_in("launch")[-1] == f"notebooks/{entry.file}"
-        assert nbformat.read(
-            site / "notebooks" / entry.file, as_version=4
-        ).cells  # a real notebook
+        assert nbformat.read(site / "notebooks" / entry.file, as_version=4).cells  # a real notebook
         if TOC.binder:
             assert any(
-                f"notebooks/{entry.file}" in href
-                for href in page.links_in("launch")
-                if href.startswith("https://")
+                f"notebooks/{entry.file}" in href for href in page.links_in("launch") if href.startswith("https://")
             )
 
 
@@ -204,18 +186,11 @@ def test_an_article_page_shows_its_title_a_passage_and_a_plot(site, corpus, note
         paragraph.id
         for paragraph in article.paragraphs
         if any(
-            paragraph.text[i : i + PASSAGE_LENGTH] in page.text
-            for i in range(len(paragraph.text) - PASSAGE_LENGTH + 1)
+            paragraph.text[i : i + PASSAGE_LENGTH] in page.text for i in range(len(paragraph.text) - PASSAGE_LENGTH + 1)
         )
     ]
-    assert shown, (
-        f"no {PASSAGE_LENGTH}-character passage of {article.id} is shown on the page"
-    )
-    plots = [
-        src
-        for tag, src in page.loads
-        if tag == "img" and src.startswith("data:image/png;base64,")
-    ]
+    assert shown, f"no {PASSAGE_LENGTH}-character passage of {article.id} is shown on the page"
+    plots = [src for tag, src in page.loads if tag == "img" and src.startswith("data:image/png;base64,")]
     assert plots, f"{notebook.name}: no plot (PNG image) on the page"
 
 
@@ -223,9 +198,7 @@ def test_every_image_has_a_text_alternative(site):
     for path in site.glob("*.html"):
         for tag in re.findall(r"<img\b[^>]*>", path.read_text(encoding="utf-8")):
             alt = re.search(r'\salt="([^"]*)"', tag)
-            assert alt and alt.group(1).strip(), (
-                f"{path.name}: an image without alt text: {tag[:80]}"
-            )
+            assert alt and alt.group(1).strip(), f"{path.name}: an image without alt text: {tag[:80]}"
 
 
 def test_no_page_loads_anything_from_another_site(site):
@@ -233,24 +206,14 @@ def test_no_page_loads_anything_from_another_site(site):
         page = Page(path)
         for tag, address in page.loads:
             parts = urlsplit(address)
-            assert not parts.netloc and parts.scheme in ("", "data"), (
-                f"{path.name}: <{tag}> loads {address}"
-            )
+            assert not parts.netloc and parts.scheme in ("", "data"), f"{path.name}: <{tag}> loads {address}"
             if not parts.scheme:
-                assert (site / parts.path).is_file(), (
-                    f"{path.name}: <{tag}> loads {address}, which is not in the site"
-                )
+                assert (site / parts.path).is_file(), f"{path.name}: <{tag}> loads {address}, which is not in the site"
         inline = " ".join(
-            text
-            for attributes, text in page.scripts
-            if not attributes.get("type", "").startswith("application/")
+            text for attributes, text in page.scripts if not attributes.get("type", "").startswith("application/")
         )
-        assert not re.search(r"""["'](https?:)?//""", inline), (
-            f"{path.name}: a script builds an external address"
-        )
-    assert not re.search(
-        r"""["'](https?:)?//""", (site / "site.js").read_text(encoding="utf-8")
-    )
+        assert not re.search(r"""["'](https?:)?//""", inline), f"{path.name}: a script builds an external address"
+    assert not re.search(r"""["'](https?:)?//""", (site / "site.js").read_text(encoding="utf-8"))
 
 
 def test_every_internal_link_resolves(site):
@@ -259,9 +222,7 @@ def test_every_internal_link_resolves(site):
 
     def ids_of(path: Path) -> set[str]:
         if path not in ids:
-            ids[path] = set(
-                re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8"))
-            )
+            ids[path] = set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
         return ids[path]
 
     seen, todo, checked = set(), [site / "index.html"], 0
@@ -274,9 +235,7 @@ def test_every_internal_link_resolves(site):
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
                 continue
-            target = (
-                (path.parent / unquote(parts.path)).resolve() if parts.path else path
-            )
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
             assert target.is_file(), f"{path.name}: link {href!r} leads nowhere"
             if parts.fragment and target.suffix == ".html":
                 # A browser looks the fragment up as written, then percent-decoded (HTML's "indicated part").
@@ -290,9 +249,7 @@ def test_every_internal_link_resolves(site):
     assert checked > 3 * len(ORDER)
     for name in ORDER:  # no link in a notebook's text still points at a notebook file
         soup = BeautifulSoup((site / name).read_text(encoding="utf-8"), "html.parser")
-        assert not [
-            a["href"] for a in soup.select(".jp-Cell a[href]") if ".ipynb" in a["href"]
-        ], name
+        assert not [a["href"] for a in soup.select(".jp-Cell a[href]") if ".ipynb" in a["href"]], name
 
 
 def saved_theme_filters(notebook: Path) -> int:
@@ -304,9 +261,7 @@ def saved_theme_filters(notebook: Path) -> int:
             view = output.get("data", {}).get(WIDGET_VIEW)
             if view:
                 models = build_site._tree(state, view["model_id"])
-                count += any(
-                    m.get("model_name") == "SelectMultipleModel" for m in models
-                )
+                count += any(m.get("model_name") == "SelectMultipleModel" for m in models)
     return count
 
 
@@ -329,9 +284,7 @@ def test_the_exported_index_is_the_one_filter_paragraphs_uses(site, corpus):
     index = build_index(corpus)
     rows = exported["paragraphs"]
     assert [(r[0], r[1], r[2]) for r in rows] == list(
-        index.paragraphs[["article_id", "para_id", "text"]].itertuples(
-            index=False, name=None
-        )
+        index.paragraphs[["article_id", "para_id", "text"]].itertuples(index=False, name=None)
     )
     assert [r[3] or r[2] for r in rows] == index.paragraphs["simplified"].tolist()
     members = {t: {rows[n][1] for n in ns} for t, ns in exported["members"].items()}
@@ -356,16 +309,12 @@ def test_chinese_is_marked_with_its_language_and_both_scripts(site, corpus):
                 f"{notebook.name}: Chinese without lang: {node[:30]!r}"
             )
         other = "data-zh-hans" if article.script == "traditional" else "data-zh-hant"
-        assert soup.find("span", attrs={other: True}), (
-            f"{notebook.name}: no passage pre-rendered in the other script"
-        )
+        assert soup.find("span", attrs={other: True}), f"{notebook.name}: no passage pre-rendered in the other script"
 
 
 def test_the_site_shows_the_committed_notebooks_not_a_working_copy(tmp_path):
     clone = tmp_path / "clone"
-    subprocess.run(
-        ["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True
-    )
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{ROOT}", str(clone)], check=True)
     subprocess.run(
         [
             "git",
@@ -384,30 +333,18 @@ def test_the_site_shows_the_committed_notebooks_not_a_working_copy(tmp_path):
     )
     first = clone / "notebooks" / TOC.entries[-1].file
     nb = nbformat.read(first, as_version=4)
-    nb.cells.insert(
-        1, nbformat.v4.new_markdown_cell("MY OWN ANSWER 42 — a student's edit")
-    )
+    nb.cells.insert(1, nbformat.v4.new_markdown_cell("MY OWN ANSWER 42 — a student's edit"))
     nbformat.write(nb, first)
     assert build_site.edited_notebooks(clone) == [f"notebooks/{first.name}"]
     out = tmp_path / "site"
     build_site.build_site(out, clone)
-    assert "MY OWN ANSWER 42" not in (out / first.with_suffix(".html").name).read_text(
-        encoding="utf-8"
-    )
-    assert "MY OWN ANSWER 42" not in (out / "notebooks" / first.name).read_text(
-        encoding="utf-8"
-    )
-    build_site.build_site(
-        out, clone, working_copy=True
-    )  # asked for explicitly, the working copy is shown
-    assert "MY OWN ANSWER 42" in (out / first.with_suffix(".html").name).read_text(
-        encoding="utf-8"
-    )
+    assert "MY OWN ANSWER 42" not in (out / first.with_suffix(".html").name).read_text(encoding="utf-8")
+    assert "MY OWN ANSWER 42" not in (out / "notebooks" / first.name).read_text(encoding="utf-8")
+    build_site.build_site(out, clone, working_copy=True)  # asked for explicitly, the working copy is shown
+    assert "MY OWN ANSWER 42" in (out / first.with_suffix(".html").name).read_text(encoding="utf-8")
 
 
 def test_a_broken_link_in_a_notebook_stops_the_build(tmp_path):
-    soup = BeautifulSoup(
-        '<div class="jp-Cell"><a href="../no/such/file.csv">x</a></div>', "html.parser"
-    )
+    soup = BeautifulSoup('<div class="jp-Cell"><a href="../no/such/file.csv">x</a></div>', "html.parser")
     with pytest.raises(build_site.SiteError, match="no/such/file.csv"):
         build_site.fix_links(soup, "00_x.ipynb", ROOT, tmp_path, set())

@@ -30,21 +30,31 @@ SAMPLE = ROOT / "tests" / "data" / "pdf_commentary_traditional.pdf"
 NEW_ID = "pdf-commentary-traditional"
 #: The test files whose checks hold for any catalog (seed-specific ones are keyed to the seeds' ids).
 GENERIC_TESTS = [
-    "tests/test_seeds.py", "tests/test_arguments.py", "tests/test_exercises.py", "tests/test_timeline.py",
-    "tests/test_themes.py", "tests/test_quantities.py", "tests/test_figures.py", "tests/test_compare.py",
-    "tests/test_concordance.py", "tests/test_bad_input.py",
+    "tests/test_seeds.py",
+    "tests/test_arguments.py",
+    "tests/test_exercises.py",
+    "tests/test_timeline.py",
+    "tests/test_themes.py",
+    "tests/test_quantities.py",
+    "tests/test_figures.py",
+    "tests/test_compare.py",
+    "tests/test_concordance.py",
+    "tests/test_bad_input.py",
     "tests/test_cli.py::test_info_lists_every_article_with_its_counts",
     "tests/test_cli.py::test_check_of_the_seeds_passes_and_describes_each_article",
     "tests/test_cli.py::test_add_copies_the_file_and_appends_a_filled_row",
     "tests/test_cli.py::test_export_jsonl_of_chosen_tables",
-    "helpers/corpus/checks.py", "helpers/corpus/loading.py",
+    "helpers/corpus/checks.py",
+    "helpers/corpus/loading.py",
 ]
 
 
 def run(args: list[str], cwd: Path, **kwargs) -> subprocess.CompletedProcess:
     # The copy's own code comes first, also for the notebook kernels pytest starts.
     env = {**os.environ, "PYTHONPATH": str(cwd)}
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False, **kwargs)
+    return subprocess.run(
+        [sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False, **kwargs
+    )
 
 
 @pytest.fixture(scope="module")
@@ -79,20 +89,52 @@ def test_the_generic_checks_pass_on_the_sixth_article(repository):
 
 
 def test_the_suite_stays_green_with_a_sixth_article(repository):
-    result = run(["-m", "pytest", *GENERIC_TESTS, "-q", "-p", "no:randomly", "-p", "no:cacheprovider",
-                  "-o", "addopts=--doctest-modules", "-W", "ignore::pytest.PytestUnraisableExceptionWarning"],
-                 repository, timeout=1800)
+    result = run(
+        [
+            "-m",
+            "pytest",
+            *GENERIC_TESTS,
+            "-q",
+            "-p",
+            "no:randomly",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=--doctest-modules",
+            "-W",
+            "ignore::pytest.PytestUnraisableExceptionWarning",
+        ],
+        repository,
+        timeout=1800,
+    )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and " failed" not in result.stdout
 
 
 def test_the_starter_notebook_runs_under_strict_nbval(repository, tmp_path):
     notebook = tmp_path / f"{NEW_ID}.ipynb"
-    written = run(["-m", "helpers", "notebook", NEW_ID, "--seeds", str(repository / "seeds"), "--out", str(notebook)],
-                  repository, timeout=900)
+    written = run(
+        ["-m", "helpers", "notebook", NEW_ID, "--seeds", str(repository / "seeds"), "--out", str(notebook)],
+        repository,
+        timeout=900,
+    )
     assert written.returncode == 0, written.stderr
-    checked = run(["-m", "pytest", "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-o", "addopts=", "-q",
-                   str(notebook)], repository, timeout=900)
+    checked = run(
+        [
+            "-m",
+            "pytest",
+            "--nbval",
+            "--nbval-current-env",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "addopts=",
+            "-q",
+            str(notebook),
+        ],
+        repository,
+        timeout=900,
+    )
     assert checked.returncode == 0, checked.stdout[-4000:]
     text = notebook.read_text(encoding="utf-8")
     # The passages are there as static text, in both scripts, and the teacher's places are marked.

@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from seed_info import seeds_in
 
 from helpers import Paragraph
@@ -69,10 +68,26 @@ def test_theme_file_starts_with_a_comment_for_teachers():
 # The same word in Taipei's and in Beijing's usage (ROC form, PRC form): a fair lexicon lists both
 # in the same theme, whichever of the two the five seed texts happen to use.
 COUNTERPARTS = [
-    ("陆方", "中方"), ("中共", "中方"), ("对岸", "中方"), ("北韩", "朝鲜"), ("两岸", "台海"),
-    ("钓鱼台", "钓鱼岛"), ("北方领土", "北方四岛"), ("川普", "特朗普"), ("小布希", "布什"), ("潘斯", "彭斯"),
-    ("避险", "对冲"), ("平衡", "制衡"), ("美中", "中美"), ("美陆", "中美"), ("人工智慧", "人工智能"),
-    ("数位经济", "数字经济"), ("网路", "网络"), ("东协", "东盟"), ("普世价值", "普遍价值"), ("演训", "演习"),
+    ("陆方", "中方"),
+    ("中共", "中方"),
+    ("对岸", "中方"),
+    ("北韩", "朝鲜"),
+    ("两岸", "台海"),
+    ("钓鱼台", "钓鱼岛"),
+    ("北方领土", "北方四岛"),
+    ("川普", "特朗普"),
+    ("小布希", "布什"),
+    ("潘斯", "彭斯"),
+    ("避险", "对冲"),
+    ("平衡", "制衡"),
+    ("美中", "中美"),
+    ("美陆", "中美"),
+    ("人工智慧", "人工智能"),
+    ("数位经济", "数字经济"),
+    ("网路", "网络"),
+    ("东协", "东盟"),
+    ("普世价值", "普遍价值"),
+    ("演训", "演习"),
 ]
 
 
@@ -373,7 +388,7 @@ def test_paragraph_themes(corpus, tags):
 def test_paragraphs_with_theme(corpus, tags):
     rows = paragraphs_with_theme(tags, "energy", corpus)
     assert (rows["theme"] == "energy").all()
-    assert rows["para_id"].tolist() == [p for p in tags.loc[tags["theme"] == "energy", "para_id"]]
+    assert rows["para_id"].tolist() == list(tags.loc[tags["theme"] == "energy", "para_id"])
     assert rows["text"].tolist() == [corpus.paragraph(p).text for p in rows["para_id"]]
     assert set(paragraphs_with_theme(tags, NO_THEME)["para_id"]) >= {"japan-us-2021:p003"}
     with pytest.raises(ValueError, match="unknown theme 'enrgy'"):

@@ -25,7 +25,6 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-
 from seed_info import seeds_in
 
 from helpers.timeline import (
@@ -93,14 +92,10 @@ def test_every_date_is_written_in_the_quote_or_its_context(corpus, timeline):
             unsupported.append((row.line, "year_inferred, but the quote writes the year", row.quote))
         for date in filter(None, (row.date, row.end_date)):
             year, *month_day = (int(part) for part in date.split("-"))
-            if row.year_inferred:
-                year_ok = year in context or year == catalog_year
-            else:
-                year_ok = year in quote
+            year_ok = year in context or year == catalog_year if row.year_inferred else year in quote
             # "The end of 2022" (2022年底/年末) names December without the digit 12.
             end_of_year = {12} if re.search(r"[0-9０-９]年[底末]", row.quote) else set()
-            parts_ok = all(n in quote or n in end_of_year or (row.year_inferred and n in context)
-                           for n in month_day)
+            parts_ok = all(n in quote or n in end_of_year or (row.year_inferred and n in context) for n in month_day)
             if not (year_ok and parts_ok):
                 unsupported.append((row.line, date, row.quote))
     assert unsupported == []
@@ -253,7 +248,9 @@ def test_precision_sets_the_period(tmp_path):
         GOOD_ROW.replace("2018-09-25,,day", "2019-05,2019-06,month"),
     )
     loaded = load_timeline(path)
-    assert loaded["start"].tolist() == [pd.Timestamp(d) for d in ("2018-01-01", "2018-02-01", "2018-05-08", "2019-05-01")]
+    assert loaded["start"].tolist() == [
+        pd.Timestamp(d) for d in ("2018-01-01", "2018-02-01", "2018-05-08", "2019-05-01")
+    ]
     assert loaded["end"].tolist() == [pd.Timestamp(d) for d in ("2018-12-31", "2018-02-28", "2018-05-11", "2019-06-30")]
     assert loaded["line"].tolist() == [4, 5, 6, 7]  # after a comment, a blank line and the header
 
@@ -317,7 +314,10 @@ def test_precision_of_and_period():
         (GOOD_ROW.replace("2018-09-25", "2018年9月25日"), r"bad date"),
         (GOOD_ROW.replace(",day,", ",week,"), r"unknown precision 'week'"),
         (GOOD_ROW.replace(",day,", ",month,"), r"precision is 'month' but date '2018-09-25' is written to the day"),
-        (GOOD_ROW.replace("2018-09-25,,day", "2018-09,,day"), r"precision is 'day' but date '2018-09' is written to the month"),
+        (
+            GOOD_ROW.replace("2018-09-25,,day", "2018-09,,day"),
+            r"precision is 'day' but date '2018-09' is written to the month",
+        ),
         (GOOD_ROW.replace("2018-09-25,,", "2018-09-25,2018-09,"), r"end_date '2018-09' is written to the month"),
         (GOOD_ROW.replace("2018-09-25,,", "2018-09-25,2018-09-20,"), r"end_date 2018-09-20 is not after date"),
         (GOOD_ROW.replace(",meeting,", ",party,"), r"unknown event_type 'party'"),
@@ -354,7 +354,12 @@ def test_a_missing_or_empty_file_is_an_error(tmp_path):
 
 def test_a_good_row_loads(tmp_path):
     [row] = load_timeline(write(tmp_path, GOOD_ROW)).to_dict("records")
-    assert (row["date"], row["end_date"], row["year_inferred"], row["quote"]) == ("2018-09-25", "", True, "於9月25日在北京召開")
+    assert (row["date"], row["end_date"], row["year_inferred"], row["quote"]) == (
+        "2018-09-25",
+        "",
+        True,
+        "於9月25日在北京召開",
+    )
 
 
 # --- verify_timeline finds rows the texts do not bear out -----------------------------
@@ -399,8 +404,9 @@ def test_verify_timeline_finds_a_quote_in_a_table_cell(tmp_path, corpus):
 
 def test_the_end_of_a_year_is_stored_as_its_december(timeline):
     # p011 of japan-korea-2024: 日本於2022年底通過了… is late 2022, not 1 January 2022.
-    rows = timeline[timeline["quote"].str.contains(r"[0-9]年[底末]", regex=True)
-                    & (timeline["article_id"] == "japan-korea-2024")]
+    rows = timeline[
+        timeline["quote"].str.contains(r"[0-9]年[底末]", regex=True) & (timeline["article_id"] == "japan-korea-2024")
+    ]
     assert not rows.empty
     assert set(rows["date"]) == {"2022-12"} and set(rows["precision"]) == {"month"}
 

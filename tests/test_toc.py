@@ -41,22 +41,14 @@ def test_the_toc_script_examples_pass():
 
 
 def test_every_numbered_notebook_is_in_the_toc_once():
-    on_disk = sorted(
-        p.name
-        for p in (ROOT / "notebooks").glob("*.ipynb")
-        if re.match(r"\d\d_", p.name)
-    )
+    on_disk = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb") if re.match(r"\d\d_", p.name))
     assert sorted(FILES) == on_disk
-    assert FILES == sorted(FILES), (
-        "the reading order follows the numbers in the file names"
-    )
+    assert sorted(FILES) == FILES, "the reading order follows the numbers in the file names"
 
 
 def test_nothing_is_out_of_date():
     stale = toc_script.apply(TOC, write=False)
-    assert stale == [], (
-        f"run `python scripts/toc.py`: {[str(p.relative_to(ROOT)) for p in stale]}"
-    )
+    assert stale == [], f"run `python scripts/toc.py`: {[str(p.relative_to(ROOT)) for p in stale]}"
 
 
 def test_the_readme_table_lists_the_toc():
@@ -69,12 +61,7 @@ def test_the_readme_table_lists_the_toc():
 
 def test_the_first_notebook_lists_the_reading_order():
     nb = nbformat.read(ROOT / "notebooks" / FILES[0], as_version=4)
-    blocks = [
-        m.group()
-        for c in nb.cells
-        if c.cell_type == "markdown"
-        for m in toc_script.BLOCK.finditer(c.source)
-    ]
+    blocks = [m.group() for c in nb.cells if c.cell_type == "markdown" for m in toc_script.BLOCK.finditer(c.source)]
     assert len(blocks) == 1
     assert LINK.findall(blocks[0]) == FILES[1:]
 
@@ -85,17 +72,13 @@ def test_each_notebook_ends_with_its_neighbours(file):
     last = nb.cells[-1]
     assert toc_script.NAV_TAG in last.metadata.get("tags", [])
     position = FILES.index(file)
-    expected = (
-        FILES[max(position - 1, 0) : position] + FILES[position + 1 : position + 2]
-    )
+    expected = FILES[max(position - 1, 0) : position] + FILES[position + 1 : position + 2]
     links = LINK.findall(last.source)
     assert links[: len(expected)] == expected
     assert set(links) <= set(FILES)
     # No hand-written Previous/Next line is left in the prose.
     for cell in nb.cells[:-1]:
-        assert not toc_script.OLD_NAV_LINE.search(cell.source), (
-            f"{file}: old navigation line left in a cell"
-        )
+        assert not toc_script.OLD_NAV_LINE.search(cell.source), f"{file}: old navigation line left in a cell"
 
 
 def test_rewriting_is_idempotent_and_follows_an_edit(tmp_path):
@@ -106,23 +89,15 @@ def test_rewriting_is_idempotent_and_follows_an_edit(tmp_path):
         shutil.copy2(ROOT / "notebooks" / file, copy / "notebooks" / file)
     text = (ROOT / "notebooks" / "toc.toml").read_text(encoding="utf-8")
     # A teacher swaps two notebooks' titles: every listing follows.
-    edited = text.replace(
-        'title = "01 Reading the sources"', 'title = "01 Reading the raw sources"'
-    )
+    edited = text.replace('title = "01 Reading the sources"', 'title = "01 Reading the raw sources"')
     assert edited != text
     (copy / "notebooks" / "toc.toml").write_text(edited, encoding="utf-8")
     toc = toc_script.load_toc(copy / "notebooks" / "toc.toml")
     changed = toc_script.apply(toc, copy)
-    assert (
-        copy / "notebooks" / FILES[0] in changed
-        and copy / "notebooks" / FILES[2] in changed
-    )
+    assert copy / "notebooks" / FILES[0] in changed and copy / "notebooks" / FILES[2] in changed
     assert toc_script.apply(toc, copy) == []
     nb = nbformat.read(copy / "notebooks" / FILES[2], as_version=4)
-    assert (
-        "[01 Reading the raw sources](01_reading_the_sources.ipynb)"
-        in nb.cells[-1].source
-    )
+    assert "[01 Reading the raw sources](01_reading_the_sources.ipynb)" in nb.cells[-1].source
 
 
 def test_a_bad_toc_is_refused_with_the_entry_named(tmp_path):
@@ -131,9 +106,7 @@ def test_a_bad_toc_is_refused_with_the_entry_named(tmp_path):
     path.write_text(
         '[[notebook]]\nfile = "00_a.ipynb"\ntitle = "00 A"\nsummary = "x"\n[[notebook]]\nfile = "01_b.ipynb"\ntitle = "01"\nsummary = "y"\n'
     )
-    with pytest.raises(
-        toc_script.TocError, match=r"number 2: .*01_b.ipynb does not exist"
-    ):
+    with pytest.raises(toc_script.TocError, match=r"number 2: .*01_b.ipynb does not exist"):
         toc_script.load_toc(path)
     path.write_text('[[notebook]]\nfile = "00_a.ipynb"\ntitle = ""\nsummary = "x"\n')
     with pytest.raises(toc_script.TocError, match="number 1: 'title' is missing"):

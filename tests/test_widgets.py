@@ -38,7 +38,7 @@ def test_every_theme_lists_exactly_its_paragraphs(article_widget):
     for theme in THEME_IDS:
         article_widget.select(themes=[theme])
         expected = set(tags.loc[tags["theme"].astype(str) == theme, "para_id"])
-        listed = {pid for pid in article_widget.matches()["para_id"]}
+        listed = set(article_widget.matches()["para_id"])
         assert listed == expected, theme
         if expected:
             assert all(pid in article_widget.results.value for pid in expected)

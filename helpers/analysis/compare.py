@@ -4,6 +4,7 @@ Counts are made on a Simplified normalisation of the texts (so 關係 and 关系
 count together) and, for words, normalised per 10,000 characters of body text,
 because the articles differ in length by a factor of two.
 
+>>> from helpers import load_corpus
 >>> corpus = load_corpus()
 >>> counts = term_frequencies(corpus, ["对冲", "平衡"])
 >>> counts.columns.tolist()
@@ -19,9 +20,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..corpus.loading import Corpus
 from ..errors import CorpusError
+from ..text.datafiles import DATA_DIR
 from ..text.fulltable import full_table
-from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
 from ..text.script import to_simplified
 
 #: Words for hedging, balancing and alignment that the comparison notebook counts.
@@ -40,7 +42,10 @@ def term_frequencies(corpus: Corpus, terms: Iterable[str], per: int = 10_000) ->
     texts = _simplified_texts(corpus)
     terms = list(terms)
     table = pd.DataFrame(
-        {term: {aid: text.count(to_simplified(term)) * per / max(len(text), 1) for aid, text in texts.items()} for term in terms}
+        {
+            term: {aid: text.count(to_simplified(term)) * per / max(len(text), 1) for aid, text in texts.items()}
+            for term in terms
+        }
     )
     return full_table(table.reindex(columns=terms).round(1))
 
@@ -48,7 +53,9 @@ def term_frequencies(corpus: Corpus, terms: Iterable[str], per: int = 10_000) ->
 def term_counts(corpus: Corpus, terms: Iterable[str]) -> pd.DataFrame:
     """Raw occurrences of each term, articles × terms (either script)."""
     texts = _simplified_texts(corpus)
-    return full_table(pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms}))
+    return full_table(
+        pd.DataFrame({term: {aid: text.count(to_simplified(term)) for aid, text in texts.items()} for term in terms})
+    )
 
 
 #: The people named in the articles, with every form of their name (a teacher may edit it).
@@ -82,7 +89,8 @@ def load_actors(path: str | Path | None = None) -> list[Actor]:
     rows = list(csv.reader([line for _, line in numbered]))
     if not rows or [c.strip() for c in rows[0]] != ["person", "forms", "role"]:
         raise CorpusError(str(path), "the first line that is not a comment must be the header person,forms,role")
-    actors, owner = [], {}
+    actors: list[Actor] = []
+    owner: dict[str, str] = {}
     for (number, _), row in zip(numbered[1:], rows[1:]):
         where = f"{path}, line {number}"
         if len(row) != 3:
@@ -119,7 +127,8 @@ def actor_counts(corpus: Corpus, minimum: int = 2, actors: list[Actor] | None = 
     article_ids = [a.id for a in corpus]
     rows, details = {}, {}
     for actor in actors:
-        counts, found = {}, {}
+        counts: dict[str, int] = {}
+        found: dict[str, int] = {}
         for article in corpus:
             total = 0
             for paragraph in article.paragraphs:

@@ -5,6 +5,7 @@ Simplified characters (see :func:`helpers.themes.find_keyword_spans`), and the
 context is cut from the paragraph as printed, so a Traditional article is
 quoted in Traditional characters.
 
+>>> from helpers import load_corpus
 >>> lines = kwic(load_corpus(), "關係", width=4)
 >>> lines.iloc[0].tolist()
 ['abe-beijing-2018', 'abe-beijing-2018:p001', '改善兩國', '關係', '，一直到']
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..corpus.loading import load_corpus  # noqa: F401  (used by the examples)
 from ..text.fulltable import FullTable, full_table
 from .themes import ParagraphSource, find_keyword_spans, paragraph_texts
 
@@ -35,6 +35,7 @@ def kwic(corpus: ParagraphSource, term: str, width: int = 15) -> FullTable:
     occur gives an empty table with these columns: whatever the term, this
     function does not raise.
 
+    >>> from helpers import load_corpus
     >>> article = load_corpus()["central-asia-2007"]
     >>> kwic(article, "中亚+日本", width=3)[["left", "term", "right"]].head(2).values.tolist()
     [['成立“', '中亚+日本', '”对话'], ['建立“', '中亚+日本', '”对话']]
@@ -58,10 +59,11 @@ def kwic_lines(lines: pd.DataFrame) -> list[str]:
     The left context is padded with full-width spaces so that the terms line up
     (Chinese characters are full-width in a monospaced font).
 
+    >>> from helpers import load_corpus
     >>> for line in kwic_lines(kwic(load_corpus()["japan-korea-2024"], "冷战", width=3))[:3]:
-    ...     print(line)
+    ...     print(line.replace("\u3000", "□"))  # □: a full-width space
     0年代【冷戰】開始之
-    　　　【冷戰】後，日
+    □□□【冷戰】後，日
     消除的【冷戰】結構，
     """
     width = max((len(left) for left in lines["left"]), default=0)

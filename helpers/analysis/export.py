@@ -14,9 +14,17 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from ..corpus.loading import Corpus, load_corpus
+from ..corpus.loading import Corpus
 from ..corpus.structure import as_markdown
-from ..corpus.tables import articles_frame, headings_frame, notes_frame, paragraphs_table, quantities_frame, tokens_frame
+from ..corpus.tables import (
+    articles_frame,
+    headings_frame,
+    notes_frame,
+    paragraphs_table,
+    quantities_frame,
+    tokens_frame,
+)
+
 
 def info_frame(corpus: Corpus) -> pd.DataFrame:
     """One row per article: ``id, year, script, paragraphs, headings, notes, figures, themes, title``.
@@ -25,6 +33,7 @@ def info_frame(corpus: Corpus) -> pd.DataFrame:
     ``helpers/data/figures.csv``; ``themes`` counts the distinct themes that
     :func:`helpers.themes.tag_themes` finds in its paragraphs.
 
+    >>> from helpers import load_corpus
     >>> frame = info_frame(load_corpus())
     >>> frame.columns.tolist()
     ['id', 'year', 'script', 'paragraphs', 'headings', 'notes', 'figures', 'themes', 'title']
@@ -53,7 +62,9 @@ def info_frame(corpus: Corpus) -> pd.DataFrame:
         }
         for article in corpus
     ]
-    return pd.DataFrame(rows, columns=["id", "year", "script", "paragraphs", "headings", "notes", "figures", "themes", "title"])
+    return pd.DataFrame(
+        rows, columns=["id", "year", "script", "paragraphs", "headings", "notes", "figures", "themes", "title"]
+    )
 
 
 #: The tables ``export`` writes, in order. Each row keeps its article id, and its paragraph id where it has one.
@@ -63,7 +74,9 @@ TABLES = ("articles", "headings", "paragraphs", "notes", "tokens", "themes", "qu
 FORMATS = ("csv", "parquet", "jsonl", "txt")
 
 
-def export_tables(corpus: Corpus, tables: Iterable[str] = TABLES, *, progress: bool = False) -> Iterator[tuple[str, pd.DataFrame]]:
+def export_tables(
+    corpus: Corpus, tables: Iterable[str] = TABLES, *, progress: bool = False
+) -> Iterator[tuple[str, pd.DataFrame]]:
     """Build the export tables one by one, as ``(name, frame)``.
 
     Every table starts with ``article_id``, then ``para_id`` where rows belong
@@ -71,6 +84,7 @@ def export_tables(corpus: Corpus, tables: Iterable[str] = TABLES, *, progress: b
     restricted to the corpus's articles. Tokens take most of the time, so ``progress`` shows a bar
     over the articles while they are cut.
 
+    >>> from helpers import load_corpus
     >>> dict(export_tables(load_corpus(), ["notes"]))["notes"].shape[1]
     7
     """
@@ -148,6 +162,7 @@ def write_table(frame: pd.DataFrame, folder: Path, name: str, fmt: str) -> Path:
 def write_texts(corpus: Corpus, folder: Path) -> list[Path]:
     """Write each article's cleaned text, as markdown, to ``folder/<id>.txt``.
 
+    >>> from helpers import load_corpus
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     [p.name for p in write_texts(load_corpus(), Path(folder))][:2]

@@ -25,22 +25,20 @@ Three things live here:
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 import pandas as pd
 
+from ..corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
+from ..corpus.records import Article, TableBlock
 from ..errors import CorpusError
-from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..text.datafiles import DATA_DIR, DataFileError, read_csv
 from ..text.fulltable import FullTable, full_table
 from ..text.quantities import extract_quantities
-from ..corpus.records import Article, TableBlock
 from ..text.script import to_simplified
 
 #: The curated figures, and the quantities deliberately left out of them.
@@ -60,8 +58,21 @@ CATEGORIES = {
     "other": "anything else that carries an argument (GDP shares, counts of agreements)",
 }
 
-FIGURE_COLUMNS = ["figure_id", "article_id", "para_id", "quote", "raw", "value", "value_high", "unit",
-                  "year", "category", "country", "series", "description"]
+FIGURE_COLUMNS = [
+    "figure_id",
+    "article_id",
+    "para_id",
+    "quote",
+    "raw",
+    "value",
+    "value_high",
+    "unit",
+    "year",
+    "category",
+    "country",
+    "series",
+    "description",
+]
 EXCLUDED_COLUMNS = ["article_id", "para_id", "raw", "reason"]
 CHECK_COLUMNS = ["article_id", "para_id", "check", "stated", "computed", "consistent", "explanation"]
 
@@ -71,7 +82,7 @@ SUMMIT_HEADER = ("時間", "參與者及場合", "會談總時長", "主要議�
 NEGOTIATION_HEADER = ("時間", "事件")
 
 #: Anything that can be indexed by article id: a Corpus, or a dict of Articles.
-CorpusLike = Union[Corpus, Mapping[str, Article]]
+CorpusLike = Corpus | Mapping[str, Article]
 
 # Hedges that make a stated number a bound or an approximation (see _agrees).
 MORE_THAN = {"多", "餘", "余", "逾", "超過", "超过", "以上"}
@@ -81,7 +92,7 @@ ABOUT = {"約", "约", "大約", "大约", "約合", "约合", "左右"}
 CENTRAL_ASIAN_STATES = ("哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦")
 
 
-class FigureDataError(CorpusError):
+class FigureDataError(DataFileError):
     """figures.csv or figures_excluded.csv is malformed; the message names the file and line."""
 
 
@@ -127,16 +138,16 @@ def parse_printed_date(text: str, year: int | None = None) -> DateSpan:
     if len(halves) > 2:
         raise ValueError(f"cannot read {text!r} as a date or a range of two dates")
     tokens = [_date_tokens(half, text) for half in halves]
-    if len(tokens) == 2 and tokens[0][-1][1] == "":   # 26~27日: the first half borrows 日
+    if len(tokens) == 2 and tokens[0][-1][1] == "":  # 26~27日: the first half borrows 日
         tokens[0][-1] = (tokens[0][-1][0], tokens[1][0][1])
     if any(unit == "" for part in tokens for _, unit in part):
         raise ValueError(f"cannot tell which numbers in {text!r} are years, months or days")
-    start = dict((unit, number) for number, unit in tokens[0])
-    end = dict((unit, number) for number, unit in tokens[-1])
+    start: dict[str, int | None] = {unit: number for number, unit in tokens[0]}
+    end: dict[str, int | None] = {unit: number for number, unit in tokens[-1]}
     start.setdefault("年", year)
     if start["年"] is None:
         raise ValueError(f"the date {text!r} gives no year, and none was supplied")
-    for unit in _UNIT_ORDER:   # 5月7日至8日: the second half borrows 年 and 月
+    for unit in _UNIT_ORDER:  # 5月7日至8日: the second half borrows 年 and 月
         if unit in end:
             break
         end[unit] = start.get(unit)
@@ -198,6 +209,7 @@ def elapsed(start: pd.Timestamp, end: pd.Timestamp, unit: str) -> float:
 def find_table(article: Article, label: str) -> TableBlock:
     """Return the table of ``article`` whose caption starts with ``label`` (``表1``).
 
+    >>> from helpers import load_corpus
     >>> find_table(load_corpus()["japan-us-2021"], "表2").id
     'japan-us-2021:t2'
     """
@@ -222,9 +234,11 @@ def table_rows(table: TableBlock, header: tuple[str, ...]) -> list[tuple[str, ..
     body = table.cells[width:]
     if not body or len(body) % width:
         raise TableShapeError(
-            where, f"{len(body)} body cells is not a positive multiple of the {width} header cells "
-                   "(a cell was lost or split in the extraction)")
-    return [tuple(body[i:i + width]) for i in range(0, len(body), width)]
+            where,
+            f"{len(body)} body cells is not a positive multiple of the {width} header cells "
+            "(a cell was lost or split in the extraction)",
+        )
+    return [tuple(body[i : i + width]) for i in range(0, len(body), width)]
 
 
 def table_row_texts(table: TableBlock, width: int) -> list[str]:
@@ -234,7 +248,7 @@ def table_row_texts(table: TableBlock, width: int) -> list[str]:
     ['1月 甲']
     """
     body = table.cells[width:]
-    return [" ".join(body[i:i + width]) for i in range(0, len(body), width)]
+    return [" ".join(body[i : i + width]) for i in range(0, len(body), width)]
 
 
 def summit_table(corpus: CorpusLike | None = None) -> FullTable:
@@ -263,11 +277,18 @@ def summit_table(corpus: CorpusLike | None = None) -> FullTable:
         minutes = minutes[minutes.unit == "minute"]
         if len(minutes) != 1:
             raise TableShapeError(where, f"row {number}: expected one length in minutes in {length!r}")
-        records.append({
-            "date": date, "start": span.first, "end": span.last, "participants_occasion": occasion,
-            "minutes": int(minutes.value.iloc[0]), "topics": [t for t in topics.rstrip("。").split("、") if t],
-            "table_id": table.id, "row": number,
-        })
+        records.append(
+            {
+                "date": date,
+                "start": span.first,
+                "end": span.last,
+                "participants_occasion": occasion,
+                "minutes": int(minutes.value.iloc[0]),
+                "topics": [t for t in topics.rstrip("。").split("、") if t],
+                "table_id": table.id,
+                "row": number,
+            }
+        )
     return full_table(pd.DataFrame(records))
 
 
@@ -284,16 +305,20 @@ def negotiation_table(corpus: CorpusLike | None = None) -> FullTable:
     table = find_table(_article(corpus), "表2")
     where = f"{table.id} ({table.caption})"
     records = [
-        {"date": date, "start": _table_date(date, None, where, number).first, "event": event,
-         "table_id": table.id, "row": number}
+        {
+            "date": date,
+            "start": _table_date(date, None, where, number).first,
+            "event": event,
+            "table_id": table.id,
+            "row": number,
+        }
         for number, (date, event) in enumerate(table_rows(table, NEGOTIATION_HEADER), start=1)
     ]
     return full_table(pd.DataFrame(records))
 
 
 def _article(corpus: CorpusLike | None) -> Article:
-    corpus = load_corpus() if corpus is None else corpus
-    return corpus[TABLE_ARTICLE]
+    return (default_corpus() if corpus is None else corpus)[TABLE_ARTICLE]
 
 
 def _table_date(printed: str, year: int | None, where: str, row: int) -> DateSpan:
@@ -320,13 +345,16 @@ def load_figures(path: str | Path | None = None) -> pd.DataFrame:
     (3400000000000.0, 'JPY', 2018)
     """
     path = Path(path) if path is not None else FIGURES_PATH
-    rows, first_line = [], {}
-    for line, row in _read_rows(path, FIGURE_COLUMNS):
+    rows: list[dict[str, object]] = []
+    first_line: dict[str, int] = {}
+    for row in read_csv(path, required=FIGURE_COLUMNS, error=FigureDataError):
+        line = row.line
         where = f"{path}, line {line}"
-        rows.append(_check_figure(row, where))
+        rows.append(_check_figure(dict(row), where))
         if row["figure_id"] in first_line:
-            raise FigureDataError(where, f"figure_id {row['figure_id']!r} is already used on line "
-                                         f"{first_line[row['figure_id']]}")
+            raise FigureDataError(
+                where, f"figure_id {row['figure_id']!r} is already used on line {first_line[row['figure_id']]}"
+            )
         first_line[row["figure_id"]] = line
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     return frame.astype({"value": float, "value_high": float, "year": int})
@@ -340,17 +368,19 @@ def load_excluded(path: str | Path | None = None) -> pd.DataFrame:
     """
     path = Path(path) if path is not None else EXCLUDED_PATH
     rows = []
-    for line, row in _read_rows(path, EXCLUDED_COLUMNS):
+    for row in read_csv(path, required=EXCLUDED_COLUMNS, error=FigureDataError):
+        line = row.line
         for column in EXCLUDED_COLUMNS:
             if not row[column]:
                 raise FigureDataError(f"{path}, line {line}", f"the {column!r} column is empty")
-        rows.append(row)
+        rows.append(dict(row))
     return pd.DataFrame(rows, columns=EXCLUDED_COLUMNS)
 
 
-def figures_for(article_id: str | None = None, category: str | None = None,
-                path: str | Path | None = None) -> FullTable:
-    """The figures of one article and/or one category (None: all).
+def figures_for(
+    article: ArticleRef | None = None, category: str | None = None, path: str | Path | None = None
+) -> FullTable:
+    """The figures of one article (an Article or its id) and/or one category (None: all).
 
     >>> aid = figures_for("central-asia-2007", "aid")
     >>> aid.groupby("country").size().to_dict()["Kazakhstan"]
@@ -364,7 +394,8 @@ def figures_for(article_id: str | None = None, category: str | None = None,
         raise ValueError(f"unknown category {category!r}; choose from {', '.join(CATEGORIES)}")
     figures = load_figures(path)
     keep = pd.Series(True, index=figures.index)
-    if article_id is not None:
+    if article is not None:
+        article_id = article_id_of(article)
         if article_id not in set(figures.article_id):
             raise ValueError(f"no figures for article {article_id!r}; ids: {', '.join(figures.article_id.unique())}")
         keep &= figures.article_id == article_id
@@ -373,31 +404,19 @@ def figures_for(article_id: str | None = None, category: str | None = None,
     return full_table(figures[keep].reset_index(drop=True))
 
 
-def _read_rows(path: Path, columns: list[str]):
-    """Yield (line number, row dict) for each data row; lines starting with # are comments."""
-    if not path.is_file():
-        raise FigureDataError(str(path), "the file does not exist")
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [(number, line) for number, line in enumerate(lines, start=1)
-            if line.strip() and not line.lstrip().startswith("#")]
-    if not kept:
-        raise FigureDataError(str(path), "the file has no header line")
-    reader = csv.reader(io.StringIO("".join(line for _, line in kept)))
-    header = next(reader)
-    missing = [column for column in columns if column not in header]
-    if missing:
-        raise FigureDataError(f"{path}, line {kept[0][0]}", f"missing column(s): {', '.join(missing)}")
-    for (number, _), cells in zip(kept[1:], reader):
-        # A quoted field with a line break would shift the numbering; the files have none.
-        if len(cells) != len(header):
-            raise FigureDataError(f"{path}, line {number}",
-                                  f"{len(cells)} fields where the header has {len(header)} (an unquoted comma?)")
-        yield number, {name: cell.strip() for name, cell in zip(header, cells)}
-
-
 def _check_figure(row: dict[str, str], where: str) -> dict[str, object]:
-    for column in ("figure_id", "article_id", "para_id", "quote", "raw", "value", "unit", "year", "category",
-                   "description"):
+    for column in (
+        "figure_id",
+        "article_id",
+        "para_id",
+        "quote",
+        "raw",
+        "value",
+        "unit",
+        "year",
+        "category",
+        "description",
+    ):
         if not row[column]:
             raise FigureDataError(where, f"the {column!r} column is empty")
     for column in ("para_id", "figure_id"):
@@ -411,7 +430,7 @@ def _check_figure(row: dict[str, str], where: str) -> dict[str, object]:
         raise FigureDataError(where, f"unknown category {row['category']!r}; choose from {', '.join(CATEGORIES)}")
     if row["raw"] not in row["quote"]:
         raise FigureDataError(where, f"raw {row['raw']!r} does not occur in the quote {row['quote']!r}")
-    checked = dict(row)
+    checked: dict[str, object] = dict(row)
     for column in ("value", "value_high"):
         if column == "value_high" and not row[column]:
             checked[column] = math.nan
@@ -489,12 +508,18 @@ class Sources:
         return found.qualifier.iloc[0] if len(found) else ""
 
 
-def _row(ref: Ref, check: str, stated: float, computed: float,
-         consistent: bool, explanation: str) -> dict[str, object]:
+def _row(ref: Ref, check: str, stated: float, computed: float, consistent: bool, explanation: str) -> dict[str, object]:
     """One row of :func:`check_figures`; ``ref`` is the figure whose paragraph the row names."""
     article_id = ref.para_id.split(":", 1)[0]
-    return {"article_id": article_id, "para_id": ref.para_id, "check": check, "stated": float(stated),
-            "computed": float(computed), "consistent": bool(consistent), "explanation": explanation}
+    return {
+        "article_id": article_id,
+        "para_id": ref.para_id,
+        "check": check,
+        "stated": float(stated),
+        "computed": float(computed),
+        "consistent": bool(consistent),
+        "explanation": explanation,
+    }
 
 
 def _sentence(text: str) -> str:
@@ -568,7 +593,9 @@ class ElapsedCheck:
             explanation = f"The text says {figure.raw} ({self.what}), but {span} is {only}{amount}"
             calendar = end.year - start.year
             if figure.unit == "year" and calendar == figure.value:
-                explanation += f"; subtracting the years ({end.year} − {start.year} = {calendar}) gives the stated figure"
+                explanation += (
+                    f"; subtracting the years ({end.year} − {start.year} = {calendar}) gives the stated figure"
+                )
             explanation += "."
         return _row(self.stated, self.name, figure.value, computed, fits, explanation)
 
@@ -591,13 +618,17 @@ class SumCheck:
         if fits:
             explanation = f"{_sentence(self.what)}: {addition}, which matches the stated {figure.raw}."
         else:
-            explanation = (f"{_sentence(self.what)}: {addition}, not the {figure.raw} the text states "
-                           f"(off by {computed - figure.value:+g}).")
+            explanation = (
+                f"{_sentence(self.what)}: {addition}, not the {figure.raw} the text states "
+                f"(off by {computed - figure.value:+g})."
+            )
             bounded = [part for part in parts if sources.qualifier(Ref(part.para_id, part.raw)) in ("最多", "至少")]
             if bounded:
-                explanation += (f" {bounded[0].raw} is a bound, so {figure.raw} is possible, but only if "
-                                f"{figure.value - (computed - bounded[0].value):g} rather than "
-                                f"{bounded[0].value:g} are added, which the text does not say.")
+                explanation += (
+                    f" {bounded[0].raw} is a bound, so {figure.raw} is possible, but only if "
+                    f"{figure.value - (computed - bounded[0].value):g} rather than "
+                    f"{bounded[0].value:g} are added, which the text does not say."
+                )
         return _row(self.stated, self.name, figure.value, computed, fits, explanation)
 
 
@@ -620,8 +651,10 @@ class RatioCheck:
         computed = top.value / bottom.value
         fits = _agrees(figure.value, "", computed, whole_units=False, tolerance=self.tolerance)
         verdict = "within" if fits else "more than"
-        explanation = (f"{_sentence(self.what)}: {top.raw} ÷ {bottom.raw} = {computed:.2f}, {verdict} "
-                       f"{self.tolerance:.0%} of the stated {figure.raw}.")
+        explanation = (
+            f"{_sentence(self.what)}: {top.raw} ÷ {bottom.raw} = {computed:.2f}, {verdict} "
+            f"{self.tolerance:.0%} of the stated {figure.raw}."
+        )
         return _row(self.stated, self.name, figure.value, computed, fits, explanation)
 
 
@@ -655,9 +688,14 @@ class TrendCheck:
         amount = f"{change:+,.0f}" if abs(change) >= 1000 else f"{change:+g}"
         unit = after.unit
         if unit == "percent":  # a change of shares is in points; the relative change is of the earlier share
-            unit, growth = "percentage points", (f" ({change / before.value:+.0%} of the earlier share)" if positive else "")
-        explanation = (f"{_sentence(self.what)}: the text says {self.word} from {before.raw} to {after.raw}; "
-                       f"the change is {amount} {unit}{growth}{yearly}.")
+            unit, growth = (
+                "percentage points",
+                (f" ({change / before.value:+.0%} of the earlier share)" if positive else ""),
+            )
+        explanation = (
+            f"{_sentence(self.what)}: the text says {self.word} from {before.raw} to {after.raw}; "
+            f"the change is {amount} {unit}{growth}{yearly}."
+        )
         return _row(self.later, self.name, self.direction, computed, computed == self.direction, explanation)
 
 
@@ -673,8 +711,10 @@ class PartCheck:
     def run(self, sources: Sources) -> dict[str, object]:
         part, whole = sources.figure(self.part), sources.figure(self.whole)
         fits = part.value <= whole.value
-        explanation = (f"{_sentence(self.what)}: {part.raw} is part of {whole.raw}, "
-                       f"{'and' if fits else 'but'} it is {part.value / whole.value:.0%} of it.")
+        explanation = (
+            f"{_sentence(self.what)}: {part.raw} is part of {whole.raw}, "
+            f"{'and' if fits else 'but'} it is {part.value / whole.value:.0%} of it."
+        )
         return _row(self.whole, self.name, whole.value, part.value, fits, explanation)
 
 
@@ -698,8 +738,10 @@ class BandCheck:
         computed = low if self.edge else min(max(score.value, low), high)
         fits = math.isclose(score.value, computed)
         place = "the low end of" if self.edge else "inside"
-        explanation = (f"{_sentence(self.what)}: {score.raw} {'is' if fits else 'is not'} {place} the band "
-                       f"{band.raw} ({low:g} to {high:g}) that {band.para_id} states.")
+        explanation = (
+            f"{_sentence(self.what)}: {score.raw} {'is' if fits else 'is not'} {place} the band "
+            f"{band.raw} ({low:g} to {high:g}) that {band.para_id} states."
+        )
         return _row(self.value, self.name, score.value, computed, fits, explanation)
 
 
@@ -717,10 +759,11 @@ def _summit_minutes(sources: Sources) -> dict[str, object]:
     minutes = sources.summits.minutes
     computed = float(minutes.sum())
     fits = _agrees(figure.value, sources.qualifier(ref), computed, whole_units=False)
-    explanation = (f"表1 lists {len(minutes)} meetings of {' + '.join(map(str, minutes))} = {computed:g} minutes; "
-                   f"the text states {figure.raw}{'' if fits else ', which does not match'}.")
-    return _row(ref, "2019 summits: 表1 minutes against the stated total", figure.value,
-                computed, fits, explanation)
+    explanation = (
+        f"表1 lists {len(minutes)} meetings of {' + '.join(map(str, minutes))} = {computed:g} minutes; "
+        f"the text states {figure.raw}{'' if fits else ', which does not match'}."
+    )
+    return _row(ref, "2019 summits: 表1 minutes against the stated total", figure.value, computed, fits, explanation)
 
 
 def _summit_count(sources: Sources) -> dict[str, object]:
@@ -729,10 +772,11 @@ def _summit_count(sources: Sources) -> dict[str, object]:
     figure = sources.figure(ref)
     computed = float(len(sources.summits))
     fits = computed == figure.value
-    explanation = (f"表1 has {computed:g} rows, one per meeting; the text states {figure.raw} "
-                   f"首腦會談 in 2019{'' if fits else ', which does not match'}.")
-    return _row(ref, "2019 summits: 表1 rows against the stated number", figure.value,
-                computed, fits, explanation)
+    explanation = (
+        f"表1 has {computed:g} rows, one per meeting; the text states {figure.raw} "
+        f"首腦會談 in 2019{'' if fits else ', which does not match'}."
+    )
+    return _row(ref, "2019 summits: 表1 rows against the stated number", figure.value, computed, fits, explanation)
 
 
 def _signing_date(sources: Sources) -> dict[str, object]:
@@ -747,91 +791,175 @@ def _signing_date(sources: Sources) -> dict[str, object]:
     fits = computed == 0
     on_the_day = talks[talks.start == summit.start]
     concluded = f" (表2 row {on_the_day.row.iloc[0]}: {on_the_day.event.iloc[0]})" if len(on_the_day) else ""
-    explanation = (f"表1 marks the summit of {summit.date} with 日美貿易談判(籤約) ('signing'), but 表2 (row "
-                   f"{signing.row}) dates the formal signing of the TAG to {signing.date}, {computed:g} days later, "
-                   f"as the text does (2019年10月); on the summit day the talks were concluded{concluded}, "
-                   "so 表1's 籤約 can at most mean a statement signed by the leaders.")
+    explanation = (
+        f"表1 marks the summit of {summit.date} with 日美貿易談判(籤約) ('signing'), but 表2 (row "
+        f"{signing.row}) dates the formal signing of the TAG to {signing.date}, {computed:g} days later, "
+        f"as the text does (2019年10月); on the summit day the talks were concluded{concluded}, "
+        "so 表1's 籤約 can at most mean a statement signed by the leaders."
+    )
     if fits:
         explanation = f"表1 and 表2 both date the signing of the TAG to {signing.date}."
     ref = Ref(summit.table_id, f"{summit.minutes}分鐘")
-    return _row(ref, "TAG signing: 表1 summit marked 籤約 against 表2's signing date", 0.0,
-                computed, fits, explanation)
+    return _row(ref, "TAG signing: 表1 summit marked 籤約 against 表2's signing date", 0.0, computed, fits, explanation)
 
 
 def _kawaguchi_states(sources: Sources) -> dict[str, object]:
-    """"中亚4国": the states named just before the count."""
+    """ "中亚4国": the states named just before the count."""
     ref = Ref("central-asia-2007:p004", "4国")
     figure = sources.figure(ref)
     text = sources.text(ref.para_id)
     end = text.index(figure.quote) + figure.quote.index(figure.raw)
     clause = re.split(r"[，。；]", text[:end])[-1]
-    named = [state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)]
+    # In the order the clause prints them, so the explanation quotes the text as printed.
+    named = sorted(
+        (state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)),
+        key=lambda state: to_simplified(clause).index(state),
+    )
     computed = float(len(named))
     fits = computed == figure.value
-    explanation = (f"The clause before {figure.raw} names {len(named)} states ({'、'.join(named)}); "
-                   f"it states {figure.raw}{'' if fits else ', which does not match'}.")
-    return _row(ref, "Kawaguchi's 2004 visit: states named against the stated count", figure.value,
-                computed, fits, explanation)
+    explanation = (
+        f"The clause before {figure.raw} names {len(named)} states ({'、'.join(named)}); "
+        f"it states {figure.raw}{'' if fits else ', which does not match'}."
+    )
+    return _row(
+        ref, "Kawaguchi's 2004 visit: states named against the stated count", figure.value, computed, fits, explanation
+    )
 
 
-_JK, _ABE, _JU, _CJ, _CA = "japan-korea-2024", "abe-beijing-2018", "japan-us-2021", "china-japan-2025", "central-asia-2007"
+_JK, _ABE, _JU, _CJ, _CA = (
+    "japan-korea-2024",
+    "abe-beijing-2018",
+    "japan-us-2021",
+    "china-japan-2025",
+    "central-asia-2007",
+)
 
 #: The checks :func:`check_figures` runs: data records (each with a ``run`` method) and small functions.
 CHECKS: tuple[object, ...] = (
     _summit_minutes,
     _summit_count,
     _signing_date,
-    ElapsedCheck("TAG talks: 逾1年 against 表2's dates", Ref(f"{_JU}:p017", "逾1年"),
-                 DateRef(f"{_JU}:t2", "2018年9月26日"), DateRef(f"{_JU}:t2", "2019年10月7日"),
-                 what="from the leaders' agreement to open TAG talks to the signing"),
-    SumCheck("F-35 fleet: parts against the stated total", Ref(f"{_ABE}:p013", "140架"),
-             (Ref(f"{_ABE}:p013", "42架"), Ref(f"{_ABE}:p013", "最多100架")),
-             what="F-35s already bought plus (at most) those to be bought"),
-    RatioCheck("Currency swap: 十倍 against the two ceilings", Ref(f"{_ABE}:p008", "達十倍"),
-               Ref(f"{_ABE}:p008", "3.4兆日圓"), Ref(f"{_ABE}:p008", "3300億日圓"),
-               what="the 2018 swap ceiling over the 2002 one"),
-    PartCheck("Japan–China trade: exports within the total", Ref(f"{_ABE}:p003", "15兆日圓"),
-              Ref(f"{_ABE}:p003", "33兆日圓"), what="Japanese exports to China in 2017 within total trade"),
-    TrendCheck("Defence budget: 1% ceiling to the 1.3% plan", Ref(f"{_ABE}:p013", "1%以下"),
-               Ref(f"{_ABE}:p013", "1.3%"), "提高", what="defence spending as a share of GDP"),
-    ElapsedCheck("Defence plan: 5年 against 2019~2023", Ref(f"{_ABE}:p013", "5年"),
-                 DateRef(f"{_ABE}:p013", "2019~2023年"), what="the Mid-Term Defense Program"),
-    ElapsedCheck("Rapprochement: 三年多 from November 2014", Ref(f"{_ABE}:p002", "三年多"),
-                 DateRef(f"{_ABE}:p001", "2014年11月"),
-                 DateRef(f"{_ABE}:p001", "10月25至27日", year_from="2018年5月8至11日"),
-                 what="from the APEC meeting in Beijing to Abe's visit"),
-    PartCheck("World GDP: China within the developing countries", Ref(f"{_JU}:p004", "16%"),
-              Ref(f"{_JU}:p004", "達40%"), what="shares of world GDP in 2019"),
-    BandCheck("Relation score: -5.0 inside the 紧张 band", Ref(f"{_CJ}:p002", "-5.0"),
-              Ref(f"{_CJ}:p001", "—3分至-6分"), what="the score from December 2024"),
-    BandCheck("Relation score: -6.0 at the edge of the 紧张 band", Ref(f"{_CJ}:p002", "-6.0分"),
-              Ref(f"{_CJ}:p001", "—3分至-6分"), edge=True,
-              what="the 'critical point' towards confrontation"),
-    TrendCheck("Relation score: 升至 -5.0", Ref(f"{_CJ}:p002", "-6.0分"), Ref(f"{_CJ}:p002", "-5.0"), "升至",
-               what="the relation score, first half of 2024 to December 2024"),
-    ElapsedCheck("Forecast horizon: 一年 against July 2025–June 2026", Ref(f"{_CJ}:p001", "一年"),
-                 DateRef(f"{_CJ}:p001", "2025年7月至2026年6月"), what="the forecast period"),
-    ElapsedCheck("First Trump shock: 七年前 against 2018 and 2025", Ref(f"{_CJ}:p018", "七年"),
-                 DateRef(f"{_CJ}:p016", "2018年3月"), DateRef(f"{_CJ}:p017", "2025年4月"),
-                 what="from the steel and aluminium tariffs to the 'reciprocal tariffs'"),
+    ElapsedCheck(
+        "TAG talks: 逾1年 against 表2's dates",
+        Ref(f"{_JU}:p017", "逾1年"),
+        DateRef(f"{_JU}:t2", "2018年9月26日"),
+        DateRef(f"{_JU}:t2", "2019年10月7日"),
+        what="from the leaders' agreement to open TAG talks to the signing",
+    ),
+    SumCheck(
+        "F-35 fleet: parts against the stated total",
+        Ref(f"{_ABE}:p013", "140架"),
+        (Ref(f"{_ABE}:p013", "42架"), Ref(f"{_ABE}:p013", "最多100架")),
+        what="F-35s already bought plus (at most) those to be bought",
+    ),
+    RatioCheck(
+        "Currency swap: 十倍 against the two ceilings",
+        Ref(f"{_ABE}:p008", "達十倍"),
+        Ref(f"{_ABE}:p008", "3.4兆日圓"),
+        Ref(f"{_ABE}:p008", "3300億日圓"),
+        what="the 2018 swap ceiling over the 2002 one",
+    ),
+    PartCheck(
+        "Japan–China trade: exports within the total",
+        Ref(f"{_ABE}:p003", "15兆日圓"),
+        Ref(f"{_ABE}:p003", "33兆日圓"),
+        what="Japanese exports to China in 2017 within total trade",
+    ),
+    TrendCheck(
+        "Defence budget: 1% ceiling to the 1.3% plan",
+        Ref(f"{_ABE}:p013", "1%以下"),
+        Ref(f"{_ABE}:p013", "1.3%"),
+        "提高",
+        what="defence spending as a share of GDP",
+    ),
+    ElapsedCheck(
+        "Defence plan: 5年 against 2019~2023",
+        Ref(f"{_ABE}:p013", "5年"),
+        DateRef(f"{_ABE}:p013", "2019~2023年"),
+        what="the Mid-Term Defense Program",
+    ),
+    ElapsedCheck(
+        "Rapprochement: 三年多 from November 2014",
+        Ref(f"{_ABE}:p002", "三年多"),
+        DateRef(f"{_ABE}:p001", "2014年11月"),
+        DateRef(f"{_ABE}:p001", "10月25至27日", year_from="2018年5月8至11日"),
+        what="from the APEC meeting in Beijing to Abe's visit",
+    ),
+    PartCheck(
+        "World GDP: China within the developing countries",
+        Ref(f"{_JU}:p004", "16%"),
+        Ref(f"{_JU}:p004", "達40%"),
+        what="shares of world GDP in 2019",
+    ),
+    BandCheck(
+        "Relation score: -5.0 inside the 紧张 band",
+        Ref(f"{_CJ}:p002", "-5.0"),
+        Ref(f"{_CJ}:p001", "—3分至-6分"),
+        what="the score from December 2024",
+    ),
+    BandCheck(
+        "Relation score: -6.0 at the edge of the 紧张 band",
+        Ref(f"{_CJ}:p002", "-6.0分"),
+        Ref(f"{_CJ}:p001", "—3分至-6分"),
+        edge=True,
+        what="the 'critical point' towards confrontation",
+    ),
+    TrendCheck(
+        "Relation score: 升至 -5.0",
+        Ref(f"{_CJ}:p002", "-6.0分"),
+        Ref(f"{_CJ}:p002", "-5.0"),
+        "升至",
+        what="the relation score, first half of 2024 to December 2024",
+    ),
+    ElapsedCheck(
+        "Forecast horizon: 一年 against July 2025–June 2026",
+        Ref(f"{_CJ}:p001", "一年"),
+        DateRef(f"{_CJ}:p001", "2025年7月至2026年6月"),
+        what="the forecast period",
+    ),
+    ElapsedCheck(
+        "First Trump shock: 七年前 against 2018 and 2025",
+        Ref(f"{_CJ}:p018", "七年"),
+        DateRef(f"{_CJ}:p016", "2018年3月"),
+        DateRef(f"{_CJ}:p017", "2025年4月"),
+        what="from the steel and aluminium tariffs to the 'reciprocal tariffs'",
+    ),
     _kawaguchi_states,
-    ElapsedCheck("Central Asia: 独立后5年 against 1991 and 1997", Ref(f"{_CA}:p006", "5年"),
-                 DateRef(f"{_CA}:p005", "1991年12月28日"), DateRef(f"{_CA}:p006", "1997年7月"),
-                 what="from Japan's recognition of independence to Hashimoto's Eurasian diplomacy"),
-    TrendCheck("Aid to Central Asia: 1997 to 2003", Ref(f"{_CA}:p008", "1.56亿美元"),
-               Ref(f"{_CA}:p008", "2.42亿美元"), "上升", what="Japanese economic aid to Central Asia"),
-    ElapsedCheck("Shuttle diplomacy: 中斷12年之久 against October 2011 and March 2023",
-                 Ref(f"{_JK}:p016", "12年之久"), DateRef(f"{_JK}:p016", "2011年10月"),
-                 DateRef(f"{_JK}:p016", "2023年3月16至17日"),
-                 what="the shuttle diplomacy interrupted after Noda's visit to Seoul until Yoon's visit to Tokyo"),
-    ElapsedCheck("Shuttle diplomacy: 中斷12年之久 against the visits to Seoul (October 2011, May 2023)",
-                 Ref(f"{_JK}:p016", "12年之久"), DateRef(f"{_JK}:p016", "2011年10月"),
-                 DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
-                 what="from Noda's visit to Seoul to Kishida's, the last and the next shuttle visits to Korea"),
-    ElapsedCheck("Shuttle diplomacy: 時隔50餘天 between the two visits", Ref(f"{_JK}:p016", "50餘天"),
-                 DateRef(f"{_JK}:p016", "2023年3月16至17日"),
-                 DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
-                 what="from Yoon's visit to Tokyo to Kishida's visit to Seoul"),
+    ElapsedCheck(
+        "Central Asia: 独立后5年 against 1991 and 1997",
+        Ref(f"{_CA}:p006", "5年"),
+        DateRef(f"{_CA}:p005", "1991年12月28日"),
+        DateRef(f"{_CA}:p006", "1997年7月"),
+        what="from Japan's recognition of independence to Hashimoto's Eurasian diplomacy",
+    ),
+    TrendCheck(
+        "Aid to Central Asia: 1997 to 2003",
+        Ref(f"{_CA}:p008", "1.56亿美元"),
+        Ref(f"{_CA}:p008", "2.42亿美元"),
+        "上升",
+        what="Japanese economic aid to Central Asia",
+    ),
+    ElapsedCheck(
+        "Shuttle diplomacy: 中斷12年之久 against October 2011 and March 2023",
+        Ref(f"{_JK}:p016", "12年之久"),
+        DateRef(f"{_JK}:p016", "2011年10月"),
+        DateRef(f"{_JK}:p016", "2023年3月16至17日"),
+        what="the shuttle diplomacy interrupted after Noda's visit to Seoul until Yoon's visit to Tokyo",
+    ),
+    ElapsedCheck(
+        "Shuttle diplomacy: 中斷12年之久 against the visits to Seoul (October 2011, May 2023)",
+        Ref(f"{_JK}:p016", "12年之久"),
+        DateRef(f"{_JK}:p016", "2011年10月"),
+        DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
+        what="from Noda's visit to Seoul to Kishida's, the last and the next shuttle visits to Korea",
+    ),
+    ElapsedCheck(
+        "Shuttle diplomacy: 時隔50餘天 between the two visits",
+        Ref(f"{_JK}:p016", "50餘天"),
+        DateRef(f"{_JK}:p016", "2023年3月16至17日"),
+        DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
+        what="from Yoon's visit to Tokyo to Kishida's visit to Seoul",
+    ),
 )
 
 
@@ -848,15 +976,29 @@ def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None
     >>> checks[~checks.consistent].check.str.split(":").str[0].tolist()
     ['TAG signing', 'F-35 fleet', 'Shuttle diplomacy', 'Shuttle diplomacy']
     """
-    corpus = load_corpus() if corpus is None else corpus
-    sources = Sources(corpus, load_figures() if figures is None else figures,
-                      summit_table(corpus), negotiation_table(corpus))
-    rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]
+    corpus = default_corpus() if corpus is None else corpus
+    sources = Sources(
+        corpus, load_figures() if figures is None else figures, summit_table(corpus), negotiation_table(corpus)
+    )
+    rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]  # type: ignore[attr-defined]
     return full_table(pd.DataFrame(rows, columns=CHECK_COLUMNS))
 
 
 __all__ = [
-    "CATEGORIES", "CHECKS", "DateSpan", "FigureDataError", "TableShapeError", "check_figures", "elapsed",
-    "figures_for", "find_table", "load_excluded", "load_figures", "negotiation_table",
-    "parse_printed_date", "summit_table", "table_row_texts", "table_rows",
+    "CATEGORIES",
+    "CHECKS",
+    "DateSpan",
+    "FigureDataError",
+    "TableShapeError",
+    "check_figures",
+    "elapsed",
+    "figures_for",
+    "find_table",
+    "load_excluded",
+    "load_figures",
+    "negotiation_table",
+    "parse_printed_date",
+    "summit_table",
+    "table_row_texts",
+    "table_rows",
 ]

@@ -41,11 +41,39 @@ from ..corpus.records import Article
 
 #: Suffixes that end the name of an organisation or an event, with the tag its entry gets.
 NAME_SUFFIXES = {
-    "公司": "nt", "集团": "nt", "集團": "nt", "银行": "nt", "銀行": "nt", "委员会": "nt", "委員會": "nt",
-    "安理会": "nt", "安理會": "nt", "研究所": "nt", "研究院": "nt", "基金会": "nt", "基金會": "nt", "组织": "nt",
-    "組織": "nt", "内阁": "nt", "內閣": "nt", "峰会": "nz", "峰會": "nz", "会晤": "nz", "會晤": "nz",
-    "事件": "nz", "论坛": "nz", "論壇": "nz", "协定": "nz",
-    "協定": "nz", "条约": "nz", "條約": "nz", "宣言": "nz", "声明": "nz", "聲明": "nz", "倡议": "nz", "倡議": "nz",
+    "公司": "nt",
+    "集团": "nt",
+    "集團": "nt",
+    "银行": "nt",
+    "銀行": "nt",
+    "委员会": "nt",
+    "委員會": "nt",
+    "安理会": "nt",
+    "安理會": "nt",
+    "研究所": "nt",
+    "研究院": "nt",
+    "基金会": "nt",
+    "基金會": "nt",
+    "组织": "nt",
+    "組織": "nt",
+    "内阁": "nt",
+    "內閣": "nt",
+    "峰会": "nz",
+    "峰會": "nz",
+    "会晤": "nz",
+    "會晤": "nz",
+    "事件": "nz",
+    "论坛": "nz",
+    "論壇": "nz",
+    "协定": "nz",
+    "協定": "nz",
+    "条约": "nz",
+    "條約": "nz",
+    "宣言": "nz",
+    "声明": "nz",
+    "聲明": "nz",
+    "倡议": "nz",
+    "倡議": "nz",
 }
 _QUOTED = re.compile(r"[“「『]([\u4e00-\u9fff]{2,12})[”」』]")
 _BOOK = re.compile(r"《([\u4e00-\u9fff]{2,20})》")
@@ -54,7 +82,9 @@ _DOT = re.compile(r"[·・•]")
 _SUFFIX = re.compile("(" + "|".join(sorted(NAME_SUFFIXES, key=len, reverse=True)) + ")")
 # Words that cannot be part of a name: a name before a suffix stops at them.
 _STOP = set("的了在与與和及同对對向把被于於由为為是将將已也都就而但并並从從以其此该該这這那年月日")
-_LEAD_VERBS = re.compile(r"^(?:深化|加强|加強|推动|推動|建立|扩大|擴大|举行|舉行|出席|参加|參加|召开|召開|发表|發表|签署|簽署|通过|通過|成立|提出|启动|啟動|访问|訪問|重启|重啟|首届|首屆|本届|本屆|第[一二三四五六七八九十]+[届屆次])+")
+_LEAD_VERBS = re.compile(
+    r"^(?:深化|加强|加強|推动|推動|建立|扩大|擴大|举行|舉行|出席|参加|參加|召开|召開|发表|發表|签署|簽署|通过|通過|成立|提出|启动|啟動|访问|訪問|重启|重啟|首届|首屆|本届|本屆|第[一二三四五六七八九十]+[届屆次])+"
+)
 
 
 @dataclass(frozen=True)
@@ -93,7 +123,9 @@ def candidates(text: str) -> list[tuple[str, str, str]]:
         name = "·".join(parts)
         for part in parts:
             if len(part) >= 2:
-                found.append((part, "nr", f"part of the transliterated name {name} (jieba never keeps · inside a word)"))
+                found.append(
+                    (part, "nr", f"part of the transliterated name {name} (jieba never keeps · inside a word)")
+                )
     quoted = [word for word, _, _ in found]
     found += [c for c in _suffixed_names(text) if not any(c[0] in q for q in quoted)]
     return found
@@ -109,7 +141,7 @@ def _name_words(text: str, *, from_end: bool) -> str:
 
     words, position = [], 0
     for pair in _tagger().cut(simplified_for_jieba(text), HMM=False):
-        words.append((text[position:position + len(pair.word)], pair.flag))
+        words.append((text[position : position + len(pair.word)], pair.flag))
         position += len(pair.word)
     if from_end:
         words.reverse()
@@ -149,7 +181,7 @@ def _suffixed_names(text: str) -> list[tuple[str, str, str]]:
     simplified = simplified_for_jieba(text)
     words, position = [], 0
     for pair in _tagger().cut(simplified, HMM=False):
-        words.append((text[position:position + len(pair.word)], pair.flag))
+        words.append((text[position : position + len(pair.word)], pair.flag))
         position += len(pair.word)
     found = []
     for index, (word, _flag) in enumerate(words):
@@ -195,7 +227,15 @@ def propose_user_words(article: Article) -> pd.DataFrame:
         pieces = segment(word)
         if len(pieces) <= 1:
             continue
-        rows.append({"word": word, "tag": tag, "count": counts[word], "reason": reason, "example": place,
-                     "splits_into": " / ".join(pieces)})
+        rows.append(
+            {
+                "word": word,
+                "tag": tag,
+                "count": counts[word],
+                "reason": reason,
+                "example": place,
+                "splits_into": " / ".join(pieces),
+            }
+        )
     frame = pd.DataFrame(rows, columns=["word", "tag", "count", "reason", "example", "splits_into"])
     return frame.sort_values(["count", "word"], ascending=[False, True], kind="stable").reset_index(drop=True)

@@ -4,8 +4,8 @@ A notebook that says what an author argues shows the sentence that says it. The
 sentence is never typed in: a quote file names the paragraph and a short
 ``phrase`` copied from it, and :func:`quote_text` cuts the whole sentence (or
 sentences) containing the phrase out of the paragraph as printed. Our
-translation, the voice (the author's own, or a reported one) and a note sit
-beside it in the file, one file per article: ``helpers/data/quotes/<article id>.toml``
+translation, the voice (the author's own, the author paraphrasing a source he
+cites, or a voice he reports) and a note sit beside it in the file, one file per article: ``helpers/data/quotes/<article id>.toml``
 (its format is explained at the top of each file).
 
 >>> quote = load_quotes("abe-beijing-2018")["tactical-verdict"]
@@ -15,6 +15,15 @@ beside it in the file, one file per article: ``helpers/data/quotes/<article id>.
 >>> text.phrase in text.sentence and text.sentence.endswith("。")
 True
 
+The cleaner takes note markers (``[5]``, ``①``, ``〔3〕``) out of the paragraph
+text but records where each stood (:attr:`helpers.corpus.records.Note.offset`);
+a resolved quote keeps the markers that fall inside its sentence, so a sentence
+the author credits to a source is never shown as if it were his own:
+
+>>> cited = quote_text(find_quote("central-asia-2007", "verdict"))
+>>> [(position, note.marker) for position, note in cited.markers], marked_sentence(cited)[-8:]
+([(69, '[1]')], '大的影响。[1]')
+
 :func:`check_quotes` reports every quote whose article, paragraph or phrase
 cannot be found; :func:`helpers.reading.quotes` shows quotes on the page.
 """
@@ -23,18 +32,13 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-from ..errors import CorpusError
-from ..corpus.loading import DATA_DIR, Corpus, load_corpus
+from ..corpus.loading import Corpus, default_corpus
+from ..corpus.records import Note
+from ..text.datafiles import DATA_DIR, DataFileError, read_toml
 from ..text.script import to_simplified
 
 QUOTES_DIR = DATA_DIR / "quotes"
@@ -47,7 +51,7 @@ _PARAGRAPH = re.compile(r"^p\d+$")
 FIELDS = {"id", "paragraph", "phrase", "english", "voice", "speaker", "note"}
 
 
-class QuoteError(CorpusError):
+class QuoteError(DataFileError):
     """A quote file is malformed, or a quote cannot be found in the corpus."""
 
 
@@ -58,6 +62,9 @@ class Voice(str, Enum):
     AUTHOR = "author"
     #: A voice the author reports: a newspaper, an official, another scholar.
     REPORTED = "reported"
+    #: The author paraphrasing or summarising a source he cites (the sentence, or
+    #: the passage it ends, carries a note marker): his wording, another's finding.
+    CITED = "cited"
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,8 @@ class Quote:
     """One quotation, as the quote file gives it (the sentence itself comes from the corpus).
 
     ``paragraph`` is the full paragraph id (``abe-beijing-2018:p015``);
-    ``speaker`` names a reported voice (``讀賣新聞``), empty for the author.
+    ``speaker`` names a reported voice (``讀賣新聞``) or, for a cited one, the
+    source as the article cites it (``[5] P.66``, ``宇山智彦 [3]``); empty for the author.
     """
 
     id: str
@@ -89,7 +97,9 @@ class QuoteText:
     """A quote resolved in the corpus: the sentence(s) shown and where the phrase sits in them.
 
     ``before + phrase + after == sentence``, and ``sentence`` occurs in the
-    paragraph exactly as printed.
+    paragraph exactly as printed (without its note markers, as all paragraph
+    text). ``markers`` holds the notes whose markers stood inside the sentence,
+    each with its position in ``sentence`` (the marker followed ``sentence[:position]``).
     """
 
     quote: Quote
@@ -99,6 +109,12 @@ class QuoteText:
     after: str
     start: int
     end: int
+    markers: tuple[tuple[int, Note], ...] = ()
+
+    @property
+    def cited_sources(self) -> str:
+        """The markers in the sentence as a reader cites them: ``[5] (P.66)``, ``[3] (P.174-181), [8]``."""
+        return ", ".join(note_label(note) for _, note in self.markers)
 
 
 def quote_files(folder: str | Path | None = None) -> list[Path]:
@@ -129,13 +145,12 @@ def load_quotes(article_id: str, folder: str | Path | None = None) -> dict[str, 
 @functools.lru_cache(maxsize=64)
 def _read_quotes(path: Path, mtime: int) -> tuple[tuple[str, Quote], ...]:
     # ``mtime`` is part of the cache key: an edited file is read again.
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise QuoteError(str(path), f"not valid TOML: {error}") from None
+    data = read_toml(path, QuoteError)
     unknown = set(data) - {"quote", "article"}
     if unknown:
-        raise QuoteError(str(path), f"unknown top-level key(s) {', '.join(sorted(unknown))}; quotes are [[quote]] tables")
+        raise QuoteError(
+            str(path), f"unknown top-level key(s) {', '.join(sorted(unknown))}; quotes are [[quote]] tables"
+        )
     article_id = path.stem
     if data.get("article", article_id) != article_id:
         raise QuoteError(str(path), f"article = {data['article']!r} does not match the file name {article_id!r}")
@@ -153,7 +168,9 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
     where = f"{path}, {label}"
     unknown = set(table) - FIELDS
     if unknown:
-        raise QuoteError(where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}")
+        raise QuoteError(
+            where, f"unknown field(s) {', '.join(sorted(unknown))}; the fields are {', '.join(sorted(FIELDS))}"
+        )
     for key in ("id", "paragraph", "phrase", "english", "voice"):
         if not isinstance(table.get(key), str) or not table[key].strip():
             raise QuoteError(where, f"missing or empty {key!r}")
@@ -164,17 +181,21 @@ def _quote_from(table: dict, article_id: str, path: Path, number: int) -> Quote:
     if ":" in paragraph:
         prefix, paragraph = paragraph.split(":", 1)
         if prefix != article_id:
-            raise QuoteError(where, f"paragraph {table['paragraph']!r} belongs to another article; this file is {article_id}")
+            raise QuoteError(
+                where, f"paragraph {table['paragraph']!r} belongs to another article; this file is {article_id}"
+            )
     if not _PARAGRAPH.match(paragraph):
         raise QuoteError(where, f"paragraph must be a short id such as 'p001', not {table['paragraph']!r}")
     voice_text, _, speaker_in_voice = table["voice"].partition(":")
     try:
         voice = Voice(voice_text.strip())
     except ValueError:
-        raise QuoteError(where, f"voice must be 'author' or 'reported', not {table['voice']!r}") from None
+        raise QuoteError(where, f"voice must be 'author', 'cited' or 'reported', not {table['voice']!r}") from None
     speaker = str(table.get("speaker", "") or speaker_in_voice).strip()
     if voice is Voice.AUTHOR and speaker:
-        raise QuoteError(where, f"a speaker ({speaker!r}) is given but voice is 'author'; use voice = \"reported\"")
+        raise QuoteError(
+            where, f'a speaker ({speaker!r}) is given but voice is \'author\'; use voice = "reported" or "cited"'
+        )
     for key in ("speaker", "note"):
         if key in table and not isinstance(table[key], str):
             raise QuoteError(where, f"{key!r} must be a string")
@@ -245,14 +266,16 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
     Raises :class:`QuoteError` (naming the file and quote id) when the article,
     the paragraph or the phrase cannot be found.
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     if quote.article_id not in corpus.ids:
         raise QuoteError(quote.where, f"no article {quote.article_id!r} in the catalog")
     try:
         paragraph = corpus.paragraph(quote.paragraph)
     except KeyError:
         count = len(corpus[quote.article_id].paragraphs)
-        raise QuoteError(quote.where, f"no paragraph {quote.paragraph} (the article has p001 to p{count:03d})") from None
+        raise QuoteError(
+            quote.where, f"no paragraph {quote.paragraph} (the article has p001 to p{count:03d})"
+        ) from None
     text = paragraph.text
     found = text.find(quote.phrase)
     if found < 0:
@@ -264,15 +287,42 @@ def quote_text(quote: Quote, corpus: Corpus | None = None) -> QuoteText:
     start, end = sentence_bounds(text, found, found + len(quote.phrase))
     sentence = text[start:end]
     offset = found - start
+    article = corpus[quote.article_id]
+    markers = tuple(((note.offset or 0) - start, note) for note in article.notes_within(paragraph.id, start, end))
     return QuoteText(
         quote=quote,
         sentence=sentence,
         before=sentence[:offset],
         phrase=quote.phrase,
-        after=sentence[offset + len(quote.phrase):],
+        after=sentence[offset + len(quote.phrase) :],
         start=start,
         end=end,
+        markers=markers,
     )
+
+
+def note_label(note: Note) -> str:
+    """A note as a reader cites it: its marker and any page locator printed with it.
+
+    >>> note_label(Note("a:n01", "[5]", "", 1, "a:p001", "（P.66）", 3))
+    '[5] (P.66)'
+    """
+    locator = note.locator.strip().replace("（", "(").replace("）", ")")
+    return f"{note.marker} {locator}".strip()
+
+
+def marked_sentence(text: QuoteText) -> str:
+    """The sentence with its note markers put back where they stood (locators included).
+
+    >>> sentence = marked_sentence(quote_text(find_quote("central-asia-2007", "verdict")))
+    >>> sentence.endswith("。[1]")
+    True
+    """
+    pieces, last = [], 0
+    for position, note in text.markers:
+        pieces += [text.sentence[last:position], note.marker + note.locator.strip()]
+        last = position
+    return "".join(pieces) + text.sentence[last:]
 
 
 def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Path | None = None) -> list[str]:
@@ -281,16 +331,22 @@ def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Pa
     >>> check_quotes("central-asia-2007")
     []
     """
-    corpus = corpus or load_corpus()
+    corpus = default_corpus(corpus)
     problems = []
     path = Path(folder or QUOTES_DIR) / f"{article_id}.toml"
     if path.is_file() and article_id not in corpus.ids:
         return [f"{path}: no article {article_id!r} in the catalog"]
     for quote in load_quotes(article_id, folder).values():
         try:
-            quote_text(quote, corpus)
+            shown = quote_text(quote, corpus)
         except QuoteError as error:
             problems.append(str(error))
+            continue
+        if quote.voice is Voice.CITED and not shown.markers and not quote.speaker:
+            problems.append(
+                f"{quote.where}: voice is 'cited' but the sentence holds no note marker; "
+                'name the source in speaker (e.g. speaker = "[5] P.66") and say in note where it is cited'
+            )
     return problems
 
 

@@ -16,6 +16,7 @@ articles, and ``關係`` finds ``关系``. Because the conversion keeps every
 character in place, a match found in the converted text has the same position
 in the original, which is what :func:`find_keyword_spans` returns.
 
+>>> from helpers import load_corpus
 >>> find_keyword_spans("日美同盟與美韓同盟", ["同盟"])
 [(2, 4, '同盟'), (7, 9, '同盟')]
 >>> tags = tag_themes(load_corpus()["abe-beijing-2018"])
@@ -27,22 +28,16 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import TypeAlias, Union
 
 import pandas as pd
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
-from ..errors import CorpusError
-from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from ..corpus.loading import Corpus
 from ..corpus.records import Article, Paragraph
+from ..text.datafiles import DATA_DIR, DataFileError, parse_toml, read_csv, read_text
 from ..text.script import to_simplified
 
 #: The theme file that ships with the notebooks.
@@ -59,12 +54,12 @@ GAP_LENGTH = 12
 _SENTENCE_END = "。！？；!?;\n"
 _THEME_ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 #: What :func:`tag_themes` and :func:`helpers.concordance.kwic` accept as text to search.
-ParagraphSource = Union[Corpus, Article, Paragraph, pd.DataFrame, Iterable[Paragraph]]
+ParagraphSource: TypeAlias = Union[Corpus, Article, Paragraph, pd.DataFrame, Iterable[Paragraph]]  # noqa: UP007 (a runtime alias on 3.10)
 
 _THEME_HEADER = re.compile(r"^[ \t]*\[\[[ \t]*theme[ \t]*\]\]", re.MULTILINE)
 
 
-class ThemeFileError(CorpusError):
+class ThemeFileError(DataFileError):
     """The themes file is malformed; the message names the file, the theme and the problem."""
 
 
@@ -100,16 +95,8 @@ def load_themes(path: str | Path | None = None) -> list[Theme]:
     ('economy', 'Economy & trade')
     """
     path = Path(path) if path is not None else THEMES_PATH
-    if not path.is_file():
-        raise ThemeFileError(str(path), "the themes file does not exist")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError as error:
-        raise ThemeFileError(str(path), f"the file is not UTF-8 text ({error.reason} at byte {error.start})") from None
-    except tomllib.TOMLDecodeError as error:
-        raise ThemeFileError(str(path), f"not valid TOML: {error}") from None
+    text = read_text(path, ThemeFileError)
+    data = parse_toml(text, path, ThemeFileError)
 
     tables = data.get("theme")
     if not isinstance(tables, list) or not tables:
@@ -165,7 +152,7 @@ def _check_theme(table: object, where: str) -> Theme:
 
 def _check_exclude(phrases: object, where: str) -> tuple[str, ...]:
     if not isinstance(phrases, list):
-        raise ThemeFileError(where, "exclude must be a list of phrases, such as [\"上台\", \"不是…遏制\"]")
+        raise ThemeFileError(where, 'exclude must be a list of phrases, such as ["上台", "不是…遏制"]')
     checked: list[str] = []
     for position, phrase in enumerate(phrases, start=1):
         if not isinstance(phrase, str) or not phrase.strip(GAP + " \t\u3000"):
@@ -185,7 +172,7 @@ def _check_keywords(keywords: object, where: str) -> tuple[str, ...]:
     if keywords is None:
         raise ThemeFileError(where, "missing keywords")
     if not isinstance(keywords, list) or not keywords:
-        raise ThemeFileError(where, "keywords must be a non-empty list of strings, such as [\"能源\", \"石油\"]")
+        raise ThemeFileError(where, 'keywords must be a non-empty list of strings, such as ["能源", "石油"]')
     checked: list[str] = []
     seen: dict[str, str] = {}
     for position, keyword in enumerate(keywords, start=1):
@@ -289,7 +276,9 @@ def find_keyword_spans(
     return [span for span in spans if not _overlaps(span, blocked)]
 
 
-def find_excluded_spans(text: str, keywords: Iterable[str] | str, exclude: Iterable[str]) -> list[tuple[int, int, str, str]]:
+def find_excluded_spans(
+    text: str, keywords: Iterable[str] | str, exclude: Iterable[str]
+) -> list[tuple[int, int, str, str]]:
     """The keyword matches that a sense rule drops: ``(start, end, keyword, rule)``.
 
     This is what :func:`find_keyword_spans` finds without ``exclude`` and
@@ -376,6 +365,7 @@ def paragraph_texts(source: ParagraphSource) -> list[tuple[str, str, str]]:
     paragraphs, or a DataFrame with ``para_id`` and ``text`` columns (such as
     ``corpus.paragraphs_frame()``).
 
+    >>> from helpers import load_corpus
     >>> paragraph_texts(load_corpus()["central-asia-2007"])[0][:2]
     ('central-asia-2007', 'central-asia-2007:p001')
     """
@@ -431,6 +421,7 @@ def tag_themes(
     ``themes`` is a list of :class:`Theme`, a path to a themes file, or None
     for the default file.
 
+    >>> from helpers import load_corpus
     >>> corpus = load_corpus()
     >>> tags = tag_themes(corpus["abe-beijing-2018"].paragraph("p008"))
     >>> tags[["theme", "score"]].head(2).values.tolist()
@@ -467,6 +458,7 @@ def tag_themes(
 def theme_counts(tags: pd.DataFrame) -> pd.DataFrame:
     """Count paragraphs per article (rows) and theme (columns, ``none`` last).
 
+    >>> from helpers import load_corpus
     >>> counts = theme_counts(tag_themes(load_corpus()))
     >>> int(counts.loc["central-asia-2007", "energy"]) > int(counts.loc["japan-us-2021", "energy"])
     True
@@ -481,6 +473,7 @@ def theme_counts(tags: pd.DataFrame) -> pd.DataFrame:
 def theme_matrix(tags: pd.DataFrame) -> pd.DataFrame:
     """The share of each article's paragraphs (rows) that carry each theme (columns).
 
+    >>> from helpers import load_corpus
     >>> matrix = theme_matrix(tag_themes(load_corpus()))
     >>> float(matrix.loc["abe-beijing-2018", "economy"]) > 0.5
     True
@@ -516,6 +509,7 @@ def theme_character_share(tags: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
 def paragraph_themes(tags: pd.DataFrame) -> dict[str, list[str]]:
     """Map each paragraph id to its themes, strongest first (``[]`` for no theme).
 
+    >>> from helpers import load_corpus
     >>> themes = paragraph_themes(tag_themes(load_corpus()["japan-korea-2024"]))
     >>> themes["japan-korea-2024:p028"][0]
     'history-territory'
@@ -534,6 +528,7 @@ def paragraphs_with_theme(tags: pd.DataFrame, theme: str, corpus: Corpus | None 
     With a ``corpus``, a ``text`` column holds each paragraph's text, ready for
     :func:`mark_keywords`.
 
+    >>> from helpers import load_corpus
     >>> corpus = load_corpus()
     >>> rows = paragraphs_with_theme(tag_themes(corpus), "taiwan-seas", corpus)
     >>> rows.loc[rows["score"].idxmax(), ["para_id", "matched"]].tolist()
@@ -596,30 +591,14 @@ def load_theme_labels(path: str | Path | None = None, themes: list[Theme] | None
     >>> sorted(labels[0].themes)
     ['economy', 'finance', 'rapprochement', 'summits']
     """
-    import csv
-
     path = Path(path) if path is not None else LABELS_PATH
-    if not path.is_file():
-        raise ThemeFileError(str(path), "the labels file does not exist")
+    rows = read_csv(path, required=LABEL_COLUMNS, error=ThemeFileError)
     known = {t.id for t in (load_themes() if themes is None else themes)}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError as error:
-        raise ThemeFileError(str(path), f"the file is not UTF-8 text ({error.reason} at byte {error.start})") from None
-    numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
-    if not numbered:
-        raise ThemeFileError(str(path), "no header line: the first line that is not a comment must be " + ",".join(LABEL_COLUMNS))
-    rows = list(csv.reader([line for _, line in numbered]))
-    header_number = numbered[0][0]
-    if tuple(cell.strip() for cell in rows[0]) != LABEL_COLUMNS:
-        raise ThemeFileError(f"{path}, line {header_number}", f"the header must be {','.join(LABEL_COLUMNS)}, not {','.join(rows[0])}")
     labels: list[ThemeLabel] = []
     seen: dict[str, int] = {}
-    for (number, _), row in zip(numbered[1:], rows[1:]):
-        where = f"{path}, line {number}"
-        if len(row) != len(LABEL_COLUMNS):
-            raise ThemeFileError(where, f"expected {len(LABEL_COLUMNS)} fields ({', '.join(LABEL_COLUMNS)}), found {len(row)}")
-        paragraph, starts_with, theme_field, why = (cell.strip() for cell in row)
+    for row in rows:
+        where, number = row.where, row.line
+        paragraph, starts_with, theme_field, why = (row[column] for column in LABEL_COLUMNS)
         for name, value in zip(LABEL_COLUMNS, (paragraph, starts_with, theme_field, why)):
             if not value:
                 raise ThemeFileError(where, f"the field {name!r} is empty")
@@ -636,7 +615,9 @@ def load_theme_labels(path: str | Path | None = None, themes: list[Theme] | None
                 raise ThemeFileError(where, f"{NO_THEME!r} cannot stand beside other themes ({theme_field})")
             unknown = sorted(set(ids) - known)
             if unknown:
-                raise ThemeFileError(where, f"unknown theme id(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})")
+                raise ThemeFileError(
+                    where, f"unknown theme id(s) {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+                )
             if len(set(ids)) != len(ids):
                 raise ThemeFileError(where, f"a theme is listed twice in {theme_field!r}")
             chosen = frozenset(ids)
@@ -651,6 +632,7 @@ def check_labels_against(labels: list[ThemeLabel], corpus: Corpus) -> list[str]:
 
     An empty list means every label still points at the paragraph it was made for.
 
+    >>> from helpers import load_corpus
     >>> check_labels_against(load_theme_labels(), load_corpus())
     []
     """
@@ -662,7 +644,9 @@ def check_labels_against(labels: list[ThemeLabel], corpus: Corpus) -> list[str]:
             problems.append(f"line {label.line}: {label.paragraph} is not a paragraph of the corpus")
             continue
         if not text.startswith(label.starts_with):
-            problems.append(f"line {label.line}: {label.paragraph} now starts {text[:len(label.starts_with)]!r}, not {label.starts_with!r}")
+            problems.append(
+                f"line {label.line}: {label.paragraph} now starts {text[: len(label.starts_with)]!r}, not {label.starts_with!r}"
+            )
     return problems
 
 
@@ -677,6 +661,7 @@ def tagger_scores(tags: pd.DataFrame, labels: list[ThemeLabel], by: str = "theme
     tagged`` (NaN where the denominator is 0). A last row ``all`` pools
     everything (not for ``"both"``).
 
+    >>> from helpers import load_corpus
     >>> corpus, labels = load_corpus(), load_theme_labels()
     >>> scores = tagger_scores(tag_themes(corpus), labels, by="article")
     >>> scores.columns.tolist()

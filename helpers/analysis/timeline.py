@@ -10,6 +10,7 @@ date so that a student can find it in the text.
 ``start`` and ``end``: the first and the last day of the period the date names
 (a date given only as ``2018`` starts on 1 January and ends on 31 December).
 
+>>> from helpers import load_corpus
 >>> timeline = load_timeline()
 >>> visit = timeline_for("abe-beijing-2018", timeline).query("date == '2018-10-25'").iloc[0]
 >>> visit["end_date"], visit["precision"], visit["event_type"]
@@ -21,7 +22,6 @@ True
 from __future__ import annotations
 
 import calendar
-import csv
 import datetime
 import re
 import unicodedata
@@ -30,9 +30,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import CorpusError
-from ..corpus.loading import DATA_DIR, Corpus, load_corpus  # noqa: F401  (load_corpus: used by the examples)
+from ..corpus.loading import ArticleRef, Corpus, article_id_of
 from ..corpus.records import Article
+from ..text.datafiles import DATA_DIR, DataFileError, read_csv
 from ..text.fulltable import full_table
 
 #: The timeline that ships with the notebooks.
@@ -79,7 +79,7 @@ _PLACE_ID = re.compile(r"(?P<article>[a-z0-9][a-z0-9-]*):(?P<kind>[pt])\d+")
 _BOOLEANS = {"true": True, "false": False}
 
 
-class TimelineError(CorpusError):
+class TimelineError(DataFileError):
     """A row of the timeline file is malformed; the message names the file, line and problem."""
 
 
@@ -107,9 +107,8 @@ def period(date: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     Timestamp('2018-12-31 00:00:00')
     """
     precision = precision_of(date)
-    parts = [int(part) for part in date.split("-")]
-    year, month, day = parts + [None] * (3 - len(parts))
-    if month is not None and not 1 <= month <= 12:
+    year, month, day = ([int(part) for part in date.split("-")] + [1, 1])[:3]
+    if precision != "year" and not 1 <= month <= 12:
         raise ValueError(f"{date!r} has no month {month}")
     if precision == "day":
         try:
@@ -141,50 +140,21 @@ def load_timeline(path: str | Path | None = None) -> pd.DataFrame:
     ['2014-11', 'month', Timestamp('2014-11-01 00:00:00')]
     """
     path = Path(path) if path is not None else TIMELINE_PATH
-    if not path.is_file():
-        raise TimelineError(str(path), "the file does not exist")
-    rows = []
-    header: list[str] | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = next(csv.reader([line]))
-        if header is None:
-            header = _check_header(fields, path, number)
-            continue
-        rows.append(_parse_row(fields, header, f"{path}, line {number}") | {"line": number})
-    if header is None:
-        raise TimelineError(str(path), f"no header line (expected {','.join(FILE_COLUMNS)})")
+    rows = [
+        _parse_row(dict(row), row.where) | {"line": row.line}
+        for row in read_csv(path, required=FILE_COLUMNS, error=TimelineError)
+    ]
     return pd.DataFrame(rows, columns=TIMELINE_COLUMNS)
 
 
-def _check_header(fields: list[str], path: Path, number: int) -> list[str]:
-    header = [field.strip() for field in fields]
-    missing = [column for column in FILE_COLUMNS if column not in header]
-    if missing:
-        raise TimelineError(
-            f"{path}, line {number}", f"the header lacks column(s) {', '.join(missing)} (found {','.join(header)})"
-        )
-    return header
-
-
-def _parse_row(fields: list[str], header: list[str], where: str) -> dict[str, object]:
-    if len(fields) != len(header):
-        raise TimelineError(
-            where,
-            f"{len(fields)} fields where the header has {len(header)} "
-            "(is a quote or description with a comma missing its double quotes?)",
-        )
-    row = {column: value.strip() for column, value in zip(header, fields)}
+def _parse_row(row: dict[str, str], where: str) -> dict[str, object]:
     _check_place(row, where)
     start, end = _check_dates(row, where)
     inferred = _BOOLEANS.get(row["year_inferred"].lower())
     if inferred is None:
         raise TimelineError(where, f"year_inferred must be true or false, not {row['year_inferred']!r}")
     if row["event_type"] not in EVENT_TYPES:
-        raise TimelineError(
-            where, f"unknown event_type {row['event_type']!r} (one of: {', '.join(EVENT_TYPES)})"
-        )
+        raise TimelineError(where, f"unknown event_type {row['event_type']!r} (one of: {', '.join(EVENT_TYPES)})")
     for column in ("quote", "description"):
         if not row[column]:
             raise TimelineError(where, f"{column} is empty")
@@ -230,13 +200,14 @@ def _checked_period(date: str, precision: str, column: str, where: str) -> tuple
 # --- Views for the notebooks -------------------------------------------------
 
 
-def timeline_for(article_id: str, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One article's events, earliest first (default timeline: the shipped file).
+def timeline_for(article: ArticleRef, timeline: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One article's events (an Article or its id), earliest first (default timeline: the shipped file).
 
     >>> timeline_for("central-asia-2007").iloc[0][["date", "event_type"]].tolist()
     ['1991-12-28', 'statement']
     """
     timeline = load_timeline() if timeline is None else timeline
+    article_id = article_id_of(article)
     rows = timeline[timeline["article_id"] == article_id]
     if rows.empty:
         known = ", ".join(dict.fromkeys(timeline["article_id"]))
@@ -292,6 +263,7 @@ def verify_timeline(corpus: Corpus, timeline: pd.DataFrame | None = None) -> pd.
     "Written" means the number stands in the text by itself (``5`` is found in
     ``5~6月`` but not in ``15``); full-width digits count.
 
+    >>> from helpers import load_corpus
     >>> bad = load_timeline().head(1).assign(quote="2015年")
     >>> verify_timeline(load_corpus(), bad)["problem"].tolist()
     ['the quote is not in abe-beijing-2018:p001']
@@ -301,8 +273,13 @@ def verify_timeline(corpus: Corpus, timeline: pd.DataFrame | None = None) -> pd.
     for row in timeline.itertuples(index=False):
         for problem in _row_problems(row, corpus):
             problems.append(
-                {"article_id": row.article_id, "para_id": row.para_id, "line": row.line, "quote": row.quote,
-                 "problem": problem}
+                {
+                    "article_id": row.article_id,
+                    "para_id": row.para_id,
+                    "line": row.line,
+                    "quote": row.quote,
+                    "problem": problem,
+                }
             )
     return pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
 
@@ -362,6 +339,7 @@ def source_text(article: Article, place_id: str) -> str:
     A table's cells are joined one per line, after its caption, so that a quote
     can be a whole cell but cannot run from one cell into the next.
 
+    >>> from helpers import load_corpus
     >>> source_text(load_corpus()["japan-us-2021"], "japan-us-2021:t2").splitlines()[:2]
     ['表2 日美貨物貿易協定(TAG)談判相關重大事件', '時間']
     """

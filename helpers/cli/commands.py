@@ -108,13 +108,22 @@ def describe(article: Article) -> list[str]:
     for removed in article.removed:
         groups.setdefault(removed.reason, []).append(removed)
     for reason, items in groups.items():
-        where = f"line {items[0].line}" if len(items) == 1 else f"{len(items)} lines, {line_ranges([r.line for r in items])}"
+        where = (
+            f"line {items[0].line}"
+            if len(items) == 1
+            else f"{len(items)} lines, {line_ranges([r.line for r in items])}"
+        )
         lines.append(f"  {where}: {reason}; first {items[0].text[:30]!r}")
     return lines
 
 
 #: The library that reads each format, as ``check`` names it.
-READERS = {"pdf": "pdfplumber", "html": "trafilatura and lxml", "markdown": "markdown-it-py and PyYAML", "docx": "python-docx"}
+READERS = {
+    "pdf": "pdfplumber",
+    "html": "trafilatura and lxml",
+    "markdown": "markdown-it-py and PyYAML",
+    "docx": "python-docx",
+}
 
 
 def user_word_lines(article: Article) -> list[str]:
@@ -183,7 +192,9 @@ def run_check(args: argparse.Namespace) -> int:
     def progress(items: list) -> tqdm:
         return tqdm(items, desc="check", unit="text", disable=not shown, leave=False)
 
-    reports = check_files(args.files, progress=progress) if args.files else check_folder(Path(args.seeds), progress=progress)
+    reports = (
+        check_files(args.files, progress=progress) if args.files else check_folder(Path(args.seeds), progress=progress)
+    )
     for report in reports:
         if args.quiet and report.ok and not report.warnings:
             continue
@@ -246,7 +257,9 @@ def run_add(args: argparse.Namespace) -> int:
             return EXIT_OK
     add_to_seeds(proposal, seeds_dir)
     print(f"Added {proposal.row['id']}: {proposal.target} and a row at the end of {seeds_dir / CATALOG_NAME}.")
-    print("Fill in the row's empty columns (title_en, source, perspective, genre…) in a spreadsheet, then run `make test`.")
+    print(
+        "Fill in the row's empty columns (title_en, source, perspective, genre…) in a spreadsheet, then run `make test`."
+    )
     return EXIT_OK
 
 
@@ -256,7 +269,9 @@ def run_notebook(args: argparse.Namespace) -> int:
 
     corpus = load_corpus(args.seeds)
     if args.id not in corpus:
-        raise CommandError(f"no article {args.id!r} in {Path(args.seeds) / CATALOG_NAME} (known: {', '.join(corpus.ids)})")
+        raise CommandError(
+            f"no article {args.id!r} in {Path(args.seeds) / CATALOG_NAME} (known: {', '.join(corpus.ids)})"
+        )
     out = Path(args.out) if args.out else Path("notebooks") / f"{args.id}.ipynb"
     if out.exists() and not args.force:
         raise CommandError(f"{out} already exists: a notebook is never overwritten without --force", EXIT_USAGE)
@@ -264,8 +279,10 @@ def run_notebook(args: argparse.Namespace) -> int:
     seeds = None if Path(args.seeds).resolve() == SEEDS_DIR.resolve() else str(Path(args.seeds).resolve())
     print(f"writing {out} and running it once, so that its outputs are stored…", file=sys.stderr)
     write_starter_notebook(args.id, out, seeds, execute=not args.no_run)
-    print(f"wrote {out}: fill in the places marked 'Teacher:', then run it again with "
-          f"`jupyter nbconvert --to notebook --execute --inplace {out}`")
+    print(
+        f"wrote {out}: fill in the places marked 'Teacher:', then run it again with "
+        f"`jupyter nbconvert --to notebook --execute --inplace {out}`"
+    )
     return EXIT_OK
 
 
@@ -289,8 +306,13 @@ def run_export(args: argparse.Namespace) -> int:
         unit = "paragraphs"
     else:
         tables = _table_list(args.tables)
-        steps = tqdm(export_tables(corpus, tables, progress=progress), total=len(tables), desc="export",
-                     unit="table", disable=not progress)
+        steps = tqdm(
+            export_tables(corpus, tables, progress=progress),
+            total=len(tables),
+            desc="export",
+            unit="table",
+            disable=not progress,
+        )
         written = [(write_table(frame, out, name, args.format), len(frame)) for name, frame in steps]
         unit = "rows"
     if not args.quiet:
@@ -370,58 +392,99 @@ def build_parser(prog: str | None = None) -> argparse.ArgumentParser:
         epilog="Run '%(prog)s COMMAND --help' for a command's options and examples.",
     )
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--seeds", default=str(SEEDS_DIR), metavar="DIR",
-                        help="the seeds folder: catalog.csv and the texts (default: the repository's seeds/)")
+    common.add_argument(
+        "--seeds",
+        default=str(SEEDS_DIR),
+        metavar="DIR",
+        help="the seeds folder: catalog.csv and the texts (default: the repository's seeds/)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     formatter = argparse.RawDescriptionHelpFormatter
 
-    info = commands.add_parser("info", parents=[common], help="the corpus at a glance, as a table",
-                               description="The corpus at a glance: one row per article.",
-                               epilog=EXAMPLES_INFO, formatter_class=formatter)
+    info = commands.add_parser(
+        "info",
+        parents=[common],
+        help="the corpus at a glance, as a table",
+        description="The corpus at a glance: one row per article.",
+        epilog=EXAMPLES_INFO,
+        formatter_class=formatter,
+    )
     info.set_defaults(run=run_info)
 
-    check = commands.add_parser("check", parents=[common], help="check the catalog and the texts",
-                                description="Check the catalog and the seed files (or the files given): what the "
-                                            "cleaner found, characters it lost, and anything suspicious.",
-                                epilog=EXAMPLES_CHECK, formatter_class=formatter)
-    check.add_argument("files", nargs="*", metavar="FILE", help="files to check instead of the seeds folder (text, PDF, .html, .md or .docx)")
+    check = commands.add_parser(
+        "check",
+        parents=[common],
+        help="check the catalog and the texts",
+        description="Check the catalog and the seed files (or the files given): what the "
+        "cleaner found, characters it lost, and anything suspicious.",
+        epilog=EXAMPLES_CHECK,
+        formatter_class=formatter,
+    )
+    check.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="files to check instead of the seeds folder (text, PDF, .html, .md or .docx)",
+    )
     check.add_argument("-q", "--quiet", action="store_true", help="print only the problems and the summary")
     check.set_defaults(run=run_check)
 
-    add = commands.add_parser("add", parents=[common], help="add a new article to the seeds folder",
-                              description="Copy a text into the seeds folder, propose its catalog row (title, "
-                                          "authors and year from the text unless given), check it, and append the row.",
-                              epilog=EXAMPLES_ADD, formatter_class=formatter)
-    add.add_argument("file", metavar="FILE", help="the file to add: a text (UTF-8, GB18030, Big5 or UTF-16), "
-                                                  "a PDF, a saved web page (.html), markdown (.md) or Word (.docx)")
+    add = commands.add_parser(
+        "add",
+        parents=[common],
+        help="add a new article to the seeds folder",
+        description="Copy a text into the seeds folder, propose its catalog row (title, "
+        "authors and year from the text unless given), check it, and append the row.",
+        epilog=EXAMPLES_ADD,
+        formatter_class=formatter,
+    )
+    add.add_argument(
+        "file",
+        metavar="FILE",
+        help="the file to add: a text (UTF-8, GB18030, Big5 or UTF-16), "
+        "a PDF, a saved web page (.html), markdown (.md) or Word (.docx)",
+    )
     add.add_argument("--id", help="the catalog id, a lower-case slug (default: from the file name)")
     add.add_argument("--title", help="the title (default: the one found in the text)")
     add.add_argument("--authors", help="the authors, separated by ';' (default: the byline found in the text)")
     add.add_argument("--year", help="four digits (default: the dateline's year, else the latest year mentioned)")
     add.add_argument("--year-basis", help="how the year was decided (written to the year_basis column)")
     add.add_argument("--source", help="where the text was published")
-    add.add_argument("--script", choices=("traditional", "simplified"),
-                     help="the script (default: detected; needed when the text has no script-specific characters)")
+    add.add_argument(
+        "--script",
+        choices=("traditional", "simplified"),
+        help="the script (default: detected; needed when the text has no script-specific characters)",
+    )
     add.add_argument("--name", help="the file's name in the seeds folder (default: its current name)")
     add.add_argument("-y", "--yes", action="store_true", help="add without asking")
     add.add_argument("-n", "--dry-run", action="store_true", help="show the proposal and the check; write nothing")
     add.set_defaults(run=run_add)
 
-    notebook = commands.add_parser("notebook", parents=[common], help="write a starter reading notebook for an article",
-                                   description="Write a starter reading notebook for one article: its context, "
-                                               "outline, passages in both scripts, key terms, figures, dates and "
-                                               "themes, with places marked for the teacher. The notebook is run "
-                                               "once, so that it is stored with its outputs.",
-                                   epilog=EXAMPLES_NOTEBOOK, formatter_class=formatter)
+    notebook = commands.add_parser(
+        "notebook",
+        parents=[common],
+        help="write a starter reading notebook for an article",
+        description="Write a starter reading notebook for one article: its context, "
+        "outline, passages in both scripts, key terms, figures, dates and "
+        "themes, with places marked for the teacher. The notebook is run "
+        "once, so that it is stored with its outputs.",
+        epilog=EXAMPLES_NOTEBOOK,
+        formatter_class=formatter,
+    )
     notebook.add_argument("id", help="the article's catalog id")
     notebook.add_argument("--out", metavar="FILE", help="where to write it (default: notebooks/<id>.ipynb)")
     notebook.add_argument("--force", action="store_true", help="overwrite an existing notebook")
     notebook.add_argument("--no-run", action="store_true", help="write it without running it (no outputs stored)")
     notebook.set_defaults(run=run_notebook)
 
-    export = commands.add_parser("export", parents=[common], help="write the cleaned corpus as tables or texts",
-                                 description="Write the cleaned corpus for use outside Python.",
-                                 epilog=EXAMPLES_EXPORT, formatter_class=formatter)
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write the cleaned corpus as tables or texts",
+        description="Write the cleaned corpus for use outside Python.",
+        epilog=EXAMPLES_EXPORT,
+        formatter_class=formatter,
+    )
     export.add_argument("--format", choices=FORMATS, default="csv", help="the file format (default: csv)")
     export.add_argument("--out", default="export", metavar="DIR", help="the folder to write to (default: ./export)")
     export.add_argument("--tables", metavar="NAMES", help="comma-separated tables to write (default: all)")
@@ -453,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{parser.prog} {args.command}: error: {_one_line(str(error))}", file=sys.stderr)
         return getattr(error, "status", EXIT_ERRORS)
     except BrokenPipeError:  # the output was piped into `head`, which has read enough
-        sys.stdout = open(os.devnull, "w")  # so that Python's final flush does not complain again
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (stdout until exit: Python's final flush must not complain)
         return EXIT_ERRORS
     except OSError as error:  # permission denied, disk full: say which file
         where = f"{error.filename}: " if error.filename else ""

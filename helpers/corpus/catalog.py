@@ -18,16 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CatalogError, CorpusError, DuplicateIdError, MissingFileError
-from ..text.cleaning import decode, display_width, ends_sentence, han
+from ..text.cleaning import decode, display_width, ends_sentence, han, split_lines
+from ..text.datafiles import ID_SLUG
 from . import formats
-from .loading import CATALOG_NAME, SEEDS_DIR, article_from_bytes, read_catalog, read_paragraph_corrections
+from .loading import CATALOG_NAME, article_from_bytes, read_catalog, read_paragraph_corrections
 from .records import Article
-from .structure import build_article
+from .structure import build_article, looks_wrapped
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?=\s*年|[-/.]\d{1,2}[-/.]\d{1,2})")
 
-
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: Words of a web page's furniture (share buttons, links to other pages, a breadcrumb), not of an article.
 WEB_FURNITURE_WORDS = re.compile(
@@ -80,15 +79,9 @@ def detect_format(raw: str) -> str:
 
 
 def _is_wrapped(raw: str) -> bool:
-    # Lines cut at a column width are nearly all as wide as each other and mostly
-    # stop in mid-sentence; lines that are whole paragraphs vary and end sentences.
-    widths = [display_width(line.strip()) for line in raw.splitlines() if display_width(line.strip()) >= 16]
-    if len(widths) < 8:
-        return False
-    common = max(set(widths), key=widths.count)
-    near = sum(1 for w in widths if abs(w - common) <= 4)
-    ending = sum(1 for line in raw.splitlines() if display_width(line.strip()) >= 16 and ends_sentence(line))
-    return common <= 100 and near >= 0.4 * len(widths) and ending < 0.5 * len(widths)
+    # Lines narrower than 16 columns are headings, page numbers or blank: they say nothing about the layout.
+    measured = [(display_width(line.strip()), ends_sentence(line)) for line in split_lines(raw)]
+    return looks_wrapped([(width, ends) for width, ends in measured if width >= 16])
 
 
 def guess_year(article: Article, today: datetime.date | None = None) -> tuple[int | None, str]:
@@ -111,7 +104,9 @@ def guess_year(article: Article, today: datetime.date | None = None) -> tuple[in
             return int(found.group(1)), f"date on the page ({front.text})"
     last = (today or datetime.date.today()).year
     # A note citing a later publication dates the text too.
-    texts = [p.text for p in article.paragraphs] + [f.text for f in article.front_matter] + [n.text for n in article.notes]
+    texts = (
+        [p.text for p in article.paragraphs] + [f.text for f in article.front_matter] + [n.text for n in article.notes]
+    )
     years = [int(y) for text in texts for y in _YEAR.findall(text) if int(y) <= last]
     if not years:
         return None, ""
@@ -124,8 +119,7 @@ def text_fingerprint(raw: str) -> str:
     >>> text_fingerprint("標題\\r\\n正文 ") == text_fingerprint("\\ufeff標題\\n正文\\n")
     True
     """
-    text = raw[1:] if raw.startswith("\ufeff") else raw
-    lines = [line.rstrip() for line in re.split(r"\r\n|\r|\n", text)]
+    lines = [line.rstrip() for line in split_lines(raw)]
     return hashlib.sha256("\n".join(lines).strip().encode("utf-8")).hexdigest()
 
 
@@ -138,7 +132,7 @@ def propose_id(path: Path, year: int | None, taken: Iterable[str]) -> str:
     'article-2024-2'
     """
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
-    if not _SLUG.match(slug) or not re.search(r"[a-z]", slug):
+    if not ID_SLUG.match(slug) or not re.search(r"[a-z]", slug):
         slug = f"article-{year}" if year else "article"
     taken = set(taken)
     candidate, number = slug, 2
@@ -180,6 +174,7 @@ def propose(
     A file that is already in the seeds folder but not in the catalog is
     catalogued where it is, not copied.
 
+    >>> from helpers.corpus.loading import SEEDS_DIR
     >>> try:
     ...     propose(SEEDS_DIR / "003_83a792fe77ea19c8.txt", SEEDS_DIR)
     ... except CorpusError as error:
@@ -211,22 +206,27 @@ def propose(
         raise CatalogError(str(path), f"{name!r} cannot be the name of a seed file: give a plain file name with --name")
     target = seeds_dir / name
     if target.exists() and not in_place:
-        raise CatalogError(str(path), f"{target} already exists, and a seed is never overwritten: choose another name with --name")
+        raise CatalogError(
+            str(path), f"{target} already exists, and a seed is never overwritten: choose another name with --name"
+        )
     if name in ids:
         raise DuplicateIdError(str(path), f"the catalog already lists a file named {name} (as {ids[name]})")
     if year is not None and not re.fullmatch(r"\d{4}", year.strip()):
         raise CatalogError(str(path), f"--year must be four digits, not {year!r}")
     if article_id is not None and article_id in ids.values():
         raise DuplicateIdError(str(path), f"the id {article_id!r} is already in {catalog_path}")
-    if article_id is not None and not _SLUG.match(article_id):
+    if article_id is not None and not ID_SLUG.match(article_id):
         raise CatalogError(str(path), f"id {article_id!r} must be a lower-case slug such as 'japan-asean-2019'")
 
     if script is not None and script not in ("traditional", "simplified"):
         raise CatalogError(str(path), f"--script must be traditional or simplified, not {script!r}")
     script = script or found.script
     if script == "unknown":
-        raise CatalogError(str(path), "the text has no character that only one script uses, so its script cannot be "
-                                      "told: give --script traditional or --script simplified")
+        raise CatalogError(
+            str(path),
+            "the text has no character that only one script uses, so its script cannot be "
+            "told: give --script traditional or --script simplified",
+        )
 
     year_value, basis = (int(year), "") if year else guess_year(found)
     if year_basis:  # the teacher's reason wins, whether the year was given or guessed
@@ -288,7 +288,9 @@ def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str,
             continue
         if data and other.stat().st_size == len(data) and other.read_bytes() == data:
             listed = f" ({ids[other.name]})" if other.name in ids else " (not in the catalog)"
-            raise DuplicateTextError(str(path), f"the same text (the very same file) is already in the seeds folder as {other.name}{listed}")
+            raise DuplicateTextError(
+                str(path), f"the same text (the very same file) is already in the seeds folder as {other.name}{listed}"
+            )
         if formats.format_of(other) != "text":
             continue
         try:

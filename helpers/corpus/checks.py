@@ -17,11 +17,11 @@ from pathlib import Path
 
 from ..errors import CorpusError, MissingFileError
 from ..text import cleaning
-from ..text.cleaning import display_width, ends_sentence, han, normalise_spaces
+from ..text.cleaning import HAN_RANGE, display_width, ends_sentence, han, normalise_spaces
 from .catalog import WEB_FURNITURE_WORDS, row_metadata
-from .loading import CATALOG_NAME, SEEDS_DIR, load_article, read_catalog, read_paragraph_corrections
+from .loading import CATALOG_NAME, load_article, read_catalog, read_paragraph_corrections
 from .records import Article
-from .structure import build_article, detect_script, unaccounted
+from .structure import detect_script, unaccounted
 
 # --- Thresholds of the warnings -------------------------------------------------------------
 
@@ -44,9 +44,7 @@ EXAMPLES = 5
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 
 
-
-
-_NAME = re.compile(r"^[\u3400-\u9fffA-Za-z·・.\- ]+$")
+_NAME = re.compile(f"^[{HAN_RANGE}A-Za-z·・.\\- ]+$")
 
 
 @dataclass
@@ -71,6 +69,7 @@ class Report:
 def check_article(article: Article, label: str = "") -> Report:
     """Check a loaded article: characters the cleaner lost are errors, oddities are warnings.
 
+    >>> from helpers.corpus.structure import build_article
     >>> article = build_article("標題\\n\\n第一段。", "demo")
     >>> report = check_article(article)
     >>> report.errors, report.warnings
@@ -90,6 +89,7 @@ def article_warnings(article: Article) -> list[str]:
     web-page furniture left in the text, an odd byline, note markers without a
     note, notes without a marker and paragraphs in the other script.
 
+    >>> from helpers.corpus.structure import build_article
     >>> text = "標題\\n\\n第一段講日本。\\n\\n第二部分　日本與韓國\\n接著討論韓國的外交政策，以及美國在其中的角色。"
     >>> article_warnings(build_article(text, "demo"))
     ["demo:p002, line 5: '第二部分 日本與韓國' looks like a heading that was not recognised, or a running head; it starts the paragraph"]
@@ -108,6 +108,7 @@ def article_warnings(article: Article) -> list[str]:
 def long_paragraphs(article: Article, limit: int = LONG_PARAGRAPH) -> list[str]:
     """Warn about paragraphs longer than ``limit`` characters: they may be two.
 
+    >>> from helpers.corpus.structure import build_article
     >>> long_paragraphs(build_article("標題\\n\\n" + "很長的段落。" * 300, "demo"))[0][:40]
     'demo:p001, line 3: 1,800 characters long'
     """
@@ -128,10 +129,11 @@ def heading_like_lines(article: Article) -> list[str]:
     but a paragraph's last is as wide as the column, so a line counts only when
     it is much narrower than the paragraph's widest; the last line is not looked at.
 
+    >>> from helpers.corpus.structure import build_article
     >>> heading_like_lines(build_article("標題\\n\\n第一段講日本。", "demo"))
     []
     """
-    raw_lines = raw_lines_of(article)
+    raw_lines = article.raw_lines
     counts: dict[str, int] = {}
     for line in raw_lines:
         counts[_plain(line)] = counts.get(_plain(line), 0) + 1
@@ -161,6 +163,7 @@ def furniture_in_text(article: Article) -> list[str]:
 
     The cleaner removes such lines; this catches what is glued to the text.
 
+    >>> from helpers.corpus.structure import build_article
     >>> furniture_in_text(build_article("標題\\n\\n正文。\\n\\n日本外交。上一篇：日本外交", "demo"))
     ["demo:p002, line 5: web-page furniture kept as text: '日本外交。上一篇：日本外交'"]
     """
@@ -169,17 +172,22 @@ def furniture_in_text(article: Article) -> list[str]:
         match = WEB_FURNITURE_WORDS.search(paragraph.text)
         if match:
             start = max(0, match.start() - 10)
-            found.append(f"{paragraph.id}, line {paragraph.line}: web-page furniture kept as text: {paragraph.text[start:start + 30]!r}")
+            found.append(
+                f"{paragraph.id}, line {paragraph.line}: web-page furniture kept as text: {paragraph.text[start : start + 30]!r}"
+            )
     for front in article.front_matter:
         # An editor's line is the page's metadata, kept on purpose as such.
         if front.kind != "metadata" and WEB_FURNITURE_WORDS.search(front.text):
-            found.append(f"line {front.line}: web-page furniture kept as front matter ({front.kind}): {front.text[:30]!r}")
+            found.append(
+                f"line {front.line}: web-page furniture kept as front matter ({front.kind}): {front.text[:30]!r}"
+            )
     return found
 
 
 def odd_authors(article: Article) -> list[str]:
     """Warn when the authors found in a byline do not look like names.
 
+    >>> from helpers.corpus.structure import build_article
     >>> odd_authors(build_article("標題\\n\\n首頁 > 國際\\n\\n日本外交的新方向，值得我們持續關注與討論。", "demo"))
     ["authors ('首頁', '>', '國際') do not all look like names; give them with --authors or in the catalog"]
     """
@@ -201,19 +209,10 @@ def _plain(line: str) -> str:
     return normalise_spaces(cleaning.unescape_markdown(line))
 
 
-def raw_lines_of(article: Article) -> list[str]:
-    """The raw file's lines, numbered as the records' ``line`` fields count them (from 1).
-
-    >>> raw_lines_of(build_article("\\ufeff標題\\r\\n\\r\\n正文。", "demo"))
-    ['標題', '', '正文。']
-    """
-    text = article.raw[1:] if article.raw.startswith("\ufeff") else article.raw
-    return re.split(r"\r\n|\r|\n", text)
-
-
 def notes_without_text(article: Article) -> list[str]:
     """Warn about markers in the text whose note the file does not hold.
 
+    >>> from helpers.corpus.structure import build_article
     >>> notes_without_text(build_article("標題\\n\\n日本外交①很重要。", "demo"))
     ['1 marker without a note (the extraction left the notes out, or the cleaner did not find them): ① in p001 (line 3)']
     """
@@ -231,10 +230,11 @@ def notes_without_text(article: Article) -> list[str]:
 def notes_without_marker(article: Article) -> list[str]:
     """Warn about notes whose marker appears nowhere: not in a paragraph, the title or the byline.
 
+    >>> from helpers.corpus.structure import build_article
     >>> notes_without_marker(build_article("標題\\n\\n日本外交很重要。\\n\\n① 見外務省報告。", "demo"))
     ["note ① (line 5) has no marker in the text: '見外務省報告。'"]
     """
-    raw_lines = raw_lines_of(article)
+    raw_lines = article.raw_lines
     # A note on the title or on the byline is linked to no paragraph, but its marker is there.
     head_lines = [h.line for h in article.headings if h.level == 0] + [f.line for f in article.front_matter]
     head_text = "".join(cleaning.unescape_markdown(raw_lines[n - 1]) for n in head_lines)
@@ -251,6 +251,7 @@ def other_script_paragraphs(article: Article) -> list[str]:
     Only paragraphs with at least :data:`SCRIPT_MIN_HAN` Han characters are
     judged, and only when converting them to the article's script changes them.
 
+    >>> from helpers.corpus.structure import build_article
     >>> text = "日本外交\\n\\n" + "日本與韓國的關係在這幾年來有了很大的變化。\\n\\n" * 3 + "中日关系的缓和机遇及其不确定性值得我们关注。"
     >>> other_script_paragraphs(build_article(text, "demo"))
     ['demo:p004, line 9: reads as simplified, but the article is traditional (a quotation, or text pasted from another source?)']
@@ -293,6 +294,7 @@ def check_folder(seeds_dir: Path, *, progress: Progress = _quiet) -> list[Report
     A bad catalog gives a single report with the error; a bad file gives its own
     report, so that one broken file does not hide the others.
 
+    >>> from helpers.corpus.loading import SEEDS_DIR
     >>> all(report.ok for report in check_folder(SEEDS_DIR))
     True
     """
@@ -308,7 +310,9 @@ def check_folder(seeds_dir: Path, *, progress: Progress = _quiet) -> list[Report
         path = seeds_dir / row["file"]
         try:
             if not path.is_file():
-                raise MissingFileError(f"{catalog_path}, row {row_number}", f"the file {row['file']!r} does not exist in {seeds_dir}")
+                raise MissingFileError(
+                    f"{catalog_path}, row {row_number}", f"the file {row['file']!r} does not exist in {seeds_dir}"
+                )
             article = load_article(path, **row_metadata(row), corrections=corrections.get(row["file"], {}))
         except CorpusError as error:
             reports.append(Report(label, errors=[str(error)]))
@@ -321,13 +325,16 @@ def check_folder(seeds_dir: Path, *, progress: Progress = _quiet) -> list[Report
     listed = set(catalog["file"])
     for path in sorted(seeds_dir.iterdir()):
         if path.is_file() and path.name != CATALOG_NAME and path.name not in listed and not path.name.startswith("."):
-            reports.append(Report(path.name, warnings=[f"{path} is not in {CATALOG_NAME}: the notebooks do not see it"]))
+            reports.append(
+                Report(path.name, warnings=[f"{path} is not in {CATALOG_NAME}: the notebooks do not see it"])
+            )
     return reports
 
 
 def check_files(paths: Iterable[str | Path], *, progress: Progress = _quiet) -> list[Report]:
     """Check files (texts, PDFs, web pages, markdown, Word) not (yet) in a catalog, each loaded with :func:`helpers.load_article`.
 
+    >>> from helpers.corpus.loading import SEEDS_DIR
     >>> check_files([SEEDS_DIR / "no-such-file.txt"])[0].errors[0].endswith("the file does not exist")
     True
     """

@@ -126,7 +126,9 @@ def record_paragraph_ids(corpus: Corpus | None = None, version: str = "1", chang
     """
     corpus = load_corpus() if corpus is None else corpus
     out = io.StringIO()
-    out.write(HEADER.format(version=version, length=ANCHOR_LENGTH) + (changelog.rstrip("\n") + "\n" if changelog else ""))
+    out.write(
+        HEADER.format(version=version, length=ANCHOR_LENGTH) + (changelog.rstrip("\n") + "\n" if changelog else "")
+    )
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["para_id", "starts_with"])
     for article in corpus:

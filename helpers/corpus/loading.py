@@ -20,17 +20,16 @@ import pandas as pd
 
 from ..errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
 from ..text.cleaning import decode
+from ..text.datafiles import DATA_DIR, ID_SLUG, read_csv
 from . import formats
 from .records import Article, Paragraph
 from .structure import build_article
 
 #: The repository's ``seeds/`` folder, the default corpus.
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 CATALOG_NAME = "catalog.csv"
 REQUIRED_COLUMNS = ("id", "file", "title", "authors", "year", "script", "source")
 SCRIPTS = ("traditional", "simplified")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class Corpus:
@@ -92,6 +91,44 @@ class Corpus:
         return f"Corpus({', '.join(self.ids)})"
 
 
+#: An argument naming one article: the :class:`~helpers.Article` itself, or its
+#: catalog id (then looked up in :func:`default_corpus`). Every function about
+#: one article takes either.
+ArticleRef = Article | str
+
+
+def default_corpus(corpus: Corpus | None = None) -> Corpus:
+    """``corpus``, or when it is None the repository's seeds (:func:`load_corpus`).
+
+    This is what ``corpus=None`` means in every function of the package: only
+    ``None`` means "the default", so an empty corpus stays empty.
+
+    >>> default_corpus().ids[0]
+    'abe-beijing-2018'
+    """
+    return load_corpus() if corpus is None else corpus
+
+
+def resolve_article(article: ArticleRef, corpus: Corpus | None = None) -> Article:
+    """The article itself, given an :class:`~helpers.Article` or its id.
+
+    >>> resolve_article("japan-us-2021").title[:6]
+    '國際變局下的'
+    """
+    if isinstance(article, Article):
+        return article
+    return default_corpus(corpus)[article]
+
+
+def article_id_of(article: ArticleRef) -> str:
+    """The id of an article given as an :class:`~helpers.Article` or its id.
+
+    >>> article_id_of("japan-us-2021")
+    'japan-us-2021'
+    """
+    return article.id if isinstance(article, Article) else str(article)
+
+
 def load_corpus(seeds_dir: str | Path | None = None) -> Corpus:
     """Read ``catalog.csv`` and every file it lists, cleaned and structured.
 
@@ -107,9 +144,7 @@ def _folder_signature(folder: Path) -> tuple:
     # newly added article is picked up without restarting the kernel.
     if not folder.is_dir():
         raise MissingFileError(str(folder), "the seeds folder does not exist")
-    return tuple(
-        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file()
-    )
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(folder.iterdir()) if p.is_file())
 
 
 @functools.lru_cache(maxsize=8)
@@ -160,7 +195,7 @@ def read_catalog(path: str | Path) -> pd.DataFrame:
         if None in row or any(value is None for value in row.values()):
             raise CatalogError(where, "the row has a different number of fields from the header")
         row_id = row["id"].strip()
-        if not _ID.match(row_id):
+        if not ID_SLUG.match(row_id):
             raise CatalogError(where, f"id {row_id!r} must be a lower-case slug such as 'abe-beijing-2018'")
         if row_id in seen:
             raise DuplicateIdError(where, f"duplicate id {row_id!r} (first used in row {seen[row_id]})")
@@ -185,22 +220,16 @@ def read_paragraph_corrections(path: str | Path | None = None) -> dict[str, dict
     corrections: dict[str, dict[int, str]] = {}
     if not path.is_file():
         return corrections
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row_number, row in enumerate(csv.DictReader(_skip_comments(handle)), start=2):
-            where = f"{path}, row {row_number}"
-            action = (row.get("action") or "").strip()
-            if action not in ("break", "join"):
-                raise CatalogError(where, f"action must be 'break' or 'join', not {action!r}")
-            try:
-                line = int(row["line"])
-            except (TypeError, ValueError):
-                raise CatalogError(where, f"line must be a number, not {row.get('line')!r}") from None
-            corrections.setdefault(row["file"].strip(), {})[line] = action
+    for row in read_csv(path, required=("file", "line", "action"), error=CatalogError):
+        action = row["action"]
+        if action not in ("break", "join"):
+            raise CatalogError(row.where, f"action must be 'break' or 'join', not {action!r}")
+        try:
+            line = int(row["line"])
+        except ValueError:
+            raise CatalogError(row.where, f"line must be a number, not {row['line']!r}") from None
+        corrections.setdefault(row["file"], {})[line] = action
     return corrections
-
-
-def _skip_comments(handle: io.TextIOBase) -> Iterator[str]:
-    return (line for line in handle if not line.lstrip().startswith("#"))
 
 
 def load_article(path: str | Path, **metadata: object) -> Article:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text.cleaning import split_lines
+
 
 @dataclass(frozen=True)
 class Heading:
@@ -55,7 +57,10 @@ class Note:
     note itself (a reference list the extraction left out). ``locator`` is a page
     reference printed with the marker, such as ``（P.65）``. ``para_id`` is the
     paragraph whose text carried the marker (empty for a note on the title or
-    byline, or for a note whose marker was not found).
+    byline, or for a note whose marker was not found). ``offset`` is where the
+    marker stood in that paragraph's cleaned text, which has the markers taken
+    out: the marker followed ``paragraph.text[:offset]`` (None when ``para_id``
+    is empty).
     """
 
     id: str
@@ -64,6 +69,7 @@ class Note:
     line: int
     para_id: str = ""
     locator: str = ""
+    offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -167,6 +173,15 @@ class Article:
         """The body paragraphs joined by a blank line."""
         return "\n\n".join(p.text for p in self.paragraphs)
 
+    @property
+    def raw_lines(self) -> list[str]:
+        """The raw file's lines: line ``n`` (as every record's ``line`` counts) is ``raw_lines[n - 1]``.
+
+        >>> Article("a", "", (), None, "traditional", "", "標題\\f續\\r\\n正文").raw_lines
+        ['標題\\x0c續', '正文']
+        """
+        return split_lines(self.raw)
+
     def paragraph(self, para_id: str) -> Paragraph:
         """Return the paragraph with this id (``abe-beijing-2018:p007`` or ``p007``)."""
         wanted = para_id if ":" in para_id else f"{self.id}:{para_id}"
@@ -174,6 +189,21 @@ class Article:
             if paragraph.id == wanted:
                 return paragraph
         raise KeyError(f"{self.id}: no paragraph {para_id!r}")
+
+    def notes_within(self, para_id: str, start: int, end: int) -> list[Note]:
+        """The notes whose markers stood in ``paragraph.text[start:end]``, in text order.
+
+        A marker belongs to the text before it, so one standing at ``start``
+        (right after the previous sentence) is left out, and one at ``end`` is in.
+
+        >>> article = Article("demo", "", (), None, "simplified", "", "")
+        >>> article.notes = [Note("demo:n01", "[1]", "", 3, "demo:p001", "", 4), Note("demo:n02", "[2]", "", 3, "demo:p001", "", 7)]
+        >>> [n.marker for n in article.notes_within("p001", 4, 7)]
+        ['[2]']
+        """
+        wanted = para_id if ":" in para_id else f"{self.id}:{para_id}"
+        found = [n for n in self.notes if n.para_id == wanted and n.offset is not None and start < n.offset <= end]
+        return sorted(found, key=lambda n: n.offset or 0)
 
     def abstract(self) -> str:
         """The abstract, or an empty string when the article prints none."""

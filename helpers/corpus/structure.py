@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..text import cleaning
-from ..text.cleaning import display_width, ends_sentence, han, join_lines, normalise_spaces
+from ..text.cleaning import HAN_RANGE, display_width, ends_sentence, han, join_lines, normalise_spaces, split_lines
 from .records import (
     Article,
     Caption,
@@ -72,7 +72,7 @@ HORIZONTAL_RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 NOTE_START = re.compile(
     r"^(?:<sup>\s*(?P<sup>[①-⑳]|\d{1,3}|\*+)\s*</sup>|(?P<circled>[①-⑳])|(?P<bracket>〔\d{1,3}〕|\[\d{1,3}\])|(?P<stars>(?:\\\*)+)|(?P<mdnote>\[\^[^\]\s]{1,20}\]:))\s*(?=\S)"
 )
-BARE_NUMBER_NOTE = re.compile(r"^(?P<number>\d{1,2})\s+(?=[A-Za-z“\"《『「\u4e00-\u9fff])")
+BARE_NUMBER_NOTE = re.compile(rf"^(?P<number>\d{{1,2}})\s+(?=[A-Za-z“\"《『「{HAN_RANGE}])")
 #: A markdown line that starts with a numeric character reference (``&#48;``) is
 #: literal text: never a heading, note, caption or page number (see ``as_markdown``).
 LITERAL_LINE = re.compile(r"^[ \t]*&#(?:\d{1,7}|[xX][0-9a-fA-F]{1,6});")
@@ -115,6 +115,9 @@ class _Marker:
     raw: str
     target: str = ""  # the paragraph id, "title" or "byline"
     note_id: str = ""
+    # Where the marker stood in the cleaned paragraph text (the marker follows
+    # ``text[:offset]``); -1 outside a paragraph.
+    offset: int = -1
 
 
 @dataclass
@@ -220,8 +223,12 @@ def detect_script(text: str) -> str:
 
 # Frequent characters that exist in only one script. Enough to tell a whole article
 # apart; script conversion itself is done by OpenCC in the language module.
-_TRADITIONAL_ONLY = "國們這個說時為會對來後過還種與關經發開於長學問體點現實書當從動頭話區義車陸東內議選產變貿務際戰軍邊網應該麼裡總"
-_SIMPLIFIED_ONLY = "国们这个说时为会对来后过还种与关经发开于长学问体点现实书当从动头话区义车陆东内议选产变贸务际战军边网应该么里总"
+_TRADITIONAL_ONLY = (
+    "國們這個說時為會對來後過還種與關經發開於長學問體點現實書當從動頭話區義車陸東內議選產變貿務際戰軍邊網應該麼裡總"
+)
+_SIMPLIFIED_ONLY = (
+    "国们这个说时为会对来后过还种与关经发开于长学问体点现实书当从动头话区义车陆东内议选产变贸务际战军边网应该么里总"
+)
 
 
 # --- Line roles ------------------------------------------------------------------
@@ -265,9 +272,8 @@ LINE_START_PATTERNS = (
 
 
 def _split_lines(raw: str) -> list[_Line]:
-    text = raw[1:] if raw.startswith("\ufeff") else raw
     lines = []
-    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+    for number, line in enumerate(split_lines(raw), start=1):
         lines.append(
             _Line(
                 number=number,
@@ -323,14 +329,42 @@ def _apply_hints(draft: _Draft, hints: dict[int, LineHint]) -> None:
 
 #: Lines of a journal's or a web page's apparatus: (pattern, role, kind, reason).
 METADATA_LINES = (
-    (re.compile(r"^(中[圖图]分[類类][號号]|文[獻献][標标][識识][碼码]|文章[編编][號号]|DOI|doi|收稿日期|基金[項项]目|文[號号]|[發发]文字[號号]|[發发]文[編编][號号])\s*[:：]"),
-     "front", "metadata", ""),
-    (re.compile(r"^[（(【\[]?(原[標标][題题]|[責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|校[對对])\s*[:：]"), "front", "metadata", ""),
-    (re.compile(r"^(文章[來来]源|[來来]源|[發发][布佈表]?[時时][間间]|[發发][布佈]日期)\s*[:：]"), "front", "dateline", ""),
-    (re.compile(r"^(本文共[閱阅][讀读].{0,12}次|[選选][擇择]字[號号].{0,20}|[進进]入[專专][題题].{0,30}|[閱阅][讀读][數数]?\s*[:：]?\s*\d+|[點点][擊击][數数]?\s*[:：]?\s*\d+|掃[碼码]|扫[码碼].{0,30}|[長长]按.{0,10}[識识][別别].{0,20}[二维維碼码].{0,20}|(?:[扫掃]描)?二[维維][码碼].{0,40}|.{0,30}(?:微信公[众眾][号號]|公[众眾][号號])[。.]?)$"),
-     "removed", "web-furniture", "a web page's reading counter, font-size switch, topic link or QR-code prompt (not part of the article)"),
-    (re.compile(r"^\|?\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)\s*(?:[|｜/]\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)?\s*)+\|?$"),
-     "removed", "language-switch", "a web page's language switch (not part of the article)"),
+    (
+        re.compile(
+            r"^(中[圖图]分[類类][號号]|文[獻献][標标][識识][碼码]|文章[編编][號号]|DOI|doi|收稿日期|基金[項项]目|文[號号]|[發发]文字[號号]|[發发]文[編编][號号])\s*[:：]"
+        ),
+        "front",
+        "metadata",
+        "",
+    ),
+    (
+        re.compile(r"^[（(【\[]?(原[標标][題题]|[責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|校[對对])\s*[:：]"),
+        "front",
+        "metadata",
+        "",
+    ),
+    (
+        re.compile(r"^(文章[來来]源|[來来]源|[發发][布佈表]?[時时][間间]|[發发][布佈]日期)\s*[:：]"),
+        "front",
+        "dateline",
+        "",
+    ),
+    (
+        re.compile(
+            r"^(本文共[閱阅][讀读].{0,12}次|[選选][擇择]字[號号].{0,20}|[進进]入[專专][題题].{0,30}|[閱阅][讀读][數数]?\s*[:：]?\s*\d+|[點点][擊击][數数]?\s*[:：]?\s*\d+|掃[碼码]|扫[码碼].{0,30}|[長长]按.{0,10}[識识][別别].{0,20}[二维維碼码].{0,20}|(?:[扫掃]描)?二[维維][码碼].{0,40}|.{0,30}(?:微信公[众眾][号號]|公[众眾][号號])[。.]?)$"
+        ),
+        "removed",
+        "web-furniture",
+        "a web page's reading counter, font-size switch, topic link or QR-code prompt (not part of the article)",
+    ),
+    (
+        re.compile(
+            r"^\|?\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)\s*(?:[|｜/]\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)?\s*)+\|?$"
+        ),
+        "removed",
+        "language-switch",
+        "a web page's language switch (not part of the article)",
+    ),
 )
 
 
@@ -378,8 +412,6 @@ def _content(draft: _Draft, start: int = 0):
     return [i for i in range(start, len(draft.lines)) if not draft.lines[i].role]
 
 
-
-
 def _mark_boilerplate(draft: _Draft) -> None:
     for line in draft.lines:
         if not line.role and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
@@ -388,7 +420,11 @@ def _mark_boilerplate(draft: _Draft) -> None:
         if line.role != "blank" and BOILERPLATE_HEADER.match(line.plain):
             for tail in draft.lines[index:]:
                 if tail.role not in ("blank", "removed"):
-                    _remove(tail, "web-boilerplate", "links to other articles after the end of the text (web page furniture)")
+                    _remove(
+                        tail,
+                        "web-boilerplate",
+                        "links to other articles after the end of the text (web page furniture)",
+                    )
             return
 
 
@@ -402,8 +438,11 @@ def _mark_running_heads(draft: _Draft) -> None:
             continue
         if _SENTENCE_PUNCT.search(plain) or _heading_style(plain):
             continue
-        near = [l for l in lines[max(0, index - 3) : index + 4] if l is not line]
-        if any(PAGE_NUMBER.match(l.plain) or "\f" in l.raw or l.kind == "page-number" for l in near) or "\f" in line.raw:
+        near = [other for other in lines[max(0, index - 3) : index + 4] if other is not line]
+        if (
+            any(PAGE_NUMBER.match(other.plain) or "\f" in other.raw or other.kind == "page-number" for other in near)
+            or "\f" in line.raw
+        ):
             _remove(line, "running-head", "a running head repeated at the top or foot of each page")
 
 
@@ -433,7 +472,8 @@ def _mark_head(draft: _Draft) -> None:
         line = draft.lines[index]
         plain = line.plain
         bare = _strip_markers(plain, cleaning.find_markers(plain)).strip()
-        if NOTE_START.match(line.text.strip()) and not NOTE_START.match(line.text.strip()).group("bracket"):
+        note = NOTE_START.match(line.text.strip())
+        if note and not note.group("bracket"):
             continue  # a note on the title or byline, printed right under them
         if CAPTION.match(plain):
             continue  # a figure placed before the text starts
@@ -452,7 +492,7 @@ def _mark_head(draft: _Draft) -> None:
             line.role, line.kind = "front", "dateline"
         elif SUBTITLE.match(plain) and title_index is not None:
             line.role, line.kind = "front", "subtitle"
-        elif not re.search(r"[A-Za-z\u3400-\u9fff]", _strip_markers(plain, cleaning.find_markers(plain))):
+        elif not re.search(f"[A-Za-z{HAN_RANGE}]", _strip_markers(plain, cleaning.find_markers(plain))):
             continue  # a title has words in it; leave stray symbols to the body
         elif title_index is None:
             title_index = index
@@ -473,7 +513,6 @@ def _repeats_title(page_title: str, line: str) -> bool:
     """True if ``page_title`` is a site prefix, a separator, then ``line``."""
     prefix = page_title[: len(page_title) - len(line)]
     return page_title.endswith(line) and len(line) >= 4 and bool(re.search(r"[:：|｜\-—_]\s*$", prefix))
-
 
 
 def _is_body_like(plain: str) -> bool:
@@ -520,9 +559,7 @@ def _mark_captions_and_tables(draft: _Draft) -> None:
 
 def _mark_page_notes(draft: _Draft) -> None:
     """Notes printed at the foot of a page, between body lines."""
-    bare_markers = {
-        line.plain for line in draft.lines if not line.role and re.fullmatch(r"\d{1,2}", line.plain)
-    }
+    bare_markers = {line.plain for line in draft.lines if not line.role and re.fullmatch(r"\d{1,2}", line.plain)}
     lines = draft.lines
     index = 0
     while index < len(lines):
@@ -544,7 +581,12 @@ def _mark_page_notes(draft: _Draft) -> None:
         # a new page (a line that starts with a space) or the next note.
         while follow < len(lines):
             nxt = lines[follow]
-            if nxt.role or nxt.leading_space or NOTE_START.match(nxt.text.strip()) or BARE_NUMBER_NOTE.match(nxt.text.strip()):
+            if (
+                nxt.role
+                or nxt.leading_space
+                or NOTE_START.match(nxt.text.strip())
+                or BARE_NUMBER_NOTE.match(nxt.text.strip())
+            ):
                 break
             if not _continues_note(lines[follow - 1].plain, nxt.plain):
                 break
@@ -612,9 +654,9 @@ def _mark_headings(draft: _Draft) -> None:
 def _mark_page_numbers_and_markers(draft: _Draft) -> None:
     """Lone numbers: a note marker if a note with that number exists, else a page number."""
     note_numbers = {
-        BARE_NUMBER_NOTE.match(line.text.strip()).group("number")
+        match.group("number")
         for line in draft.lines
-        if line.role == "note" and BARE_NUMBER_NOTE.match(line.text.strip())
+        if line.role == "note" and (match := BARE_NUMBER_NOTE.match(line.text.strip()))
     }
     for line in draft.lines:
         # A number with a note marker stuck to it ("0[3]") is still a lone number.
@@ -626,24 +668,33 @@ def _mark_page_numbers_and_markers(draft: _Draft) -> None:
             _remove(line, "page-number", "a page number")
 
 
-def _detect_layout(draft: _Draft) -> None:
-    widths = [line.width for line in draft.lines if line.role == "body"]
-    if not widths:
-        return
-    widths_sorted = sorted(widths)
-    median = widths_sorted[len(widths_sorted) // 2]
+def looks_wrapped(lines: list[tuple[int, bool]]) -> bool:
+    """Whether text lines were cut at a column width, as a PDF page's are.
+
+    ``lines`` gives each line's display width and whether it ends a sentence.
+    Lines cut at a column width are mostly about as wide as each other and stop
+    in mid-sentence; in a file with one line per paragraph the widths vary and
+    nearly every line ends a sentence. The cleaner and ``add`` both ask this.
+
+    >>> looks_wrapped([(60, False)] * 9), looks_wrapped([(60, True)] * 9)
+    (True, False)
+    """
+    widths = [width for width, _ in lines]
+    if len(widths) < 8:
+        return False
+    median = sorted(widths)[len(widths) // 2]
     common, _ = Counter(widths).most_common(1)[0]
     near = sum(1 for w in widths if abs(w - common) <= 4)
-    # In a wrapped file most lines stop mid-sentence; in a file with one line per
-    # paragraph nearly every line ends a sentence.
-    sentence_ends = sum(1 for line in draft.lines if line.role == "body" and ends_sentence(line.plain))
-    draft.wrapped = (
-        median <= 100
-        and near >= 0.4 * len(widths)
-        and len(widths) >= 8
-        and sentence_ends < 0.5 * len(widths)
-    )
-    draft.full_width = common
+    sentence_ends = sum(1 for _, ends in lines if ends)
+    return median <= 100 and near >= 0.4 * len(widths) and sentence_ends < 0.5 * len(widths)
+
+
+def _detect_layout(draft: _Draft) -> None:
+    body = [line for line in draft.lines if line.role == "body"]
+    if not body:
+        return
+    draft.wrapped = looks_wrapped([(line.width, ends_sentence(line.plain)) for line in body])
+    draft.full_width, _ = Counter(line.width for line in body).most_common(1)[0]
 
 
 def _join_heading_continuations(draft: _Draft) -> None:
@@ -681,7 +732,16 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
             rubric = RUBRIC.search(normalise_spaces_keep(text))
             markers = cleaning.find_markers(text)
             for match in markers:
-                draft.markers.append(_Marker(cleaning.plain_marker(match.group("marker")), "", line.number, match.start(), match.group(0), "title"))
+                draft.markers.append(
+                    _Marker(
+                        cleaning.plain_marker(match.group("marker")),
+                        "",
+                        line.number,
+                        match.start(),
+                        match.group(0),
+                        "title",
+                    )
+                )
                 _enter(draft, line, match.group(0), "marker", match.start())
             bare = _unescaped(line, _strip_markers(text, markers))
             if rubric and display_width(bare) > 40:
@@ -707,7 +767,16 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         for line in lines:
             markers = cleaning.find_markers(line.text)
             for match in markers:
-                draft.markers.append(_Marker(cleaning.plain_marker(match.group("marker")), "", line.number, match.start(), match.group(0), kind))
+                draft.markers.append(
+                    _Marker(
+                        cleaning.plain_marker(match.group("marker")),
+                        "",
+                        line.number,
+                        match.start(),
+                        match.group(0),
+                        kind,
+                    )
+                )
                 _enter(draft, line, match.group(0), "marker", match.start())
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
@@ -720,7 +789,11 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         article.front_matter.append(FrontMatter(kind, text, lines[0].number))
         if kind == "byline" and not article.authors:
             article.authors = split_byline(text)
-        named = re.search(r"(?:作者|撰文|文\s*[:：/]|[記记]者)\s*[:：/]?\s*([^\s\d:：/（(]+)", text) if kind in ("dateline", "subtitle") else None
+        named = (
+            re.search(r"(?:作者|撰文|文\s*[:：/]|[記记]者)\s*[:：/]?\s*([^\s\d:：/（(]+)", text)
+            if kind in ("dateline", "subtitle")
+            else None
+        )
         if named and not article.authors:
             article.authors = tuple(a for a in re.split(r"[、,，;；]", named.group(1)) if a)
 
@@ -809,9 +882,9 @@ def _collect_headings(draft: _Draft, article: Article) -> None:
     for line in draft.lines:
         if line.role != "heading":
             continue
-        continued = [l for l in draft.lines if l.role == "heading-continued" and l.group == line.number]
-        text = join_lines([line.plain] + [l.plain for l in continued])
-        text = re.sub(r"\s+(?=[\u4e00-\u9fff（(])|(?<=[、）)])\s+", "", text)
+        continued = [part for part in draft.lines if part.role == "heading-continued" and part.group == line.number]
+        text = join_lines([line.plain] + [part.plain for part in continued])
+        text = re.sub(rf"\s+(?=[{HAN_RANGE}（(])|(?<=[、）)])\s+", "", text)
         if line.kind in ranked:
             level = min(ranked.index(line.kind) + 1, 3)
         elif line.kind == "plain":
@@ -872,24 +945,69 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
     for number, (section, lines) in enumerate(paragraphs, start=1):
         para_id = f"{article.id}:p{number:03d}"
         pieces: list[str] = []
+        first_marker = len(draft.markers)
+        # Markers are taken out of the text; where each stood is counted in
+        # non-space characters before it, which cleaning never changes (it only
+        # joins lines and drops spaces), and mapped onto the cleaned text below.
+        printed_before: list[int] = []
+        printed = 0
         for line in lines:
             if line.role == "marker":
                 _enter_marker_line(draft, line, para_id)
+                printed_before += [printed] * (len(draft.markers) - first_marker - len(printed_before))
                 continue
             markers = cleaning.find_markers(line.text)
-            for match in markers:
+            for index, match in enumerate(markers):
                 locator = match.groupdict().get("locator") or ""
                 draft.markers.append(
-                    _Marker(cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id)
+                    _Marker(
+                        cleaning.plain_marker(match.group("marker")),
+                        locator,
+                        line.number,
+                        match.start(),
+                        match.group(0),
+                        para_id,
+                    )
                 )
                 _enter(draft, line, match.group(0), "marker", match.start())
+                before = _unescaped(line, _strip_markers(line.text[: match.start()], markers[:index]))
+                printed_before.append(printed + _non_space(before))
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
+            printed += _non_space(pieces[-1])
             _enter(draft, line, piece, para_id)
         text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
+        for marker, count in zip(draft.markers[first_marker:], printed_before):
+            marker.offset = _index_after(text, count)
         article.paragraphs.append(
-            Paragraph(id=para_id, text=text, section=section, lines=tuple(l.number for l in lines if l.role == "body"))
+            Paragraph(
+                id=para_id,
+                text=text,
+                section=section,
+                lines=tuple(part.number for part in lines if part.role == "body"),
+            )
         )
+
+
+def _non_space(text: str) -> int:
+    return sum(1 for char in text if not char.isspace())
+
+
+def _index_after(text: str, count: int) -> int:
+    """The index in ``text`` just after its ``count``-th non-space character.
+
+    >>> _index_after("ab c。d", 3), _index_after("ab c。d", 0)
+    (4, 0)
+    """
+    if count <= 0:
+        return 0
+    seen = 0
+    for index, char in enumerate(text):
+        if not char.isspace():
+            seen += 1
+            if seen == count:
+                return index + 1
+    return len(text)
 
 
 def _enter_marker_line(draft: _Draft, line: _Line, para_id: str) -> None:
@@ -900,7 +1018,14 @@ def _enter_marker_line(draft: _Draft, line: _Line, para_id: str) -> None:
     for match in matches:
         locator = match.groupdict().get("locator") or ""
         draft.markers.append(
-            _Marker(cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id)
+            _Marker(
+                cleaning.plain_marker(match.group("marker")),
+                locator,
+                line.number,
+                match.start(),
+                match.group(0),
+                para_id,
+            )
         )
     _enter(draft, line, line.text, "marker")
 
@@ -938,14 +1063,14 @@ def _collect_captions_and_tables(draft: _Draft, article: Article) -> None:
         text = normalise_spaces(match.group("text")) if match else head.plain
         caption_target = f"caption:{len(article.captions)}"
         _enter(draft, head, head.text, caption_target)
-        notes = [l for l in lines if l.kind == "caption-note"]
+        notes = [part for part in lines if part.kind == "caption-note"]
         for note_line in notes:
             _enter(draft, note_line, note_line.text, caption_target)
-        article.captions.append(Caption(label, text, head.number, " ".join(l.plain for l in notes)))
+        article.captions.append(Caption(label, text, head.number, " ".join(part.plain for part in notes)))
         if head.kind == "table-caption":
             table_id = f"{article.id}:t{sum(1 for c in article.captions if c.label.startswith(('表', 'Table')))}"
-            cells = [l for l in lines if l.kind == "cell"]
-            source = [l for l in lines if l.kind == "source"]
+            cells = [part for part in lines if part.kind == "cell"]
+            source = [part for part in lines if part.kind == "source"]
             for cell in cells + source:
                 _enter(draft, cell, cell.text, table_id)
             article.tables.append(
@@ -981,7 +1106,9 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
             marker, marker_raw = "", ""
         offset = lines[0].text.index(marker_raw) + len(marker_raw) if marker_raw else 0
         body_first = lines[0].text[offset:]
-        text = join_lines([cleaning.unescape_markdown(body_first)] + [cleaning.unescape_markdown(l.text) for l in lines[1:]])
+        text = join_lines(
+            [cleaning.unescape_markdown(body_first)] + [cleaning.unescape_markdown(part.text) for part in lines[1:]]
+        )
         entries.append((marker, text, lines, marker_raw, offset))
     used: set[int] = set()
     for number, (marker, text, lines, marker_raw, offset) in enumerate(entries, start=1):
@@ -1001,25 +1128,30 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
                     break
         para_id = ""
         locator = ""
+        position = None
         if found is not None:
             used.add(found)
             draft.markers[found].note_id = note_id
             para_id = draft.markers[found].target if ":" in draft.markers[found].target else ""
             locator = draft.markers[found].locator
-        article.notes.append(Note(note_id, marker, normalise_note(text), lines[0].number, para_id, locator))
+            position = draft.markers[found].offset if para_id else None
+        article.notes.append(Note(note_id, marker, normalise_note(text), lines[0].number, para_id, locator, position))
         _enter(draft, lines[0], marker_raw, "marker")
         _enter(draft, lines[0], lines[0].text[offset:], note_id, offset)
         for line in lines[1:]:
             _enter(draft, line, line.text, note_id)
     # Markers whose notes the extraction does not include still get a note record,
     # so a reader sees that the author cited something here.
-    for index, marker in enumerate(draft.markers):
+    for index, unmatched in enumerate(draft.markers):
         if index in used:
             continue
         note_id = f"{article.id}:n{len(article.notes) + 1:02d}"
-        marker.note_id = note_id
-        para_id = marker.target if ":" in marker.target else ""
-        article.notes.append(Note(note_id, marker.marker, "", marker.line, para_id, marker.locator.strip()))
+        unmatched.note_id = note_id
+        para_id = unmatched.target if ":" in unmatched.target else ""
+        position = unmatched.offset if para_id else None
+        article.notes.append(
+            Note(note_id, unmatched.marker, "", unmatched.line, para_id, unmatched.locator.strip(), position)
+        )
     article.notes[:] = _renumber(article.id, article.notes, draft)
     article.paragraphs[:] = [
         Paragraph(p.id, p.text, p.section, p.lines, tuple(n.id for n in article.notes if n.para_id == p.id))
@@ -1035,7 +1167,7 @@ def _renumber(article_id: str, notes: list[Note], draft: _Draft) -> list[Note]:
     for entry_index, entry in enumerate(draft.ledger):
         if entry.target in new_ids:
             draft.ledger[entry_index] = LedgerEntry(entry.line, entry.column, entry.text, new_ids[entry.target])
-    return [Note(new_ids[n.id], n.marker, n.text, n.line, n.para_id, n.locator) for n in ordered]
+    return [Note(new_ids[n.id], n.marker, n.text, n.line, n.para_id, n.locator, n.offset) for n in ordered]
 
 
 def _marker_key(marker: str) -> str:
@@ -1072,7 +1204,7 @@ def unaccounted(article: Article) -> list[str]:
     []
     """
     problems: list[str] = list(article.extraction_problems)
-    raw_lines = re.split(r"\r\n|\r|\n", article.raw[1:] if article.raw.startswith("\ufeff") else article.raw)
+    raw_lines = article.raw_lines
     # In markdown a character reference (``&#22270;``) stands for its character.
     printed = cleaning.decode_character_references if _looks_like_markdown(article.raw) else str
     by_line: dict[int, list[LedgerEntry]] = {}

@@ -19,19 +19,21 @@ import pandas as pd
 from ..text.language import token_spans
 from ..text.quantities import COLUMNS as QUANTITY_COLUMNS
 from ..text.quantities import find_quantities, quantity_frame
-from .loading import Corpus, load_corpus
+from .loading import Corpus
 from .records import Article
+
 
 def articles_frame(corpus: Corpus) -> pd.DataFrame:
     """One row per article: what the cleaner found, then the catalog's other columns.
 
+    >>> from helpers import load_corpus
     >>> row = articles_frame(load_corpus()).iloc[0]
     >>> row.article_id, row.authors, int(row.paragraphs), row.format
     ('abe-beijing-2018', '', 15, 'pdf-text')
     """
     rows = []
     for article in corpus:
-        row = {
+        row: dict[str, object] = {
             "article_id": article.id,
             "title": article.title,
             "authors": ";".join(article.authors),
@@ -53,6 +55,7 @@ def articles_frame(corpus: Corpus) -> pd.DataFrame:
 def headings_frame(corpus: Corpus) -> pd.DataFrame:
     """One row per heading (the title is level 0): ``article_id, level, text, line``.
 
+    >>> from helpers import load_corpus
     >>> headings_frame(load_corpus()).iloc[1].to_dict() == {"article_id": "abe-beijing-2018", "level": 1, "text": "壹、前言", "line": 3}
     True
     """
@@ -63,6 +66,7 @@ def headings_frame(corpus: Corpus) -> pd.DataFrame:
 def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
     """One row per paragraph: ids, number, section, the raw lines it came from, its notes and text.
 
+    >>> from helpers import load_corpus
     >>> paragraphs_table(load_corpus()).columns.tolist()
     ['article_id', 'para_id', 'number', 'section', 'section_path', 'lines', 'note_ids', 'text']
     """
@@ -87,6 +91,7 @@ def paragraphs_table(corpus: Corpus) -> pd.DataFrame:
 def notes_frame(corpus: Corpus) -> pd.DataFrame:
     """One row per note: ``article_id, note_id, para_id, marker, locator, line, text``.
 
+    >>> from helpers import load_corpus
     >>> notes_frame(load_corpus()).query("article_id == 'abe-beijing-2018'").marker.tolist()
     ['1']
     """
@@ -101,6 +106,7 @@ def tokens_frame(corpus: Iterable[Article], *, drop_stopwords: bool = False) -> 
     ``position`` is the token's character offset in the paragraph text.
     Whitespace is dropped, as in :func:`segment`.
 
+    >>> from helpers import load_corpus
     >>> frame = tokens_frame([load_corpus()["central-asia-2007"]])
     >>> frame.columns.tolist()
     ['article_id', 'para_id', 'token', 'position']
@@ -122,6 +128,7 @@ def quantities_frame(corpus: Iterable[Article]) -> pd.DataFrame:
 
     ``start``/``end`` are offsets into the paragraph's text.
 
+    >>> from helpers import load_corpus
     >>> frame = quantities_frame(load_corpus())
     >>> frame.columns.tolist()[:3]
     ['article_id', 'para_id', 'raw']

@@ -22,11 +22,11 @@ from ..errors import BinaryFileError, DecodingError, EmptyFileError
 #: Encodings tried, in order, after UTF-8. GB18030 covers GBK and GB2312.
 FALLBACK_ENCODINGS = ("gb18030", "big5")
 
-# Characters that count as "Han" for the no-loss ledger: CJK unified ideographs
-# and their extensions and compatibility blocks.
-HAN_RE = re.compile(
-    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
-)
+#: The Han characters, as the inside of a regular-expression class: CJK unified
+#: ideographs, their extensions and compatibility blocks. Every module that asks
+#: "is this a Chinese character?" uses this range (the no-loss ledger counts these).
+HAN_RANGE = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RE = re.compile(f"[{HAN_RANGE}]")
 
 # Everything that behaves like a CJK character when deciding whether a space
 # between two characters is meaningful: Han, kana, CJK punctuation, full-width forms.
@@ -36,17 +36,34 @@ _CJK_CLASS = (
     "\u2014\u2018\u2019\u201c\u201d\u2026\u00b7\u2460-\u24ff"
 )
 _SPACE_CLASS = " \t\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff"
-_SPACES_NEAR_CJK = re.compile(
-    f"(?<=[{_CJK_CLASS}])[{_SPACE_CLASS}]+|[{_SPACE_CLASS}]+(?=[{_CJK_CLASS}])"
-)
+_SPACES_NEAR_CJK = re.compile(f"(?<=[{_CJK_CLASS}])[{_SPACE_CLASS}]+|[{_SPACE_CLASS}]+(?=[{_CJK_CLASS}])")
 _SPACE_RUN = re.compile(f"[{_SPACE_CLASS}]+")
 _SPACE_BEFORE_CLOSING = re.compile(r" +(?=[)\],.;:!?])")
 _SPACE_AFTER_OPENING = re.compile(r"(?<=[(\[]) +")
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 #: Punctuation that ends a sentence (possibly followed by a closing quote).
 SENTENCE_END = "。！？!?；;…"
 _CLOSERS = "”」』）)】〕’\"'》"
 _ENDS_SENTENCE = re.compile(f"[{SENTENCE_END}][{_CLOSERS}]*$")
+
+
+def split_lines(text: str) -> list[str]:
+    r"""The lines of a text as an editor numbers them: line ``n`` is ``split_lines(text)[n - 1]``.
+
+    Only ``\n``, ``\r\n`` and ``\r`` end a line. ``str.splitlines`` also breaks at
+    a form feed (which pdftotext writes between pages), a vertical tab and other
+    Unicode separators, and its numbers then disagree with the cleaner's. A
+    byte-order mark at the start is dropped; a text ending with a line end has an
+    empty last line, so that every character has a line.
+
+    >>> split_lines("\ufeff標題\r\n第一頁\f第二頁\n")
+    ['標題', '第一頁\x0c第二頁', '']
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return _LINE_END.split(text)
 
 
 def han(text: str) -> str:
@@ -128,14 +145,14 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
 def _decode_unmarked(data: bytes, where: str) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as error:
-        failures = {"utf-8": error}
+    except UnicodeDecodeError as problem:
+        failures = {"utf-8": problem}
     candidates = {}
     for encoding in FALLBACK_ENCODINGS:
         try:
             candidates[encoding] = data.decode(encoding)
-        except UnicodeDecodeError as error:
-            failures[encoding] = error
+        except UnicodeDecodeError as problem:
+            failures[encoding] = problem
     if not candidates:
         # The encoding that gets furthest is most likely the file's own, so its
         # first bad byte is where the file is damaged.
@@ -144,7 +161,7 @@ def _decode_unmarked(data: bytes, where: str) -> tuple[str, str]:
             where,
             "cannot be decoded as UTF-8, GB18030 or Big5 "
             f"(it reads furthest as {name}, up to the bad byte "
-            f"{data[error.start:error.start + 1]!r} at offset {error.start})",
+            f"{data[error.start : error.start + 1]!r} at offset {error.start})",
         )
     encoding = max(candidates, key=lambda name: _readability(candidates[name]))
     text = candidates[encoding]
@@ -186,7 +203,9 @@ def _readability(text: str) -> float:
 
 # A handful of the most frequent characters in both scripts: text decoded with the
 # wrong codec almost never contains them.
-_COMMON = set("的一是不了在人有我他這这中大為为上個个國国和地到以說说時时要就出會会可也你對对生能而子那得於于著着下自之年過过發发後后作裡里用道行所然家種种事成方多經经麼么去法學学如都同現现當当沒没動动面起看定天分還还進进好小部其些主樣样理心她本前開开但因只從从想實实日軍军者意無无力它與与長长把機机十民第公此已工使情明性知全三又關关點点正業业外將将兩两高間间由問问很最重並并物手應应戰战向頭头文體体政美相見见被利什二等產产或新己制身果加西斯月話话合回特代內内信表化老給给世位次度門门任常先海通教兒儿原東东聲声提立及比員员解水名真論论處处走義义各入幾几口認认條条平系氣气題题活爾尔更別别打女變变四神總总何電电數数安少報报才結结反受目太量再感建務务做接必場场件計计管期市直德資资命山金指克許许統统區区保至隊队形社便空決决治展馬马科司五基眼書书非則则聽听白卻却界達达光放強强即像難难且權权思王象完設设式色路記记南品住告類类求據据程北邊边死張张該该交規规萬万取拉格望覺觉術术領领共確确傳传師师觀观清今切院讓让識识候帶带導导爭争運运笑飛飞風风步改收根干造言聯联持組组每濟济車车親亲極极林服快辦办議议往元英士證证近失轉转夫令準准布始怎呢存未遠远叫台單单影具羅罗字愛爱擊击流備备兵連连調调深商算質质團团集百需價价花黨党華华城石級级整府離离況况亞亚請请技際际約约示復复病息究線线似官火斷断精滿满支視视消越器容照須须九增研寫写稱称企八功嗎吗包片史委乎查輕轻易早曾除農农找裝装廣广顯显吧阿李標标談谈吃圖图念六引歷历首醫医局突專专費费號号盡尽另周較较注語语僅仅考落青隨随選选列武紅红響响雖虽推勢势參参希古眾众構构房半節节土投某案黑維维革劃划敵敌致陳陈律足態态護护七興兴派孩驗验責责營营星夠够章音跟志底站嚴严巴例防族供效續续施留講讲型料終终答緊紧黃黄絕绝奇察母京段依批群項项故按河米圍围江織织害斗雙双境客紀纪採采舉举殺杀攻父蘇苏密低朝友訴诉止細细願愿千值仍男錢钱破網网熱热助倒育屬属坐帝限船臉脸職职速刻樂乐否剛刚威毛狀状率甚獨独球般普怕彈弹校苦創创假久錯错承印晚蘭兰試试股拿腦脑預预誰谁益陽阳若哪微尼繼继送急血驚惊伤素藥药適适波夜省初喜衛卫源食險险待述陸陆習习置居勞劳財财環环排福納纳歡欢雷警獲获模充負负雲云停木遊游龍龙樹树疑層层冷洲衝冲射略範范竟句室異异激漢汉村哈策演簡简卡罪判擔担州靜静退既衣您宗積积余痛檢检差富靈灵協协角佔占配征修皮揮挥勝胜降階阶審审沉堅坚善媽妈刑詞词販贩庭")
+_COMMON = set(
+    "的一是不了在人有我他這这中大為为上個个國国和地到以說说時时要就出會会可也你對对生能而子那得於于著着下自之年過过發发後后作裡里用道行所然家種种事成方多經经麼么去法學学如都同現现當当沒没動动面起看定天分還还進进好小部其些主樣样理心她本前開开但因只從从想實实日軍军者意無无力它與与長长把機机十民第公此已工使情明性知全三又關关點点正業业外將将兩两高間间由問问很最重並并物手應应戰战向頭头文體体政美相見见被利什二等產产或新己制身果加西斯月話话合回特代內内信表化老給给世位次度門门任常先海通教兒儿原東东聲声提立及比員员解水名真論论處处走義义各入幾几口認认條条平系氣气題题活爾尔更別别打女變变四神總总何電电數数安少報报才結结反受目太量再感建務务做接必場场件計计管期市直德資资命山金指克許许統统區区保至隊队形社便空決决治展馬马科司五基眼書书非則则聽听白卻却界達达光放強强即像難难且權权思王象完設设式色路記记南品住告類类求據据程北邊边死張张該该交規规萬万取拉格望覺觉術术領领共確确傳传師师觀观清今切院讓让識识候帶带導导爭争運运笑飛飞風风步改收根干造言聯联持組组每濟济車车親亲極极林服快辦办議议往元英士證证近失轉转夫令準准布始怎呢存未遠远叫台單单影具羅罗字愛爱擊击流備备兵連连調调深商算質质團团集百需價价花黨党華华城石級级整府離离況况亞亚請请技際际約约示復复病息究線线似官火斷断精滿满支視视消越器容照須须九增研寫写稱称企八功嗎吗包片史委乎查輕轻易早曾除農农找裝装廣广顯显吧阿李標标談谈吃圖图念六引歷历首醫医局突專专費费號号盡尽另周較较注語语僅仅考落青隨随選选列武紅红響响雖虽推勢势參参希古眾众構构房半節节土投某案黑維维革劃划敵敌致陳陈律足態态護护七興兴派孩驗验責责營营星夠够章音跟志底站嚴严巴例防族供效續续施留講讲型料終终答緊紧黃黄絕绝奇察母京段依批群項项故按河米圍围江織织害斗雙双境客紀纪採采舉举殺杀攻父蘇苏密低朝友訴诉止細细願愿千值仍男錢钱破網网熱热助倒育屬属坐帝限船臉脸職职速刻樂乐否剛刚威毛狀状率甚獨独球般普怕彈弹校苦創创假久錯错承印晚蘭兰試试股拿腦脑預预誰谁益陽阳若哪微尼繼继送急血驚惊伤素藥药適适波夜省初喜衛卫源食險险待述陸陆習习置居勞劳財财環环排福納纳歡欢雷警獲获模充負负雲云停木遊游龍龙樹树疑層层冷洲衝冲射略範范竟句室異异激漢汉村哈策演簡简卡罪判擔担州靜静退既衣您宗積积余痛檢检差富靈灵協协角佔占配征修皮揮挥勝胜降階阶審审沉堅坚善媽妈刑詞词販贩庭"
+)
 
 
 def _common_bonus(text: str) -> float:

@@ -24,9 +24,11 @@ script converter), so that every layer may return full tables.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -114,15 +116,24 @@ class FullTable(pd.DataFrame):
 
     def _unlimited(self) -> pd.option_context:
         return pd.option_context(
-            "display.max_colwidth", None, "display.max_rows", None, "display.max_columns", None,
-            "display.width", None, "display.max_seq_items", None,
+            "display.max_colwidth",
+            None,
+            "display.max_rows",
+            None,
+            "display.max_columns",
+            None,
+            "display.width",
+            None,
+            "display.max_seq_items",
+            None,
             # Chinese characters take two columns: without this the plain-text columns drift.
-            "display.unicode.east_asian_width", True,
+            "display.unicode.east_asian_width",
+            True,
         )
 
     def _left_aligned(self) -> dict:
         """Formatters that left-align text columns (prose reads badly right-aligned)."""
-        formatters = {}
+        formatters: dict[str, Callable[[object], str]] = {}
         if not self.columns.is_unique:
             return formatters
         for column in self.columns:
@@ -130,7 +141,7 @@ class FullTable(pd.DataFrame):
             if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
                 texts = ["" if v is None or (isinstance(v, float) and v != v) else str(v) for v in values]
                 width = max([_width(t) for t in texts] + [_width(str(column))], default=0)
-                formatters[column] = lambda value, width=width: _pad(value, width)
+                formatters[column] = functools.partial(_pad, width=width)
         return formatters
 
     def __repr__(self) -> str:
@@ -148,7 +159,9 @@ class FullTable(pd.DataFrame):
         if caption:
             content, lang = mark_chinese(html.escape(str(caption)))
             attribute = f' lang="{lang}"' if lang else ""
-            table = re.sub(r"(<table[^>]*>)", lambda m: f"{m.group(1)}<caption{attribute}>{content}</caption>", table, count=1)
+            table = re.sub(
+                r"(<table[^>]*>)", lambda m: f"{m.group(1)}<caption{attribute}>{content}</caption>", table, count=1
+            )
         return f'<div class="full-table-wrap">{TABLE_CSS}{table}</div>'
 
 

@@ -21,27 +21,26 @@ dictionary cache in the user's cache directory.
 
 from __future__ import annotations
 
-import csv
 import functools
 import logging
 import math
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..errors import CorpusError
+from .cleaning import HAN_RANGE
+from .datafiles import DATA_DIR, ID_SLUG, DataFileError, Row, edit_stamp, read_csv, read_lines
 from .script import _converter, to_simplified, to_traditional
 
 if TYPE_CHECKING:  # only for type hints: importing jieba is what we must not do early
     import jieba
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 USERDICT_PATH = DATA_DIR / "userdict.txt"
 STOPWORDS_PATH = DATA_DIR / "stopwords.txt"
 GLOSSARY_PATH = DATA_DIR / "glossary.csv"
@@ -60,17 +59,16 @@ USE_HMM = False
 # thousands separators (1,000) or a percent sign are kept whole before jieba
 # sees them. Plain whole numbers need no help.
 _NUMBER = re.compile(r"(?<![A-Za-z0-9.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?(?![A-Za-z0-9])")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(f"[{HAN_RANGE}]+")
 _USER_WORD = re.compile(r"^(?P<word>\S+)(?:\s+(?P<freq>\S+))?(?:\s+(?P<tag>\S+))?$")
 _TAG = re.compile(r"^[a-z]+$")
 # The characters jieba keeps together in one token (its re_han_default); a word
 # with any other character (·, /, a space) can never come out whole.
 _NOT_JIEBA_WORD_CHAR = re.compile(r"[^\u4E00-\u9FD5a-zA-Z0-9+#&._%-]")
 _WHOLE_IN_PINYIN = ("nr", "ns", "j")  # tags of user words pinyin() writes as one word
-_ARTICLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-class LanguageDataError(CorpusError):
+class LanguageDataError(DataFileError):
     """A malformed line or row in one of the language data files in ``helpers/data``."""
 
 
@@ -94,22 +92,17 @@ def read_user_dictionary(path: str | Path = USERDICT_PATH) -> list[UserWord]:
     >>> next(e for e in entries if e.word == "安倍晉三").tag
     'nr'
     """
-    path = Path(path)
     entries: list[UserWord] = []
     first_line: dict[str, int] = {}
-    with open(path, encoding="utf-8-sig") as lines:
-        for number, line in enumerate(lines, 1):
-            text = line.strip()
-            if not text or text.startswith("#"):
-                continue
-            entry = _parse_user_word(text, f"{path}, line {number}", number)
-            if entry.word in first_line:
-                raise LanguageDataError(
-                    f"{path}, line {number}",
-                    f"{entry.word!r} is already listed on line {first_line[entry.word]}",
-                )
-            first_line[entry.word] = number
-            entries.append(entry)
+    for number, text in read_lines(path, LanguageDataError):
+        entry = _parse_user_word(text, f"{path}, line {number}", number)
+        if entry.word in first_line:
+            raise LanguageDataError(
+                f"{path}, line {number}",
+                f"{entry.word!r} is already listed on line {first_line[entry.word]}",
+            )
+        first_line[entry.word] = number
+        entries.append(entry)
     return entries
 
 
@@ -161,17 +154,22 @@ def cache_dir() -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=None)
 def user_words() -> dict[str, UserWord]:
     """Every form under which a user-dictionary entry is loaded, with its entry.
 
     A form listed explicitly keeps its own line; the other script's rendering of
-    an entry points to the entry it came from.
+    an entry points to the entry it came from. An edit to ``userdict.txt`` is
+    seen on the next call.
 
     >>> user_words()["钓鱼台"].word
     '釣魚臺'
     """
-    entries = read_user_dictionary()
+    return _user_words(edit_stamp(USERDICT_PATH))
+
+
+@functools.lru_cache(maxsize=1)
+def _user_words(stamp: tuple[object, ...]) -> dict[str, UserWord]:
+    entries = read_user_dictionary(USERDICT_PATH)
     forms = {entry.word: entry for entry in entries}
     for entry in entries:
         for form in spellings(entry.word):
@@ -179,15 +177,20 @@ def user_words() -> dict[str, UserWord]:
     return forms
 
 
-@functools.lru_cache(maxsize=None)
 def tokenizer() -> jieba.Tokenizer:
     """The project's jieba tokenizer: jieba's dictionary plus ``userdict.txt``.
 
-    Built on first use and then shared; importing :mod:`helpers` does not load jieba.
+    Built on first use and then shared; built again on the next call after
+    ``userdict.txt`` is edited. Importing :mod:`helpers` does not load jieba.
 
     >>> tokenizer().FREQ["第三方市場合作"] > 0
     True
     """
+    return _tokenizer(edit_stamp(USERDICT_PATH))
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer(stamp: tuple[object, ...]) -> jieba.Tokenizer:
     # jieba logs to stderr while it builds its dictionary and, on import, trips
     # warnings (invalid escape sequences; pkg_resources deprecation with newer
     # setuptools); silence them here only, not for the whole program.
@@ -242,9 +245,7 @@ def simplified_for_jieba(text: str) -> str:
     taiwan = _converter("tw2s").convert(to_traditional(text))
     if len(taiwan) != len(simplified):
         return simplified
-    return "".join(
-        "着" if char == "著" and other == "着" else char for char, other in zip(simplified, taiwan)
-    )
+    return "".join("着" if char == "著" and other == "着" else char for char, other in zip(simplified, taiwan))
 
 
 def token_spans(text: str, *, drop_stopwords: bool = False) -> list[tuple[int, str]]:
@@ -300,23 +301,22 @@ def read_stopwords(path: str | Path = STOPWORDS_PATH) -> list[str]:
     >>> "的" in read_stopwords() and "，" in read_stopwords()
     True
     """
-    path = Path(path)
     words = []
-    with open(path, encoding="utf-8-sig") as lines:
-        for number, line in enumerate(lines, 1):
-            word = line.strip()
-            if not word or word.startswith("#"):
-                continue
-            if len(word.split()) > 1:
-                raise LanguageDataError(f"{path}, line {number}", f"one stopword per line, got {word!r}")
-            words.append(word)
+    for number, word in read_lines(path, LanguageDataError):
+        if len(word.split()) > 1:
+            raise LanguageDataError(f"{path}, line {number}", f"one stopword per line, got {word!r}")
+        words.append(word)
     return words
 
 
-@functools.lru_cache(maxsize=None)
 def _stopword_set() -> frozenset[str]:
+    return _stopwords(edit_stamp(STOPWORDS_PATH))
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords(stamp: tuple[object, ...]) -> frozenset[str]:
     # Compared in Simplified, so a word listed in one script also drops the other.
-    return frozenset(simplified_for_jieba(word) for word in read_stopwords())
+    return frozenset(simplified_for_jieba(word) for word in read_stopwords(STOPWORDS_PATH))
 
 
 def is_stopword(token: str) -> bool:
@@ -489,32 +489,24 @@ def load_glossary(path: str | Path = GLOSSARY_PATH) -> pd.DataFrame:
     >>> row.pinyin, row.article_ids
     ('chuānsuō wàijiāo', ('japan-korea-2024',))
     """
-    path = Path(path)
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        numbered = [(number, line) for number, line in enumerate(handle, 1) if not line.startswith("#")]
-    rows = list(csv.reader([line for _, line in numbered]))
-    if not rows or tuple(cell.strip() for cell in rows[0]) != GLOSSARY_COLUMNS:
-        where = f"{path}, line {numbered[0][0]}" if numbered else str(path)
-        raise LanguageDataError(where, f"the header must be {','.join(GLOSSARY_COLUMNS)}")
     records = []
     first_line: dict[str, int] = {}
-    for (number, _), cells in zip(numbered[1:], rows[1:]):
-        if not any(cell.strip() for cell in cells):
+    for row in read_csv(path, required=GLOSSARY_COLUMNS, error=LanguageDataError):
+        if not any(row.values()):
             continue
-        record = _glossary_record(cells, f"{path}, line {number}")
+        record = _glossary_record(row)
         if record["term"] in first_line:
             raise LanguageDataError(
-                f"{path}, line {number}", f"{record['term']!r} is already on line {first_line[record['term']]}"
+                row.where, f"{record['term']!r} is already on line {first_line[str(record['term'])]}"
             )
-        first_line[record["term"]] = number
+        first_line[str(record["term"])] = row.line
         records.append(record)
     return pd.DataFrame(records, columns=list(GLOSSARY_COLUMNS))
 
 
-def _glossary_record(cells: list[str], where: str) -> dict[str, object]:
-    if len(cells) != len(GLOSSARY_COLUMNS):
-        raise LanguageDataError(where, f"expected {len(GLOSSARY_COLUMNS)} fields, found {len(cells)}: {cells!r}")
-    record: dict[str, object] = dict(zip(GLOSSARY_COLUMNS, (cell.strip() for cell in cells)))
+def _glossary_record(row: Row) -> dict[str, object]:
+    where = row.where
+    record: dict[str, object] = {column: row[column] for column in GLOSSARY_COLUMNS}
     for column in GLOSSARY_COLUMNS:
         if not record[column]:
             raise LanguageDataError(where, f"the {column!r} field is empty")
@@ -525,7 +517,7 @@ def _glossary_record(cells: list[str], where: str) -> dict[str, object]:
             where, f"the variant {record['variant']!r} is not {record['term']!r} in the other script"
         )
     ids = tuple(part.strip() for part in str(record["article_ids"]).split(";"))
-    bad = [article_id for article_id in ids if not _ARTICLE_ID.match(article_id)]
+    bad = [article_id for article_id in ids if not ID_SLUG.match(article_id)]
     if bad:
         raise LanguageDataError(where, f"bad article id(s) {bad!r}; separate ids with ';'")
     record["article_ids"] = ids

@@ -114,63 +114,117 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass
 from decimal import Decimal
-from typing import Iterable, Iterator
 
 import pandas as pd
 
+from .cleaning import HAN_RE
 
 COLUMNS = ["raw", "value", "value_high", "unit", "start", "end", "qualifier", "ordinal"]
 
 # --- Word lists --------------------------------------------------------------------
 
-DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "兩": 2, "两": 2, "三": 3, "四": 4,
-          "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "兩": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 # 兆 is 10^12 in Taiwanese and Japanese usage (兆日圓), which is what these texts mean.
 BIG_UNITS = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "兆": 10**12}
 MAGNITUDES = {**SMALL_UNITS, **BIG_UNITS}
 
 CURRENCIES = {
-    "日圓": "JPY", "日圆": "JPY", "日元": "JPY", "日幣": "JPY", "日币": "JPY",
-    "美元": "USD", "美金": "USD",
-    "人民幣": "CNY", "人民币": "CNY",
-    "韓元": "KRW", "韩元": "KRW", "韓圜": "KRW", "韩圜": "KRW",
-    "歐元": "EUR", "欧元": "EUR",
-    "盧布": "RUB", "卢布": "RUB",
-    "英鎊": "GBP", "英镑": "GBP",
-    "新台幣": "TWD", "新臺幣": "TWD",
-    "港元": "HKD", "港幣": "HKD", "港币": "HKD",
+    "日圓": "JPY",
+    "日圆": "JPY",
+    "日元": "JPY",
+    "日幣": "JPY",
+    "日币": "JPY",
+    "美元": "USD",
+    "美金": "USD",
+    "人民幣": "CNY",
+    "人民币": "CNY",
+    "韓元": "KRW",
+    "韩元": "KRW",
+    "韓圜": "KRW",
+    "韩圜": "KRW",
+    "歐元": "EUR",
+    "欧元": "EUR",
+    "盧布": "RUB",
+    "卢布": "RUB",
+    "英鎊": "GBP",
+    "英镑": "GBP",
+    "新台幣": "TWD",
+    "新臺幣": "TWD",
+    "港元": "HKD",
+    "港幣": "HKD",
+    "港币": "HKD",
 }
 
 # Surface form -> (unit, kind). "kind" drives the rules: a "date" unit means the
 # number is a date; "year" and "day" may be either (decided by _is_date).
 TIME_UNITS = {
-    "年之久": ("year", "year"), "年": ("year", "year"),
-    "週年": ("anniversary", "anniversary"), "周年": ("anniversary", "anniversary"),
-    "年代": ("", "date"), "年度": ("", "date"), "財年": ("", "date"), "财年": ("", "date"),
-    "世紀": ("", "date"), "世纪": ("", "date"), "月份": ("", "date"), "月": ("", "date"),
-    "個多月": ("month", "time"), "个多月": ("month", "time"),
-    "個月": ("month", "time"), "个月": ("month", "time"),
-    "個星期": ("week", "time"), "个星期": ("week", "time"), "星期": ("week", "time"),
-    "週": ("week", "time"), "周": ("week", "time"),
-    "天": ("day", "time"), "日": ("day", "day"),
-    "個小時": ("hour", "time"), "个小时": ("hour", "time"),
-    "小時": ("hour", "time"), "小时": ("hour", "time"),
-    "分鐘": ("minute", "time"), "分钟": ("minute", "time"),
+    "年之久": ("year", "year"),
+    "年": ("year", "year"),
+    "週年": ("anniversary", "anniversary"),
+    "周年": ("anniversary", "anniversary"),
+    "年代": ("", "date"),
+    "年度": ("", "date"),
+    "財年": ("", "date"),
+    "财年": ("", "date"),
+    "世紀": ("", "date"),
+    "世纪": ("", "date"),
+    "月份": ("", "date"),
+    "月": ("", "date"),
+    "個多月": ("month", "time"),
+    "个多月": ("month", "time"),
+    "個月": ("month", "time"),
+    "个月": ("month", "time"),
+    "個星期": ("week", "time"),
+    "个星期": ("week", "time"),
+    "星期": ("week", "time"),
+    "週": ("week", "time"),
+    "周": ("week", "time"),
+    "天": ("day", "time"),
+    "日": ("day", "day"),
+    "個小時": ("hour", "time"),
+    "个小时": ("hour", "time"),
+    "小時": ("hour", "time"),
+    "小时": ("hour", "time"),
+    "分鐘": ("minute", "time"),
+    "分钟": ("minute", "time"),
 }
 
 MEASURE_UNITS = {
-    "%": ("percent", "percent"), "％": ("percent", "percent"),
-    "個百分點": ("percentage point", "percent"), "个百分点": ("percentage point", "percent"),
-    "百分點": ("percentage point", "percent"), "百分点": ("percentage point", "percent"),
+    "%": ("percent", "percent"),
+    "％": ("percent", "percent"),
+    "個百分點": ("percentage point", "percent"),
+    "个百分点": ("percentage point", "percent"),
+    "百分點": ("percentage point", "percent"),
+    "百分点": ("percentage point", "percent"),
     "倍": ("times", "multiple"),
-    "公里": ("km", "distance"), "千米": ("km", "distance"), "km": ("km", "distance"),
-    "海里": ("nautical mile", "distance"), "公尺": ("m", "distance"),
+    "公里": ("km", "distance"),
+    "千米": ("km", "distance"),
+    "km": ("km", "distance"),
+    "海里": ("nautical mile", "distance"),
+    "公尺": ("m", "distance"),
     "分": ("point", "point"),
-    "號": ("", "designation"), "号": ("", "designation"),
-    "頁": ("", "page"), "页": ("", "page"),
+    "號": ("", "designation"),
+    "号": ("", "designation"),
+    "頁": ("", "page"),
+    "页": ("", "page"),
 }
 
 # Classifiers (量詞) of counted things; the classifier itself is the unit.
@@ -194,14 +248,19 @@ DURATION_KINDS = {"year", "day", "time"}
 ARABIC_ONLY_UNITS = {"分", "km", "週", "周"}
 
 # Hedges written before the number, longest first so that 約合 wins over 約.
-PREFIX_QUALIFIERS = ("超過 超过 最多 最少 至少 高達 高达 多達 多达 將近 将近 接近 大約 大约 "
-                     "約合 约合 預計 预计 不到 不足 約 约 近 逾 達 达").split()
+PREFIX_QUALIFIERS = (
+    "超過 超过 最多 最少 至少 高達 高达 多達 多达 將近 将近 接近 大約 大约 "
+    "約合 约合 預計 预计 不到 不足 約 约 近 逾 達 达"
+).split()
 # ...but a one-character hedge may be the end of a word: 條約 (treaty), 最近, 到達.
 PREFIX_BLOCKERS = {
-    "約": "條条公合簽签契節节制預预相締缔", "约": "條条公合簽签契節节制預预相締缔",
-    "近": "最附靠鄰邻親亲貼贴", "達": "到抵傳传下表發发轉转送", "达": "到抵傳传下表發发轉转送",
+    "約": "條条公合簽签契節节制預预相締缔",
+    "约": "條条公合簽签契節节制預预相締缔",
+    "近": "最附靠鄰邻親亲貼贴",
+    "達": "到抵傳传下表發发轉转送",
+    "达": "到抵傳传下表發发轉转送",
 }
-INNER_QUALIFIERS = "餘余多"          # between number and unit: 50餘天, 三十多人
+INNER_QUALIFIERS = "餘余多"  # between number and unit: 50餘天, 三十多人
 SUFFIX_QUALIFIERS = ("左右", "以上", "以下", "多", "餘", "余")
 
 # A lone 一 before a classifier is usually the indefinite article (一個過程, 一項工程),
@@ -221,11 +280,11 @@ _MASKS = [
     # Designations: letters and digits written together (F-35B, G20, 5G, 218ZD167).
     re.compile(r"(?<![A-Za-z])(?!(?:GDP|GNP)[ 0-9])[A-Za-z]+[-‐]?[0-9]+[A-Za-z0-9\-]*"),
     re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?(?!km(?![A-Za-z]))[A-Za-z]+[A-Za-z0-9\-]*"),
-    re.compile(rf"[0-9]+{_SP}\+{_SP}[0-9]+"),                 # 2+2 talks
-    re.compile(r"[0-9]{1,2}[·・•][0-9]{1,2}"),               # 9·11
-    re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"),   # 2025-01-18
-    re.compile(rf"[（(]{_SP}[0-9]{{1,2}}{_SP}[)）]"),           # list items (1) (2)
-    re.compile(rf"(?<![代發发列外報报公地])[表图圖]{_SP}[0-9]+"),   # 表1, 图2 (but 代表 300 人)
+    re.compile(rf"[0-9]+{_SP}\+{_SP}[0-9]+"),  # 2+2 talks
+    re.compile(r"[0-9]{1,2}[·・•][0-9]{1,2}"),  # 9·11
+    re.compile(r"[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}"),  # 2025-01-18
+    re.compile(rf"[（(]{_SP}[0-9]{{1,2}}{_SP}[)）]"),  # list items (1) (2)
+    re.compile(rf"(?<![代發发列外報报公地])[表图圖]{_SP}[0-9]+"),  # 表1, 图2 (but 代表 300 人)
     re.compile(r"[0-9一二三四五六七八九十]+[國国]集[團团]"),  # 七國集團 = G7
     re.compile(r"三位一[體体]"),
 ]
@@ -269,8 +328,8 @@ class _Unit:
     """A unit as written (``surface``), what it means, and where it ends."""
 
     surface: str
-    name: str                # the unit reported: "JPY", "year", "架" …
-    kind: str                # what rules apply: "money", "count", "date", "year", "day" …
+    name: str  # the unit reported: "JPY", "year", "架" …
+    kind: str  # what rules apply: "money", "count", "date", "year", "day" …
     end: int
 
 
@@ -281,11 +340,11 @@ class _Number:
     start: int
     end: int
     value: float
-    high: float              # NaN unless the numeral itself is a range (七八個)
-    script: str              # "arabic" or "chinese"
+    high: float  # NaN unless the numeral itself is a range (七八個)
+    script: str  # "arabic" or "chinese"
     text: str
-    magnitude: int           # product of the trailing magnitude characters, 1 if none
-    plain_integer: bool      # Arabic, no separator, point or magnitude: could be a year
+    magnitude: int  # product of the trailing magnitude characters, 1 if none
+    plain_integer: bool  # Arabic, no separator, point or magnitude: could be a year
 
 
 # --- Reading numerals --------------------------------------------------------------
@@ -320,7 +379,7 @@ def _chinese_integer(text: str) -> float:
         else:
             section += number
             number = 0
-            if section == 0:   # 萬億: a bigger unit scales everything so far
+            if section == 0:  # 萬億: a bigger unit scales everything so far
                 total *= BIG_UNITS[char]
             else:
                 total += section * BIG_UNITS[char]
@@ -338,18 +397,18 @@ def _read_number(text: str, i: int) -> _Number | None:
     match = _ARABIC_RE.match(text, i)
     if match:
         digits, marks = match.groups()
-        value = Decimal(digits.replace(",", "")) * _magnitude(marks)
+        exact = Decimal(digits.replace(",", "")) * _magnitude(marks)
         end = match.end()
-        while marks:   # 3萬2349: a smaller number after a magnitude is added to it
+        while marks:  # 3萬2349: a smaller number after a magnitude is added to it
             more = _CONTINUATION_RE.match(text, end)
             if not more:
                 break
             extra = Decimal(more.group(1).replace(",", "")) * _magnitude(more.group(2))
             if extra >= _magnitude(marks[-1]):
                 break
-            value, end, marks = value + extra, more.end(), more.group(2)
+            exact, end, marks = exact + extra, more.end(), more.group(2)
         plain = digits.isdigit() and end == match.end() and not match.group(2)
-        return _Number(i, end, float(value), math.nan, "arabic", text[i:end], _magnitude(marks), plain)
+        return _Number(i, end, float(exact), math.nan, "arabic", text[i:end], _magnitude(marks), plain)
     match = _CHINESE_RE.match(text, i)
     if not match:
         return None
@@ -357,14 +416,14 @@ def _read_number(text: str, i: int) -> _Number | None:
     integer = re.split(r"[點点]", whole)[0]
     fraction, marks = match.group(1), match.group(2) or ""
     high = math.nan
-    if fraction:   # 三點四兆
+    if fraction:  # 三點四兆
         decimals = Decimal("0." + "".join(str(DIGITS[char]) for char in fraction))
         value = float((Decimal(int(_chinese_integer(integer))) + decimals) * _magnitude(marks))
     elif _two_neighbours(integer):
-        value, high = float(DIGITS[integer[0]]), float(DIGITS[integer[1]])   # 七八個: seven or eight
+        value, high = float(DIGITS[integer[0]]), float(DIGITS[integer[1]])  # 七八個: seven or eight
     else:
         value = _chinese_integer(integer)
-        marks = re.search(r"[萬万億亿兆]*$", integer).group()
+        marks = integer[len(integer.rstrip("萬万億亿兆")) :]
     return _Number(i, match.end(), value, high, "chinese", whole, _magnitude(marks), False)
 
 
@@ -375,11 +434,18 @@ def _two_neighbours(numeral: str) -> bool:
     return DIGITS[numeral[1]] == DIGITS[numeral[0]] + 1
 
 
+def _skip_spaces(text: str, i: int) -> int:
+    """The index of the first character at or after ``i`` that is not a space."""
+    while i < len(text) and text[i] in " \t\u3000":
+        i += 1
+    return i
+
+
 def _read_unit(text: str, i: int, script: str) -> _Unit | None:
     """Read the unit written at ``text[i]`` (spaces allowed before it), or None."""
-    j = _SP_RE.match(text, i).end()
+    j = _skip_spaces(text, i)
     for length in range(LONGEST_UNIT, 0, -1):
-        surface = text[j:j + length]
+        surface = text[j : j + length]
         if surface not in UNITS:
             continue
         if surface in ARABIC_ONLY_UNITS and script != "arabic":
@@ -396,7 +462,7 @@ def _ends_score(text: str, i: int) -> bool:
 
 
 def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+    return bool(HAN_RE.match(char))
 
 
 # --- Interpreting numerals ---------------------------------------------------------
@@ -407,7 +473,7 @@ def _mask(text: str) -> str:
     chars = list(text.translate(_FULLWIDTH))
     for pattern in _MASKS:
         for match in pattern.finditer(text.translate(_FULLWIDTH)):
-            chars[match.start():match.end()] = "\x00" * (match.end() - match.start())
+            chars[match.start() : match.end()] = "\x00" * (match.end() - match.start())
     return "".join(chars)
 
 
@@ -441,15 +507,14 @@ def _lone_chinese_ok(text: str, number: _Number, kind: str | None, surface: str 
     """Chinese numerals are words too (一方面, 兩國關係, 十分); keep the clear amounts."""
     if number.script != "chinese":
         return True
-    if kind is None:   # no unit: only a long numeral standing alone, like 一千五百
+    if kind is None:  # no unit: only a long numeral standing alone, like 一千五百
         after = text[number.end] if number.end < len(text) else ""
         return any(c in MAGNITUDES for c in number.text) and not _is_han(after)
     if number.text == "一":
         before = text[number.start - 1] if number.start else ""
         return kind in DURATION_KINDS and before not in ONE_BLOCKERS
-    if number.text in ("兩", "两") and surface in ("國", "国"):
-        return False   # 兩國 is "both countries", a noun, not a count
-    return True
+    # 兩國 is "both countries", a noun, not a count
+    return not (number.text in ("兩", "两") and surface in ("國", "国"))
 
 
 def _interpret(text: str, norm: str, number: _Number) -> tuple[Quantity | None, int]:
@@ -465,21 +530,21 @@ def _interpret(text: str, norm: str, number: _Number) -> tuple[Quantity | None, 
     stretch = _range_after(norm, number, value, unit, end) if math.isnan(high) else None
     if stretch:
         value, high, number, unit, end = stretch
-    if unit is None and norm[max(0, start - 3):start] == "百分之":
-        unit, start = _Unit("百分之", "percent", "percent", end), start - 3   # 百分之二十 = 20%
+    if unit is None and norm[max(0, start - 3) : start] == "百分之":
+        unit, start = _Unit("百分之", "percent", "percent", end), start - 3  # 百分之二十 = 20%
     if not _is_amount(norm, number, unit, start, end, sign):
         return None, end
     name = unit.name if unit else ""
-    if unit is None and sign < 0 and "分" in norm[max(0, start - 60):start]:
-        name = "point"    # 升至-5.0: a score given without its unit
+    if unit is None and sign < 0 and "分" in norm[max(0, start - 60) : start]:
+        name = "point"  # 升至-5.0: a score given without its unit
     qualifier, start, end = _qualifier(norm, start, end, inner, unit)
-    ordinal = unit is not None and unit.kind == "anniversary"   # 40週年 is the fortieth
+    ordinal = unit is not None and unit.kind == "anniversary"  # 40週年 is the fortieth
     return Quantity(text[start:end], value, high, name, start, end, qualifier, ordinal), end
 
 
 def _ordinal_start(norm: str, start: int) -> int | None:
     """Index of the 第 written before the numeral (spaces allowed), if any."""
-    window = norm[max(0, start - 4):start]
+    window = norm[max(0, start - 4) : start]
     stripped = window.rstrip(" \t\u3000")
     if stripped.endswith("第"):
         return start - (len(window) - len(stripped)) - 1
@@ -489,7 +554,7 @@ def _ordinal_start(norm: str, start: int) -> int | None:
 def _unit_after(norm: str, number: _Number) -> tuple[_Unit | None, str]:
     """The unit after a numeral, and a hedge written between them (50餘天)."""
     unit = _read_unit(norm, number.end, number.script)
-    gap = _SP_RE.match(norm, number.end).end()
+    gap = _skip_spaces(norm, number.end)
     if unit is None and gap < len(norm) and norm[gap] in INNER_QUALIFIERS:
         unit = _read_unit(norm, gap + 1, number.script)
         if unit:
@@ -515,7 +580,7 @@ def _range_after(norm: str, number: _Number, value: float, unit: _Unit | None, e
         return None
     second_unit = _read_unit(norm, second.end, second.script)
     if unit is not None and (second_unit is None or unit.name != second_unit.name):
-        return None   # 7月至2026年 is two dates, not a range
+        return None  # 7月至2026年 is two dates, not a range
     if not any(char in MAGNITUDES for char in number.text):
         value = float(Decimal(repr(value)) * second.magnitude)
     other = -second.value if minus else second.value
@@ -540,13 +605,13 @@ def _qualifier(norm: str, start: int, end: int, inner: str, unit: _Unit | None) 
     kind = unit.kind if unit else None
     suffix = _SUFFIX_RE.match(norm, end)
     if suffix and (suffix.group(1) not in INNER_QUALIFIERS or kind in DURATION_KINDS):
-        qualifier, end = qualifier or suffix.group(1), suffix.end()   # 三年多, 80%以上
+        qualifier, end = qualifier or suffix.group(1), suffix.end()  # 三年多, 80%以上
     if unit is not None and unit.surface in ("個多月", "个多月"):
         qualifier = qualifier or "多"
     prefix = _PREFIX_RE.search(norm, max(0, start - 4), start)
     blockers = PREFIX_BLOCKERS.get(prefix.group().strip(), "") if prefix else ""
     if prefix and prefix.start() and norm[prefix.start() - 1] in blockers:
-        prefix = None    # 條約 is a treaty, not "about"
+        prefix = None  # 條約 is a treaty, not "about"
     if prefix:
         qualifier, start = prefix.group().strip(" \t\u3000"), prefix.start()
     return qualifier, start, end
@@ -558,22 +623,21 @@ def _is_date(norm: str, number: _Number, kind: str | None, start: int, end: int)
         return _is_year(number)
     if kind == "day":
         if _AFTER_MONTH_RE.search(norm, max(0, start - 6), start):
-            return True       # 5月8日, 5月7日至8日
+            return True  # 5月8日, 5月7日至8日
         # "24日與美國…" is "on the 24th"; only a duration cue makes N日 a number of days.
-        return not (_DAY_CUE_BEFORE_RE.search(norm, max(0, start - 4), start)
-                    or _DAY_CUE_AFTER_RE.match(norm, end))
+        return not (_DAY_CUE_BEFORE_RE.search(norm, max(0, start - 4), start) or _DAY_CUE_AFTER_RE.match(norm, end))
     return False
 
 
 def _ordinal(text: str, norm: str, number: _Number, start: int) -> Quantity:
     """第 20 屆, 第七屆, 第1次: value is the rank, unit the classifier after it ("" if none)."""
     unit = _read_unit(norm, number.end, number.script)
-    after = _SP_RE.match(norm, number.end).end()
+    after = _skip_spaces(norm, number.end)
     if unit and unit.kind not in ("designation", "page"):
         surface, end = unit.surface, unit.end
-    elif norm[after:after + 1] in ORDINAL_WORDS:
+    elif norm[after : after + 1] in ORDINAL_WORDS:
         surface, end = norm[after], after + 1
-    else:   # 第三方, 第一，: the rank alone
+    else:  # 第三方, 第一，: the rank alone
         surface, end = "", number.end
     return Quantity(text[start:end], number.value, math.nan, surface, start, end, "", True)
 

@@ -17,7 +17,7 @@ import functools
 import opencc
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _converter(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 

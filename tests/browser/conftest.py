@@ -32,7 +32,13 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
 SCREENSHOTS = ROOT / "build" / "screenshots"
 #: Where Chromium is looked for when CHROMIUM is not set (Debian's package first).
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "chromium", "chromium-browser", "google-chrome")
+CHROMIUM_CANDIDATES = (
+    "/usr/bin/chromium",
+    "/usr/bin/chromium-browser",
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+)
 #: Launch flags besides --headless: as root in a container, and no calls home (there is no internet here).
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -91,7 +97,9 @@ def cjk_font_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     fonts.mkdir(parents=True)
     (fonts / noto_cjk_sans_otc.FONT_FILE).symlink_to(Path(str(noto_cjk_sans_otc.FONT_PATH)))
     env = dict(os.environ)
-    env.update(XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config"))
+    env.update(
+        XDG_DATA_HOME=str(home / "data"), XDG_CACHE_HOME=str(home / "cache"), XDG_CONFIG_HOME=str(home / "config")
+    )
     # Without fc-cache, fontconfig scans the folder itself (more slowly): the cache is only a speed-up.
     if shutil.which("fc-cache"):
         subprocess.run(["fc-cache", str(fonts)], env=env, check=True, capture_output=True)
@@ -239,7 +247,9 @@ def site_server(chromium_executable, built_site, tmp_path_factory):
     port = servers.free_port()
     command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(built_site)]
     log_dir = tmp_path_factory.mktemp("http-server")
-    server = servers.start("http.server", command, port=port, token="", log_dir=log_dir, env=dict(os.environ), cwd=built_site)
+    server = servers.start(
+        "http.server", command, port=port, token="", log_dir=log_dir, env=dict(os.environ), cwd=built_site
+    )
     try:
         server.wait_until_ready("/index.html")
         yield server

@@ -9,6 +9,7 @@ so the server's descendants are looked up and stopped too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -144,24 +145,16 @@ class Server:
         self.remember_processes()
         group = self.process.pid  # the server leads its own process group
         if self.process.poll() is None:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(group, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=SHUTDOWN_GRACE)
-            except subprocess.TimeoutExpired:
-                pass
         for pid in [group, *self.seen_pids]:
             if _alive(pid):
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(group, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
         self.process.wait()
         deadline = time.monotonic() + SHUTDOWN_GRACE
         while any(_alive(pid) for pid in self.seen_pids) and time.monotonic() < deadline:
@@ -169,12 +162,20 @@ class Server:
         return {pid for pid in self.seen_pids | {group} if _alive(pid)}
 
 
-def start(name: str, command: list[str], *, port: int, token: str, log_dir: Path, env: dict[str, str], cwd: Path) -> Server:
+def start(
+    name: str, command: list[str], *, port: int, token: str, log_dir: Path, env: dict[str, str], cwd: Path
+) -> Server:
     """Start ``command`` in a new process group, its output going to ``log_dir/name.log``."""
     log_path = log_dir / f"{name}.log"
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
     return Server(name, process, port, token, log_path)
 
@@ -183,7 +184,11 @@ def jupyter_env(home: Path) -> dict[str, str]:
     """The environment for a Jupyter server: this Python first on PATH, config kept out of the user's home."""
     env = dict(os.environ)
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
-    for variable, folder in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"), ("IPYTHONDIR", "ipython")]:
+    for variable, folder in [
+        ("JUPYTER_CONFIG_DIR", "config"),
+        ("JUPYTER_RUNTIME_DIR", "runtime"),
+        ("IPYTHONDIR", "ipython"),
+    ]:
         env[variable] = str(home / folder)
         (home / folder).mkdir(parents=True, exist_ok=True)
     # JupyterLab asks, in a pop-up, whether to fetch news from the internet: don't ask.

@@ -51,13 +51,9 @@ def audit(page, where: str) -> list[str]:
 
 
 @pytest.mark.parametrize("name", _pages())
-def test_site_page_has_no_serious_accessibility_violation(
-    site_server, offline_page, name
-):
+def test_site_page_has_no_serious_accessibility_violation(site_server, offline_page, name):
     offline_page.goto(site_server.url(f"/{name}"))
-    offline_page.wait_for_function(
-        "document.documentElement.classList.contains('site-ready')"
-    )
+    offline_page.wait_for_function("document.documentElement.classList.contains('site-ready')")
     assert audit(offline_page, name) == []
 
 
@@ -65,8 +61,6 @@ def test_voila_dashboard_has_no_serious_accessibility_violation(voila, offline_p
     page = offline_page
     page.goto(voila.url("/"))
     # Voilà runs the notebook, then draws the widgets: wait for the theme filter's list.
-    page.locator(".widget-select-multiple").first.wait_for(
-        state="visible", timeout=300_000
-    )
+    page.locator(".widget-select-multiple").first.wait_for(state="visible", timeout=300_000)
     page.wait_for_load_state("networkidle")
     assert audit(page, "voila") == []

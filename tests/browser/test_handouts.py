@@ -28,9 +28,7 @@ A4_POINTS = (595.0, 842.0)
 def _load(name: str):
     sys.path.insert(0, str(ROOT / "scripts"))
     try:
-        spec = importlib.util.spec_from_file_location(
-            name, ROOT / "scripts" / f"{name}.py"
-        )
+        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
         spec.loader.exec_module(module)
@@ -55,9 +53,7 @@ def shows(chunk: str, text: str) -> bool:
 @pytest.fixture(scope="module")
 def packs(browser, tmp_path_factory) -> dict[str, Path]:
     # pytest-playwright's Chromium (the system one, with the packaged CJK font visible: conftest.py).
-    written = handouts.build_handouts(
-        tmp_path_factory.mktemp("handouts"), browser=browser
-    )
+    written = handouts.build_handouts(tmp_path_factory.mktemp("handouts"), browser=browser)
     return {path.stem: path for path in written}
 
 
@@ -72,9 +68,7 @@ def test_one_pack_per_article(packs, corpus):
     assert sorted(packs) == sorted(corpus.ids)
 
 
-@pytest.mark.parametrize(
-    "article_id", [a.id for a in __import__("helpers").load_corpus()]
-)
+@pytest.mark.parametrize("article_id", [a.id for a in __import__("helpers").load_corpus()])
 def test_a_pack_holds_the_text_ids_glossary_and_questions(packs, corpus, article_id):
     from helpers.text.language import load_glossary
 
@@ -95,22 +89,14 @@ def test_a_pack_holds_the_text_ids_glossary_and_questions(packs, corpus, article
         assert short in text, f"{article_id}: paragraph id {short} not in the PDF"
         positions.append(text.index(short, positions[-1] if positions else 0))
         body = folded(paragraph.text)
-        assert shows(body[:20], text) and shows(body[-20:], text), (
-            f"{article_id}:{short}: its text is not in the PDF"
-        )
+        assert shows(body[:20], text) and shows(body[-20:], text), f"{article_id}:{short}: its text is not in the PDF"
     glossary = load_glossary()
     terms = glossary[glossary["article_ids"].map(lambda ids: article_id in ids)]
     for row in terms.head(5).itertuples(index=False):
-        assert folded(str(row.pinyin)) in text and shows(folded(str(row.term)), text), (
-            row.term
-        )
+        assert folded(str(row.pinyin)) in text and shows(folded(str(row.term)), text), row.term
     questions = handouts.discussion_questions(
         next(
-            (
-                ROOT / "notebooks" / e.file
-                for e in handouts.toc_module.load_toc().entries
-                if e.article == article_id
-            ),
+            (ROOT / "notebooks" / e.file for e in handouts.toc_module.load_toc().entries if e.article == article_id),
             None,
         )
     )
@@ -118,22 +104,15 @@ def test_a_pack_holds_the_text_ids_glossary_and_questions(packs, corpus, article
         first = folded(re.sub(r"<[^>]+>", "", questions))[:30]
         assert shows(first, text)
     titles = outline_titles(reader.outline)
-    assert (
-        "The text" in titles
-        and "Glossary" in titles
-        and "Questions for discussion" in titles
-    )
+    assert "The text" in titles and "Glossary" in titles and "Questions for discussion" in titles
     for page in reader.pages[:3]:
         for font in page["/Resources"].get("/Font", {}).values():
             font = font.get_object()
             if font.get("/Subtype") == "/Type3":
                 continue  # glyphs drawn by procedures inside the PDF
-            descriptor = (
-                font["/DescendantFonts"][0].get_object()
-                if "/DescendantFonts" in font
-                else font
-            ).get("/FontDescriptor")
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font).get(
+                "/FontDescriptor"
+            )
             assert descriptor is not None and any(
-                k in descriptor.get_object()
-                for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                k in descriptor.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
             ), font.get("/BaseFont")

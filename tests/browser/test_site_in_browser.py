@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers.script import to_simplified
 from playwright.sync_api import expect
 
+from helpers.script import to_simplified
 from helpers.widgets import build_index, filter_paragraphs
 
 from .theme_filter import check_cjk_renders
@@ -54,9 +54,7 @@ def python_ids(index, themes, keyword, match) -> list[str]:
     return filter_paragraphs(index, themes, keyword, match=match)["para_id"].tolist()
 
 
-def test_the_reading_order_can_be_followed_from_the_home_page(
-    site_server, offline_page
-):
+def test_the_reading_order_can_be_followed_from_the_home_page(site_server, offline_page):
     page = offline_page
     page.goto(site_server.url("/index.html"))
     expect(page.locator("ol.reading-order a")).to_have_count(len(TOC.entries))
@@ -71,9 +69,7 @@ def test_the_reading_order_can_be_followed_from_the_home_page(
 
 
 @pytest.mark.parametrize("entry", ARTICLE_PAGES, ids=lambda e: e.stem)
-def test_the_pages_filter_gives_what_filter_paragraphs_gives(
-    site_server, offline_page, corpus, entry
-):
+def test_the_pages_filter_gives_what_filter_paragraphs_gives(site_server, offline_page, corpus, entry):
     page = offline_page
     page.goto(site_server.url(f"/{entry.html}"))
     page.wait_for_function("document.documentElement.classList.contains('site-ready')")
@@ -92,9 +88,7 @@ def test_the_pages_filter_gives_what_filter_paragraphs_gives(
         )
 
 
-def test_a_student_filters_by_theme_and_keyword_and_clears(
-    site_server, offline_page, corpus, screenshots
-):
+def test_a_student_filters_by_theme_and_keyword_and_clears(site_server, offline_page, corpus, screenshots):
     entry = ARTICLE_PAGES[0]
     index = build_index(corpus[entry.article])
     page = offline_page
@@ -104,17 +98,13 @@ def test_a_student_filters_by_theme_and_keyword_and_clears(
     theme = next(t for t in index.themes if t.id in index.members)
     box.get_by_label(theme.label, exact=True).check()
     expected = python_ids(index, [theme.id], "", "any")
-    expect(summary).to_have_text(
-        f"{len(expected)} of {len(index.paragraphs)} paragraphs."
-    )
+    expect(summary).to_have_text(f"{len(expected)} of {len(index.paragraphs)} paragraphs.")
     assert box.locator(".results .pid").all_inner_texts() == expected[:60]
     # A keyword, typed in the other script than the article's, narrows the list as one types.
     keyword = "關係" if corpus[entry.article].script == "simplified" else "关系"
     box.locator("input.keyword").press_sequentially(keyword, delay=50)
     narrowed = python_ids(index, [theme.id], keyword, "any")
-    expect(summary).to_have_text(
-        f"{len(narrowed)} of {len(index.paragraphs)} paragraphs."
-    )
+    expect(summary).to_have_text(f"{len(narrowed)} of {len(index.paragraphs)} paragraphs.")
     if narrowed:
         expect(box.locator(".results mark.keyword").first).to_be_visible()
         check_cjk_renders(
@@ -128,9 +118,7 @@ def test_a_student_filters_by_theme_and_keyword_and_clears(
     assert not box.locator('input[name="theme"]:checked').count()
 
 
-def test_the_script_toggle_switches_the_text_and_its_language(
-    site_server, offline_page, corpus
-):
+def test_the_script_toggle_switches_the_text_and_its_language(site_server, offline_page, corpus):
     entry = next(e for e in ARTICLE_PAGES if corpus[e.article].script == "traditional")
     page = offline_page
     page.goto(site_server.url(f"/{entry.html}"))
@@ -144,9 +132,7 @@ def test_the_script_toggle_switches_the_text_and_its_language(
     expect(span).to_have_attribute("lang", "zh-Hant")
 
 
-def test_the_search_box_finds_paragraphs_across_the_collection(
-    site_server, offline_page, corpus
-):
+def test_the_search_box_finds_paragraphs_across_the_collection(site_server, offline_page, corpus):
     index = build_index(corpus)
     page = offline_page
     page.goto(site_server.url("/index.html"))
@@ -154,9 +140,7 @@ def test_the_search_box_finds_paragraphs_across_the_collection(
     for keyword in ("關係", "关系"):  # either script, the same paragraphs
         page.locator("#site-search-box").fill(keyword)
         expected = python_ids(index, [], keyword, "any")
-        expect(results).to_contain_text(
-            f"{len(expected)} paragraph(s) in the collection contain it"
-        )
+        expect(results).to_contain_text(f"{len(expected)} paragraph(s) in the collection contain it")
         assert results.locator(".pid").all_inner_texts() == expected[:60]
     with page.expect_navigation():
         results.locator(".pid a").first.click()
@@ -168,15 +152,11 @@ def test_the_site_works_opened_from_disk(built_site, page):
     page.goto((built_site / entry.html).as_uri())
     page.wait_for_function("document.documentElement.classList.contains('site-ready')")
     page.locator("#site-search-box").fill("日本")
-    expect(page.locator("#site-search-results")).to_contain_text(
-        "paragraph(s) in the collection contain it"
-    )
+    expect(page.locator("#site-search-results")).to_contain_text("paragraph(s) in the collection contain it")
     box = page.locator(".site-filter").first
     box.locator("input.keyword").fill("日本")
     box.locator("input.keyword").press("Enter")
-    expect(box.locator(".summary")).to_have_text(
-        re.compile(r"^\d+ of \d+ paragraphs\.$")
-    )
+    expect(box.locator(".summary")).to_have_text(re.compile(r"^\d+ of \d+ paragraphs\.$"))
 
 
 def test_keyboard_focus_is_visible(site_server, offline_page):
@@ -188,6 +168,4 @@ def test_keyboard_focus_is_visible(site_server, offline_page):
     for _ in range(3):
         page.keyboard.press("Tab")
         style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
-        assert style not in ("none", ""), page.evaluate(
-            "document.activeElement.outerHTML"
-        )
+        assert style not in ("none", ""), page.evaluate("document.activeElement.outerHTML")

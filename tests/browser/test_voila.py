@@ -27,7 +27,9 @@ def test_theme_filter_in_voila(voila, offline_page, screenshots):
     view = ThemeFilterView.first_on(page)  # Voilà shows the page once every cell has run
     # Markdown cells show (as .jp-InputArea); code cells only show their outputs.
     expect(page.locator(".jp-OutputArea").first).to_be_visible()
-    expect(page.locator(".jp-CodeCell .jp-InputArea, .jp-InputPrompt, .cm-editor, .jp-CodeMirrorEditor")).to_have_count(0)
+    expect(page.locator(".jp-CodeCell .jp-InputArea, .jp-InputPrompt, .cm-editor, .jp-CodeMirrorEditor")).to_have_count(
+        0
+    )
     # The code is stripped from the page, not merely hidden.
     shown = page.locator("body").inner_text() + page.content()
     assert [line for line in code_lines(COMPARISON) if line in shown] == []

@@ -29,7 +29,22 @@ KEYWORD_PLACEHOLDER = "e.g. 同盟 or 關係"
 #: How many paragraphs the results list shows before "… and N more" (helpers.widgets.results_html).
 SHOWN = 60
 #: Words written differently in the two scripts, tried in turn as the keyword.
-KEYWORD_CANDIDATES = ["关系", "战略", "经济", "亚洲", "历史", "问题", "发展", "军事", "国际", "会谈", "协议", "资源", "援助", "贸易"]
+KEYWORD_CANDIDATES = [
+    "关系",
+    "战略",
+    "经济",
+    "亚洲",
+    "历史",
+    "问题",
+    "发展",
+    "军事",
+    "国际",
+    "会谈",
+    "协议",
+    "资源",
+    "援助",
+    "贸易",
+]
 
 
 def source_for(notebook: Path, corpus: helpers.Corpus) -> helpers.Article | helpers.Corpus:
@@ -41,7 +56,7 @@ def source_for(notebook: Path, corpus: helpers.Corpus) -> helpers.Article | help
 def pick_theme(index: ParagraphIndex, shown: list[str]) -> str:
     """The theme with the most paragraphs whose list differs from the one ``shown`` now."""
     candidates = sorted(index.members.items(), key=lambda item: (-len(item[1]), item[0]))
-    for theme, members in candidates:
+    for theme, _members in candidates:
         expected = filter_paragraphs(index, [theme])["para_id"].tolist()[:SHOWN]
         if expected != shown:
             return theme
@@ -65,7 +80,7 @@ class ThemeFilterView:
     root: Locator
 
     @classmethod
-    def first_on(cls, page: Page) -> "ThemeFilterView":
+    def first_on(cls, page: Page) -> ThemeFilterView:
         keyword = page.locator(f'input[placeholder="{KEYWORD_PLACEHOLDER}"]').first
         expect(keyword).to_be_visible()
         root = keyword.locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][.//select[@multiple]][1]")
@@ -187,7 +202,9 @@ def check_cjk_renders(locator: Locator, sample: str) -> None:
     )
     tofu = [c for c, image in zip(characters, drawings["glyphs"]) if image == drawings["missing"]]
     assert not tofu, f"drawn as missing-glyph boxes in font {drawings['font']}: {tofu}"
-    assert len(set(drawings["glyphs"])) == len(characters), f"some of {characters} are drawn alike in {drawings['font']}"
+    assert len(set(drawings["glyphs"])) == len(characters), (
+        f"some of {characters} are drawn alike in {drawings['font']}"
+    )
 
 
 def exercise(view: ThemeFilterView, index: ParagraphIndex, screenshot: Path) -> dict[str, object]:
@@ -236,7 +253,12 @@ def exercise(view: ThemeFilterView, index: ParagraphIndex, screenshot: Path) -> 
     expect(view.summary).to_contain_text(EMPTY_SELECTION)
     expect(view.keyword).to_have_value("")
     assert view.listed() == [] and view.results.inner_text().strip() == ""
-    return {"theme": theme, "theme_paragraphs": len(shown), "keyword": (traditional, simplified), "found": len(found[simplified])}
+    return {
+        "theme": theme,
+        "theme_paragraphs": len(shown),
+        "keyword": (traditional, simplified),
+        "found": len(found[simplified]),
+    }
 
 
 def index_for(notebook: Path) -> ParagraphIndex:

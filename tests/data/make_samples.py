@@ -24,10 +24,19 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "pdf_sources"
-PDFS = {"journal_simplified.html": "pdf_journal_simplified.pdf", "commentary_traditional.html": "pdf_commentary_traditional.pdf"}
+PDFS = {
+    "journal_simplified.html": "pdf_journal_simplified.pdf",
+    "commentary_traditional.html": "pdf_commentary_traditional.pdf",
+}
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-pdf-header-footer",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-pdf-header-footer",
 ]
 
 
@@ -46,9 +55,17 @@ def make_pdfs(chromium: str) -> None:
             shutil.copy(SOURCES / source, work / source)
             profile = tempfile.mkdtemp(dir=work)
             subprocess.run(
-                [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", f"--print-to-pdf={HERE / target}",
-                 (work / source).as_uri()],
-                check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120,
+                [
+                    chromium,
+                    *CHROMIUM_FLAGS,
+                    f"--user-data-dir={profile}",
+                    f"--print-to-pdf={HERE / target}",
+                    (work / source).as_uri(),
+                ],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=120,
             )
             print(f"wrote {HERE / target}")
 
@@ -61,7 +78,10 @@ DOCX_PARAGRAPHS = [
     ("Title", "岸田政府的「全球南方」外交"),
     ("Normal", "作者：陳明哲　2024年6月15日　來源：國際關係評論網"),
     ("Heading 1", "一、前言"),
-    ("Normal", "岸田文雄首相上任以後，日本外交更加重視與「全球南方」國家的關係。[^1]二〇二三年日本擔任七國集團輪值主席國，邀請印度、巴西等國領袖出席廣島峰會。"),
+    (
+        "Normal",
+        "岸田文雄首相上任以後，日本外交更加重視與「全球南方」國家的關係。[^1]二〇二三年日本擔任七國集團輪值主席國，邀請印度、巴西等國領袖出席廣島峰會。",
+    ),
     ("Heading 1", "二、主要作法"),
     ("Heading 2", "（一）政府開發援助"),
     ("Normal", "日本修訂《開發合作大綱》，提出「提案型合作」，主動向對象國提出合作方案，而不再只是等待對方申請。"),
@@ -70,7 +90,10 @@ DOCX_PARAGRAPHS = [
     ("Heading 1", "三、結語"),
     ("Normal", "日本能否在「全球南方」爭取更多支持，取決於其援助規模與外交持續力。"),
 ]
-DOCX_NOTES = {1: "外務省，《外交青書2023》，東京：外務省，2023年。", 2: "〈岸田首相訪問非洲〉，《日本經濟新聞》，2023年5月3日。"}
+DOCX_NOTES = {
+    1: "外務省，《外交青書2023》，東京：外務省，2023年。",
+    2: "〈岸田首相訪問非洲〉，《日本經濟新聞》，2023年5月3日。",
+}
 DOCX_HEADER = "國際關係評論　第12期"
 
 
@@ -127,12 +150,18 @@ def _with_footnotes(data: bytes) -> bytes:
         for item in source.infolist():
             content = source.read(item.filename)
             if item.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                                          b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
             elif item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", b'<Relationship Id="rIdFootnotes" Type="http://schemas.'
-                                          b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
-                                          b'Target="footnotes.xml"/></Relationships>')
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFootnotes" Type="http://schemas.'
+                    b'openxmlformats.org/officeDocument/2006/relationships/footnotes" '
+                    b'Target="footnotes.xml"/></Relationships>',
+                )
             item.date_time = (2024, 6, 15, 0, 0, 0)  # a fixed time, so that a rebuild gives the same bytes
             target.writestr(item, content)
         info = zipfile.ZipInfo("word/footnotes.xml", date_time=(2024, 6, 15, 0, 0, 0))

@@ -79,9 +79,7 @@ class Extraction:
     def hints(self) -> dict[int, LineHint]:
         """The roles of the blocks, by rendering line, for :func:`build_article`."""
         return {
-            self.line_of(i): LineHint(b.role, b.kind, b.level, b.reason)
-            for i, b in enumerate(self.blocks)
-            if b.role
+            self.line_of(i): LineHint(b.role, b.kind, b.level, b.reason) for i, b in enumerate(self.blocks) if b.role
         }
 
     def corrections(self) -> dict[int, str]:
@@ -94,13 +92,15 @@ class Extraction:
         if not missing:
             return []
         chars = "".join(sorted(missing.elements()))
-        message = (f"{self.where or 'the file'}: {sum(missing.values())} Han character(s) of the original are missing "
-                   f"from what the {self.format} reader extracted: {chars[:40]!r}")
+        message = (
+            f"{self.where or 'the file'}: {sum(missing.values())} Han character(s) of the original are missing "
+            f"from what the {self.format} reader extracted: {chars[:40]!r}"
+        )
         return [message]
 
 
 def _one_line(text: str) -> str:
-    lines = [line for line in text.replace("\r", "\n").split("\n")]
+    lines = list(text.replace("\r", "\n").split("\n"))
     return join_lines(lines) if len(lines) > 1 else text.strip()
 
 

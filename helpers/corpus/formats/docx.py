@@ -39,7 +39,9 @@ def read_docx(data: bytes, where: str) -> Extraction:
         document = docx.Document(io.BytesIO(data))
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise CorpusError(where, f"not a readable Word (.docx) file ({error}); an old .doc must be saved as .docx first") from None
+        raise CorpusError(
+            where, f"not a readable Word (.docx) file ({error}); an old .doc must be saved as .docx first"
+        ) from None
     source: list[str] = []
     paragraphs = []
     for element in document.element.body.iterchildren():
@@ -89,16 +91,29 @@ def read_docx(data: bytes, where: str) -> Extraction:
         for paragraph in root.iter(_q("p")):
             text = _paragraph_text(paragraph)
             if text.strip():
-                blocks.append(Block(text, "removed", "running-head",
-                                    reason="the Word file's page header or footer (a running head)", where=part))
+                blocks.append(
+                    Block(
+                        text,
+                        "removed",
+                        "running-head",
+                        reason="the Word file's page header or footer (a running head)",
+                        where=part,
+                    )
+                )
     properties = document.core_properties
     for name in ("title", "author", "subject", "keywords", "comments"):
         value = getattr(properties, name, "") or ""
         if han(value):
             source.append(han(value))
-            blocks.append(Block(value, "removed", "file-property",
-                                reason=f"the Word file's {name!r} property (often left over from a template)",
-                                where="document properties"))
+            blocks.append(
+                Block(
+                    value,
+                    "removed",
+                    "file-property",
+                    reason=f"the Word file's {name!r} property (often left over from a template)",
+                    where="document properties",
+                )
+            )
     return Extraction("docx", blocks, Counter("".join(source)))
 
 

@@ -36,7 +36,10 @@ FURNITURE_REASONS = (
     (r"share|social|fenxiang|bdshare|jiathis", "share buttons"),
     (r"qr|qrcode|erweima|wechat|weixin|ewm", "a QR-code promotion"),
     (r"comment|pinglun|reply|discuss", "readers' comments"),
-    (r"related|recommend|tuijian|xiangguan|more|hot|rank|also|read-next|next|prev", "links to related or other articles"),
+    (
+        r"related|recommend|tuijian|xiangguan|more|hot|rank|also|read-next|next|prev",
+        "links to related or other articles",
+    ),
     (r"nav|menu|topbar|toolbar|channel", "the site's navigation menu"),
     (r"footer|copyright|foot|bottom", "the page footer (copyright, contacts)"),
     (r"header|masthead|logo|top", "the page header"),
@@ -62,12 +65,25 @@ def read_html(data: bytes, where: str) -> Extraction:
     except (etree.ParserError, ValueError) as error:
         raise CorpusError(where, f"not a readable HTML page ({error})") from None
     found = trafilatura.bare_extraction(
-        text, output_format="python", include_comments=False, include_tables=True, include_images=False,
-        favor_recall=True, deduplicate=False, with_metadata=True,
+        text,
+        output_format="python",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        favor_recall=True,
+        deduplicate=False,
+        with_metadata=True,
     )
     meta_title = _norm(getattr(found, "title", "") or "") if found is not None else ""
-    xml = trafilatura.extract(text, output_format="xml", include_comments=False, include_tables=True,
-                              include_images=False, favor_recall=True, deduplicate=False)
+    xml = trafilatura.extract(
+        text,
+        output_format="xml",
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
     kept_texts, kept_all = _kept(xml)
 
     blocks = html_blocks(root)
@@ -80,11 +96,20 @@ def read_html(data: bytes, where: str) -> Extraction:
         inside = region is not None and block.element is not None and _within(block.element, region)
         norm = _norm(block.text)
         if block.kind != "text":
-            result.append(Block(block.text, "removed", block.kind, reason=_hidden_reason(block), where=f"<{block.tag}>"))
+            result.append(
+                Block(block.text, "removed", block.kind, reason=_hidden_reason(block), where=f"<{block.tag}>")
+            )
         elif block.tag == "title":
-            result.append(Block(block.text, "removed", "page-title", reason="the browser's title bar of the page",
-                                where="<title>"))
-        elif not title_done and block.tag in ("h1", "h2") and (norm == meta_title or (block.tag == "h1" and (inside or kept))):
+            result.append(
+                Block(
+                    block.text, "removed", "page-title", reason="the browser's title bar of the page", where="<title>"
+                )
+            )
+        elif (
+            not title_done
+            and block.tag in ("h1", "h2")
+            and (norm == meta_title or (block.tag == "h1" and (inside or kept)))
+        ):
             result.append(Block(block.text, "title", where=f"<{block.tag}>"))
             title_done = True
         elif kept and block.tag in heading_tags:
@@ -92,8 +117,15 @@ def read_html(data: bytes, where: str) -> Extraction:
             result.append(Block(block.text, "heading", level=level, where=f"<{block.tag}>"))
         elif (kept or inside) and _furniture_reason(block, stop=region):
             # A share bar or QR-code box inside the article's own container.
-            result.append(Block(block.text, "removed", "web-furniture", reason=_furniture_reason(block, stop=region),
-                                where=f"<{block.tag}>"))
+            result.append(
+                Block(
+                    block.text,
+                    "removed",
+                    "web-furniture",
+                    reason=_furniture_reason(block, stop=region),
+                    where=f"<{block.tag}>",
+                )
+            )
         elif kept or (inside and _FRONT_LINE.match(norm)):
             role = "caption" if block.tag in ("figcaption", "caption") else ""
             result.append(Block(block.text, role, where=f"<{block.tag}>"))
@@ -103,7 +135,8 @@ def read_html(data: bytes, where: str) -> Extraction:
             result.append(Block(block.text, "", where=f"<{block.tag}>"))
         else:
             reason = _furniture_reason(block) or (
-                "left out by the main-content extractor (trafilatura) as not part of the article")
+                "left out by the main-content extractor (trafilatura) as not part of the article"
+            )
             result.append(Block(block.text, "removed", "web-furniture", reason=reason, where=f"<{block.tag}>"))
     return Extraction("html", result, Counter(han(text)))
 
@@ -118,7 +151,18 @@ def _kept(xml: str | None) -> tuple[set[str], str]:
     tree = etree.fromstring(xml.encode("utf-8"))
     texts = set()
     for element in tree.iter():
-        if isinstance(element.tag, str) and element.tag in ("p", "head", "item", "quote", "cell", "row", "list", "hi", "ref", "lb"):
+        if isinstance(element.tag, str) and element.tag in (
+            "p",
+            "head",
+            "item",
+            "quote",
+            "cell",
+            "row",
+            "list",
+            "hi",
+            "ref",
+            "lb",
+        ):
             texts.add(_norm("".join(element.itertext())))
     main = tree.find(".//main")
     everything = _norm("".join((main if main is not None else tree).itertext()))
@@ -155,7 +199,9 @@ def _furniture_reason(block: HtmlBlock, stop: etree._Element | None = None) -> s
             return ""
         if not isinstance(element.tag, str):
             continue
-        words = " ".join([element.tag, element.get("id") or "", element.get("class") or "", element.get("role") or ""]).lower()
+        words = " ".join(
+            [element.tag, element.get("id") or "", element.get("class") or "", element.get("role") or ""]
+        ).lower()
         for pattern, reason in FURNITURE_REASONS:
             if re.search(pattern, words):
                 return reason

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
@@ -180,7 +181,7 @@ def html_blocks(root: etree._Element) -> list[HtmlBlock]:
 
 def element_han(root: etree._Element) -> str:
     """Every Han character of a tree: its text, tails, comments, scripts and text attributes."""
-    found = []
+    found: list[Any] = []
     for element in root.iter():
         if isinstance(element.tag, str):
             found.extend(han(value) for value in element.attrib.values())

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections import Counter
+from typing import Any
 
 import yaml
 from lxml import html as lxml_html
@@ -52,13 +53,15 @@ def read_markdown(data: bytes, where: str) -> Extraction:
     body = text
     match = _FRONT_MATTER.match(text)
     if match:
-        body = text[match.end():]
+        body = text[match.end() :]
         try:
             fields = yaml.safe_load(match.group("yaml")) or {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = f", line {mark.line + 2}" if mark is not None else ""
-            raise CorpusError(f"{where}{line}", f"the YAML front matter cannot be read ({getattr(error, 'problem', error)})") from None
+            raise CorpusError(
+                f"{where}{line}", f"the YAML front matter cannot be read ({getattr(error, 'problem', error)})"
+            ) from None
         if not isinstance(fields, dict):
             raise CorpusError(where, "the front matter is not a list of 'name: value' fields")
         blocks += _front_blocks(fields)
@@ -84,9 +87,15 @@ def _front_blocks(fields: dict) -> list[Block]:
             continue
         role, kind = FIELDS.get(str(name).lower(), ("removed", "front-matter"))
         if role == "removed":
-            blocks.append(Block(f"{name}: {text}", "removed", "front-matter",
-                                reason=f"the front-matter field {name!r} (about the file, not the article's text)",
-                                where="front matter"))
+            blocks.append(
+                Block(
+                    f"{name}: {text}",
+                    "removed",
+                    "front-matter",
+                    reason=f"the front-matter field {name!r} (about the file, not the article's text)",
+                    where="front matter",
+                )
+            )
         elif kind == "byline":
             blocks.append(Block(" ".join(text.split("；")), role, kind, where="front matter"))
         else:
@@ -106,16 +115,18 @@ def _inline_text(token) -> tuple[str, list[Block]]:
         elif child.type == "image":
             alt = "".join(c.content for c in child.children or [])
             if alt.strip():
-                extra.append(Block(alt, "removed", "attribute", reason="the description (alt text) of an image",
-                                   where="image"))
+                extra.append(
+                    Block(alt, "removed", "attribute", reason="the description (alt text) of an image", where="image")
+                )
         elif child.type == "html_inline":
             if child.content.startswith("<!--"):
                 comment = child.content[4:-3].strip()
                 if comment:
                     extra.append(Block(comment, "removed", "comment", reason="an HTML comment (not shown on the page)"))
             elif han(child.content):
-                fragment = lxml_html.fragment_fromstring(re.sub(r"^</", "<", child.content).rstrip("/>") + ">",
-                                                         create_parent=True)
+                fragment = lxml_html.fragment_fromstring(
+                    re.sub(r"^</", "<", child.content).rstrip("/>") + ">", create_parent=True
+                )
                 for block in html_blocks(fragment):
                     extra.append(Block(block.text, "removed", "attribute", reason=_attribute_reason(block)))
     text = "".join(pieces)
@@ -151,8 +162,14 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
             if block.kind == "comment":
                 blocks.append(Block(block.text, "removed", "comment", reason="an HTML comment (not shown on the page)"))
             elif block.kind == "hidden":
-                blocks.append(Block(block.text, "removed", block.tag,
-                                    reason=f"the contents of a <{block.tag}> element (code, not text shown on the page)"))
+                blocks.append(
+                    Block(
+                        block.text,
+                        "removed",
+                        block.tag,
+                        reason=f"the contents of a <{block.tag}> element (code, not text shown on the page)",
+                    )
+                )
             elif block.kind == "attribute":
                 blocks.append(Block(block.text, "removed", "attribute", reason=_attribute_reason(block)))
             elif block.tag in ("figcaption", "caption"):
@@ -177,10 +194,10 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
             text, extra = _inline_text(tokens[index + 1])
             level = int(token.tag[1])
             if level == 1 and not title_seen:
-                blocks.append(Block(text, "title", where=f"line {token.map[0] + 1}"))
+                blocks.append(Block(text, "title", where=_line_of(token)))
                 title_seen = True
             else:
-                blocks.append(Block(text, "heading", level=max(1, level - 1), where=f"line {token.map[0] + 1}"))
+                blocks.append(Block(text, "heading", level=max(1, level - 1), where=_line_of(token)))
             blocks += extra
             index += 2
         elif token.type == "inline" and not html_run and re.search(r"\n\\?\[\^[^\]\s]+\]:", token.content):
@@ -192,7 +209,7 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
                 groups[-1].append(line)
             for group in groups:
                 text, extra = _inline_text(parser.parseInline("\n".join(group))[0])
-                blocks.append(Block(text, "", where=f"line {token.map[0] + 1}" if token.map else ""))
+                blocks.append(Block(text, "", where=_line_of(token) if token.map else ""))
                 blocks += extra
         elif token.type == "inline":
             text, extra = _inline_text(token)
@@ -201,14 +218,22 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
             elif html_run:
                 html_run.append(token.content)
             elif text.strip():
-                strong = _only_strong(token) and len(text) <= 30 and not _SENTENCE_PUNCT.search(text) and len(blocks) > 2
-                blocks.append(Block(text, "heading" if strong and not _numbered(text) else "", level=1,
-                                    where=f"line {token.map[0] + 1}" if token.map else ""))
+                strong = (
+                    _only_strong(token) and len(text) <= 30 and not _SENTENCE_PUNCT.search(text) and len(blocks) > 2
+                )
+                blocks.append(
+                    Block(
+                        text,
+                        "heading" if strong and not _numbered(text) else "",
+                        level=1,
+                        where=_line_of(token) if token.map else "",
+                    )
+                )
             blocks += extra
         elif token.type in ("fence", "code_block"):
             flush_html()
             if token.content.strip():
-                blocks.append(Block(token.content, "", where=f"line {token.map[0] + 1}"))
+                blocks.append(Block(token.content, "", where=_line_of(token)))
         elif token.type == "paragraph_close" and html_run:
             html_run.append("\n\n")
         index += 1
@@ -218,11 +243,25 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
 
 def _numbered(text: str) -> bool:
     # Numbered headings (一、 （一）) are left to the cleaner, which ranks the numbering styles.
-    return bool(re.match(r"^(?:[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])", text))
+    return bool(
+        re.match(
+            r"^(?:[一二三四五六七八九十壹貳參肆伍陸柒捌玖拾]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])",
+            text,
+        )
+    )
 
 
 def _strong_only(block) -> bool:
     element = block.element
     children = [c for c in element if isinstance(c.tag, str)]
-    return (len(children) == 1 and children[0].tag in ("strong", "b") and not (element.text or "").strip()
-            and not (children[0].tail or "").strip())
+    return (
+        len(children) == 1
+        and children[0].tag in ("strong", "b")
+        and not (element.text or "").strip()
+        and not (children[0].tail or "").strip()
+    )
+
+
+def _line_of(token: Any) -> str:
+    """``line N`` for a markdown token (markdown-it gives block tokens their source lines)."""
+    return f"line {token.map[0] + 1}" if token.map else "line ?"

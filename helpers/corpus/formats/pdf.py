@@ -97,15 +97,21 @@ def radicals_to_ideographs(text: str) -> str:
     >>> radicals_to_ideographs("⽇本⼤学\u2329⻅\u232a")
     '日本大学〈见〉'
     """
-    return "".join(_SIMPLIFIED_RADICALS.get(c) or _LOOKALIKES.get(c) or (unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c)
-                   for c in text)
+    return "".join(
+        _SIMPLIFIED_RADICALS.get(c)
+        or _LOOKALIKES.get(c)
+        or (unicodedata.normalize("NFKC", c) if "\u2f00" <= c <= "\u2fdf" else c)
+        for c in text
+    )
 
 
 # Punctuation drawn with the glyph of a look-alike: 〈〉 (U+3008, U+3009) come back as the
 # angle brackets U+2329, U+232A (their canonical equivalents), ／ as the division slash.
 _LOOKALIKES = {"\u2329": "〈", "\u232a": "〉", "\u2215": "／"}
 # The supplementary radicals of simplified characters have no compatibility mapping in Unicode.
-_SIMPLIFIED_RADICALS = dict(zip("⻅⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻥⻦⻩⻬⻮⻰⻳⻆⻣⻤⻨⻪⻭⻯", "见贝车长门青页风飞食马鱼鸟黄齐齿龙龟角骨鬼麦黾鼎龙"))
+_SIMPLIFIED_RADICALS = dict(
+    zip("⻅⻉⻋⻓⻔⻘⻚⻛⻜⻝⻢⻥⻦⻩⻬⻮⻰⻳⻆⻣⻤⻨⻪⻭⻯", "见贝车长门青页风飞食马鱼鸟黄齐齿龙龟角骨鬼麦黾鼎龙")
+)
 
 
 def _lines(chars: list[dict], page: int, height: float) -> list[_PdfLine]:
@@ -146,7 +152,11 @@ def _line_text(line: _PdfLine, body: float) -> str:
         small = char["size"] <= line.size * 0.8 and line.size >= body * SMALL_RATIO
         if small and char["text"] in "0123456789":
             digits = char["text"]
-            while index + 1 < len(chars) and chars[index + 1]["text"] in "0123456789" and chars[index + 1]["size"] <= line.size * 0.8:
+            while (
+                index + 1 < len(chars)
+                and chars[index + 1]["text"] in "0123456789"
+                and chars[index + 1]["size"] <= line.size * 0.8
+            ):
                 index += 1
                 digits += chars[index]["text"]
             pieces.append(f"[^{digits}]")
@@ -162,14 +172,22 @@ def _line_text(line: _PdfLine, body: float) -> str:
 
 
 def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
-    first_page = [l for l in lines if l.page == 1 and not _in_margin(l)]
-    title_size = max((l.size for l in first_page), default=body)
+    first_page = [pdf_line for pdf_line in lines if pdf_line.page == 1 and not _in_margin(pdf_line)]
+    title_size = max((pdf_line.size for pdf_line in first_page), default=body)
     has_title = title_size >= body * 1.3
-    heading_sizes = sorted({l.size for l in lines if body * HEADING_RATIO <= l.size and not (has_title and l.size == title_size)
-                            and not _in_margin(l)}, reverse=True)
-    body_lines = [l for l in lines if abs(l.size - body) < 0.5 and not _in_margin(l)]
-    left = Counter(round(l.x0) for l in body_lines).most_common(1)[0][0] if body_lines else 0
-    right = max((l.x1 for l in body_lines), default=0)
+    heading_sizes = sorted(
+        {
+            pdf_line.size
+            for pdf_line in lines
+            if body * HEADING_RATIO <= pdf_line.size
+            and not (has_title and pdf_line.size == title_size)
+            and not _in_margin(pdf_line)
+        },
+        reverse=True,
+    )
+    body_lines = [pdf_line for pdf_line in lines if abs(pdf_line.size - body) < 0.5 and not _in_margin(pdf_line)]
+    left = Counter(round(pdf_line.x0) for pdf_line in body_lines).most_common(1)[0][0] if body_lines else 0
+    right = max((pdf_line.x1 for pdf_line in body_lines), default=0)
 
     blocks: list[Block] = []
     current: list[_PdfLine] = []
@@ -188,18 +206,23 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
         elif current and current_role in ("title", "heading"):
             suspended.clear()
         if current:
-            text = join_lines([l.text for l in current])
+            text = join_lines([pdf_line.text for pdf_line in current])
             if current_role == "note" and not _starts_note(text):
                 current_role = ""  # small type at the foot without a marker: an author's note, left to the cleaner
             if current_role == "note":
                 # A numbered foot note is written as markdown writes one, so that its number is read as a marker.
                 text = re.sub(r"^(?:\[\^(\d{1,3})\]|(\d{1,3}))\s*", lambda m: f"[^{m.group(1) or m.group(2)}]: ", text)
             where = f"page {current[0].page}" + (f"-{current[-1].page}" if current[-1].page != current[0].page else "")
-            blocks.append(Block(text, current_role, level=current_level if current_role == "heading" else 0, where=where))
+            blocks.append(
+                Block(text, current_role, level=current_level if current_role == "heading" else 0, where=where)
+            )
         current, current_role = [], ""
 
-    last_body_bottom = {page: max((l.bottom for l in body_lines if l.page == page), default=0) for page in {l.page for l in lines}}
-    for index, line in enumerate(lines):
+    last_body_bottom = {
+        page: max((pdf_line.bottom for pdf_line in body_lines if pdf_line.page == page), default=0)
+        for page in {pdf_line.page for pdf_line in lines}
+    }
+    for line in lines:
         where = f"page {line.page}"
         if _in_margin(line):
             if current_role == "note" or (current and current[-1].page != line.page):
@@ -208,8 +231,15 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
             if not top and _PAGE_NUMBER.match(line.text):
                 blocks.append(Block(line.text, "removed", "page-number", reason="a page number", where=where))
             else:
-                blocks.append(Block(line.text, "removed", "running-head",
-                                    reason="a running head or foot printed in the page margin", where=where))
+                blocks.append(
+                    Block(
+                        line.text,
+                        "removed",
+                        "running-head",
+                        reason="a running head or foot printed in the page margin",
+                        where=where,
+                    )
+                )
             continue
         if has_title and line.size == title_size and line.page == 1:
             if current_role != "title":
@@ -220,7 +250,12 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
         if line.size in heading_sizes:
             level = min(heading_sizes.index(line.size) + 1, 3)
             previous = current[-1] if current else None
-            wrapped = current_role == "heading" and previous is not None and previous.size == line.size and line.top - previous.bottom < line.size
+            wrapped = (
+                current_role == "heading"
+                and previous is not None
+                and previous.size == line.size
+                and line.top - previous.bottom < line.size
+            )
             if not wrapped:
                 close()
                 current_role, current_level = "heading", level
