@@ -602,7 +602,8 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
-    ax.set_title(title or "Events the articles rely on" + (f", since {since}" if since else ""), fontsize=10)
+    subject = f"Events {lanes[0]} relies on" if len(lanes) == 1 else "Events the articles rely on"
+    ax.set_title(title or subject + (f", since {since}" if since else ""), fontsize=10)
     ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
     add_source(
         ax,

@@ -3,10 +3,10 @@
 import io
 import warnings
 
-import helpers
-from helpers import plots
 import pytest
 
+import helpers
+from helpers import plots
 from helpers.compare import ALIGNMENT_VOCABULARY, actor_counts, term_counts, term_frequencies
 from helpers.themes import tag_themes, theme_matrix
 

@@ -56,8 +56,13 @@ def built(tmp_path_factory) -> dict[str, Path]:
 
 
 def library_text() -> str:
-    """What every student sees anyway: the helpers' source, and the notebooks' cells other than solution cells."""
+    """What every student sees anyway: the articles, the helpers' source, and the notebooks' cells other than solution cells.
+
+    The articles are included because an answer that copies a sentence of the text (which
+    sentence reconciles two paragraphs?) is the text itself: withholding it would withhold the article.
+    """
     parts = [p.read_text(encoding="utf-8") for p in (ROOT / "helpers").rglob("*.py")]
+    parts += [p.read_text(encoding="utf-8", errors="replace") for p in (ROOT / "seeds").glob("*.txt")]
     for path in (ROOT / "notebooks").glob("*.ipynb"):
         for cell in nbformat.read(path, as_version=4).cells:
             if not (cell.cell_type == "code" and editions.REVEALING_CALL.search(cell.source)):

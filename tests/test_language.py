@@ -458,6 +458,7 @@ def test_pinyin_of_traditional_equals_simplified():
 PINYIN_SPACING_DIFFERS = {
     "对等关税": "jieba's dictionary does not have 对等, so pinyin() writes duì děng",
     "朝小野大": "jieba takes 小野 (the surname Ono) as a word; the phrase is 朝/小/野/大",
+    "同存共管": "the phrase is 同存/共管 (coexist, jointly manage); pinyin() cuts it 同/存/共管",
 }
 
 

@@ -18,8 +18,8 @@ from helpers.quotes import (
     cut_sentence,
     find_quote,
     load_quotes,
-    quote_files,
     marked_sentence,
+    quote_files,
     quote_text,
     sentence_bounds,
 )
@@ -221,7 +221,7 @@ def test_a_quote_whose_sentence_holds_a_marker_displays_it(tmp_path):
     )
     quote = load_quotes(article.id, tmp_path)["q"]
     shown = quote_text(quote, CORPUS)
-    position = dict((n.id, p) for p, n in shown.markers)[note.id]
+    position = {n.id: p for p, n in shown.markers}[note.id]
     assert position == note.offset - shown.start
     assert note.marker + note.locator.strip() in marked_sentence(shown)
     page = _page(article.id, quote)

@@ -117,6 +117,7 @@ def actor_counts(corpus: Corpus, minimum: int = 2, actors: list[Actor] | None = 
     (安倍晉三 is not also counted as 安倍). People named fewer than ``minimum``
     times in all are left out; the most named first.
 
+    >>> from helpers import load_corpus
     >>> table = actor_counts(load_corpus())
     >>> int(table.loc["Abe Shinzō", "abe-beijing-2018"])
     33

@@ -422,6 +422,7 @@ def tag_themes(
     for the default file.
 
     >>> from helpers import load_corpus
+    >>> from helpers import load_corpus
     >>> corpus = load_corpus()
     >>> tags = tag_themes(corpus["abe-beijing-2018"].paragraph("p008"))
     >>> tags[["theme", "score"]].head(2).values.tolist()
@@ -490,6 +491,7 @@ def theme_character_share(tags: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     Paragraph lengths differ between articles (the Taipei commentary's are the
     longest), so a share of paragraphs and a share of text can disagree.
 
+    >>> from helpers import load_corpus
     >>> corpus = load_corpus()
     >>> share = theme_character_share(tag_themes(corpus), corpus)
     >>> bool(((share >= 0) & (share <= 1)).all().all())
