@@ -620,6 +620,7 @@ def theme_heatmap(
     labels: dict[str, str] | None = None,
     n: dict[str, int] | pd.Series | None = None,
     measure: str = "% of the article's paragraphs",
+    title: str = "Themes across the five articles",
 ) -> Figure:
     """Share of each article's paragraphs carrying each theme (from ``themes.theme_matrix``).
 
@@ -651,7 +652,7 @@ def theme_heatmap(
         )
     ax.figure.colorbar(image, ax=ax, label=measure)
     ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")
-    ax.set_title("Themes across the five articles", fontsize=10)
+    ax.set_title(title, fontsize=10)
     add_source(
         ax, [f"{a}:" for a in shown.index], note="every paragraph of each article, tagged by helpers.themes.tag_themes"
     )
