@@ -495,6 +495,10 @@ def _option_index(task: Exercise, value: object) -> int | None:
     letter = re.fullmatch(r"\(?([a-z])[).:]?", given)
     if letter and letter.group(1) in letters:
         return letters.index(letter.group(1))
+    # "(c) neither ..." or "c) because ...": a bracketed letter, then the student's own words.
+    letter = re.match(r"\(?([a-z])\)\s", given)
+    if letter and letter.group(1) in letters:
+        return letters.index(letter.group(1))
     for index, option in enumerate(task.options):
         text = normalise(option)
         stripped = normalise(re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE))

@@ -69,3 +69,29 @@ def test_a_malformed_file_names_the_problem(tmp_path, text, message):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CorpusError, match=message):
         load_paragraph_ids(path)
+
+
+def test_moved_ids_cannot_be_recorded_under_the_old_version(corpus, tmp_path):
+    # The same simulated split of abe-beijing-2018:p004: re-recording without a new version fails,
+    # so a citation "(texts v1)" can never silently point at a different numbering.
+    recorded = load_paragraph_ids()
+    text = PARAGRAPH_IDS_PATH.read_text(encoding="utf-8")
+    anchors = [a for pid, a in recorded.anchors.items() if pid.startswith("abe-beijing-2018:")]
+    path = tmp_path / "paragraph_ids.csv"
+    path.write_text(
+        text.replace(f"abe-beijing-2018:p005,{anchors[4]}", f"abe-beijing-2018:p005,{anchors[3]}"), encoding="utf-8"
+    )
+    with pytest.raises(CorpusError, match="under a new version"):
+        record_paragraph_ids(corpus, version=recorded.version, previous=path)
+    bumped = record_paragraph_ids(
+        corpus,
+        version=str(int(recorded.version) + 1),
+        previous=path,
+        changelog="# v2 test: abe-beijing-2018 p005 re-anchored",
+    )
+    assert f"# version: {int(recorded.version) + 1}" in bumped
+
+
+def test_version_is_required(corpus):
+    with pytest.raises(TypeError):
+        record_paragraph_ids(corpus)  # type: ignore[call-arg]

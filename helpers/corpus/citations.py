@@ -119,12 +119,28 @@ def paragraph_id_changes(corpus: Corpus, path: str | Path | None = None) -> list
     return problems
 
 
-def record_paragraph_ids(corpus: Corpus | None = None, version: str = "1", changelog: str = "") -> str:
+def record_paragraph_ids(
+    corpus: Corpus | None = None, *, version: str, changelog: str = "", previous: str | Path | None = None
+) -> str:
     """The text of a paragraph_ids.csv for ``corpus`` (write it to PARAGRAPH_IDS_PATH yourself).
 
-    ``changelog`` is kept in the header; add a line for the new version to it.
+    ``version`` must be given. If the corpus no longer matches the ``previous`` recording (by
+    default the file in helpers/data) and ``version`` is that recording's version, this refuses:
+    ids that moved must get a new version, so an old citation's version still says which
+    numbering it used. ``changelog`` is kept in the header; add a line for the new version to it
+    (which ids moved where).
     """
     corpus = load_corpus() if corpus is None else corpus
+    previous_path = Path(previous) if previous is not None else PARAGRAPH_IDS_PATH
+    if previous_path.exists():
+        old_version = load_paragraph_ids(previous_path).version
+        moved = paragraph_id_changes(corpus, previous_path)
+        if moved and str(version) == old_version:
+            raise CorpusError(
+                str(previous_path),
+                f"{len(moved)} paragraph id(s) changed ({moved[0]}); "
+                f"record them under a new version, not v{old_version}, with a changelog line",
+            )
     out = io.StringIO()
     out.write(
         HEADER.format(version=version, length=ANCHOR_LENGTH) + (changelog.rstrip("\n") + "\n" if changelog else "")
