@@ -958,17 +958,7 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
                 continue
             markers = cleaning.find_markers(line.text)
             for index, match in enumerate(markers):
-                locator = match.groupdict().get("locator") or ""
-                draft.markers.append(
-                    _Marker(
-                        cleaning.plain_marker(match.group("marker")),
-                        locator,
-                        line.number,
-                        match.start(),
-                        match.group(0),
-                        para_id,
-                    )
-                )
+                draft.markers.append(_marker_at(match, line, para_id))
                 _enter(draft, line, match.group(0), "marker", match.start())
                 before = _unescaped(line, _strip_markers(line.text[: match.start()], markers[:index]))
                 printed_before.append(printed + _non_space(before))
@@ -1010,23 +1000,21 @@ def _index_after(text: str, count: int) -> int:
     return len(text)
 
 
+def _marker_at(match: re.Match[str], line: _Line, para_id: str) -> _Marker:
+    """The note marker that ``match`` found in ``line``, which belongs to paragraph ``para_id``."""
+    locator = match.groupdict().get("locator") or ""
+    return _Marker(
+        cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id
+    )
+
+
 def _enter_marker_line(draft: _Draft, line: _Line, para_id: str) -> None:
     """A line that holds only note markers (a superscript set on a line of its own)."""
     matches = cleaning.find_markers(line.text)
     if not matches:  # a bare number: its note starts with the same number
         draft.markers.append(_Marker(line.plain, "", line.number, 0, line.text, para_id))
     for match in matches:
-        locator = match.groupdict().get("locator") or ""
-        draft.markers.append(
-            _Marker(
-                cleaning.plain_marker(match.group("marker")),
-                locator,
-                line.number,
-                match.start(),
-                match.group(0),
-                para_id,
-            )
-        )
+        draft.markers.append(_marker_at(match, line, para_id))
     _enter(draft, line, line.text, "marker")
 
 
