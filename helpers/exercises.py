@@ -605,11 +605,12 @@ def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         for item in items
         for part in (item.split() if isinstance(item, str) and _para_key(item, default) is None else [item])
     ]
-    keys = [_para_key(item, default) for item in items]
-    bad = [item for item, key in zip(items, keys) if key is None]
+    found = [_para_key(item, default) for item in items]
+    bad = [item for item, key in zip(items, found) if key is None]
     if bad:
         return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
-    if any(article is None for article, _ in keys):  # type: ignore[misc]
+    keys = [key for key in found if key is not None]
+    if any(article is None for article, _ in keys):
         return Verdict(
             task.id,
             "unreadable",

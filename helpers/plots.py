@@ -23,7 +23,7 @@ import os
 import re
 import textwrap
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import matplotlib
 import matplotlib.lines
@@ -114,18 +114,19 @@ class Chart(Figure):
         return super().__repr__().replace(type(self).__name__, "Figure", 1)
 
 
-Plot = TypeVar("Plot", bound=Callable[..., Any])
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
-def styled(plot: Plot) -> Plot:
+def styled(plot: Callable[Params, Result]) -> Callable[Params, Result]:
     """Draw ``plot`` with :data:`STYLE` in force (fonts and colours are fixed as artists are made)."""
 
     @functools.wraps(plot)
-    def draw(*args: Any, **kwargs: Any) -> Any:
+    def draw(*args: Params.args, **kwargs: Params.kwargs) -> Result:
         with matplotlib.rc_context(STYLE):
             return plot(*args, **kwargs)
 
-    return draw  # type: ignore[return-value]
+    return draw
 
 
 def _number(value: float) -> str:
