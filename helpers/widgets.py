@@ -20,6 +20,7 @@ outputs when the notebook is re-run by nbval.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 
 import ipywidgets as widgets
@@ -356,6 +357,19 @@ class ThemeFilter(widgets.VBox):
         ]
         return found
 
+    def __repr__(self) -> str:
+        # What a page without widget JavaScript shows (a stored notebook, nbviewer, a
+        # text export): the state, not ipywidgets' nest of children cut off mid-word.
+        labels = self.index.theme_labels
+        themes = ", ".join(labels[t] for t in self.themes.value) or "none chosen"
+        keyword = clean_keyword(self.keyword.value)
+        shown = re.sub(r"<[^>]+>", "", self.summary.value).strip()
+        return (
+            f"[Theme filter, a live widget that needs a running kernel. Themes: {themes}"
+            f"{f' ({self.match.value} of them)' if len(self.themes.value) > 1 else ''}; "
+            f"keyword: {keyword or 'none'}. {shown}]"
+        )
+
     def _update(self, change: object = None) -> None:
         # The summary is set last: when it changes, the list and the chart are
         # already up to date (a reader's eye, or a browser test, can rely on it).
@@ -389,6 +403,8 @@ def theme_filter(source: ParagraphSource | None = None, *, by_article: bool | No
     >>> widget.select(themes=["energy"])
     >>> widget.summary.value.startswith("<p>11 of 22")
     True
+    >>> print(repr(widget))
+    [Theme filter, a live widget that needs a running kernel. Themes: Energy & resources; keyword: none. 11 of 22 paragraphs.]
     """
     source = default_corpus() if source is None else source
     if by_article is None:

@@ -14,10 +14,13 @@ import json
 import re
 from pathlib import Path
 
+import ipywidgets as widgets
 import pandas as pd
 import pytest
 
+from helpers import load_corpus
 from helpers.reading import full_table
+from helpers.widgets import theme_filter
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
 
@@ -26,6 +29,11 @@ HTML_CUT = re.compile(r"(?<!…)(?:\.\.\.|…)\s*</t[dh]>")
 # A plain-text cell ending in "..." right after text, or a line of only "..." marks (elided rows/columns).
 TEXT_CUT = re.compile(r"\S\.\.\.(?=\s|$)")
 ELIDED_LINE = re.compile(r"^[\s.…]*\.\.\.[\s.…]*$")
+
+
+# ipywidgets' own repr of a container widget, which runs on for hundreds of characters and is
+# what a page without widget JavaScript shows: a widget the notebooks use must say what it is instead.
+RAW_WIDGET_REPR = re.compile(r"^\w+\(children=\(")
 
 
 def cut_cells(output: dict) -> list[str]:
@@ -38,6 +46,8 @@ def cut_cells(output: dict) -> list[str]:
         found.append("HTML cell " + page[start : match.end()][-90:])
     if output.get("output_type") in ("execute_result", "display_data"):
         text = "".join(data.get("text/plain", ""))
+        if RAW_WIDGET_REPR.match(text):
+            found.append("a widget's raw repr " + text[:90])
         for line in text.splitlines():
             if TEXT_CUT.search(line) or ELIDED_LINE.match(line):
                 found.append("text/plain line " + line.strip()[-90:])
@@ -58,6 +68,14 @@ def test_the_detector_finds_what_pandas_cuts():
         shown = {"text/html": table._repr_html_(), "text/plain": repr(table)}
     assert cut_cells({"output_type": "execute_result", "data": shown}) == []
     assert cut_cells({"output_type": "execute_result", "data": {"text/html": "<td>他說……</td>"}}) == []
+    raw_widget = repr(widgets.VBox([widgets.HTML("x")]))
+    assert raw_widget.startswith("VBox(children=(")
+    assert cut_cells({"output_type": "display_data", "data": {"text/plain": raw_widget}})
+    shown = repr(theme_filter(load_corpus()["central-asia-2007"]))
+    assert (
+        shown.startswith("[Theme filter")
+        and cut_cells({"output_type": "display_data", "data": {"text/plain": shown}}) == []
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
