@@ -35,8 +35,10 @@ import pandas as pd
 from .script import to_simplified, to_traditional
 
 #: Han characters and the CJK punctuation that goes with them.
-_HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20「」『』]+")
+_HAN_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20「」『』]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Hiragana and katakana (the prolonged-sound mark ー included): text with many of them is Japanese.
+_KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
 _CELL = re.compile(r"<(td|th)((?:\s[^>]*)?)>(.*?)</\1>", re.DOTALL)
 
 #: Inline styles (not only a <style> block) because GitHub and many LMS viewers strip <style>.
@@ -55,11 +57,18 @@ def chinese_lang(text: str) -> str | None:
 
     The script is told by conversion: text that changes when converted to
     Simplified is Traditional, and the other way round; text that neither
-    conversion changes (such as 日本) is plain ``zh``.
+    conversion changes (such as 日本) is plain ``zh``. Japanese (a title in a
+    note, a term glossed in ours) is told by its kana and is ``ja``, so that a
+    screen reader and the font pick Japanese readings and glyphs.
 
     >>> chinese_lang("日美關係"), chinese_lang("日美关系"), chinese_lang("日本"), chinese_lang("Japan")
     ('zh-Hant', 'zh-Hans', 'zh', None)
+    >>> chinese_lang("ウクライナの窮狀は東アジアでも再現される")
+    'ja'
     """
+    kana = len(_KANA.findall(text))
+    if kana and kana * 4 >= len(_HAN.findall(text)):
+        return "ja"
     if not _HAN.search(text):
         return None
     if to_simplified(text) != text:
@@ -79,9 +88,11 @@ def mark_chinese(escaped: str) -> tuple[str, str | None]:
     ('the <span lang="zh-Hant">霸權</span> of', None)
     >>> mark_chinese("日美關係")
     ('日美關係', 'zh-Hant')
+    >>> mark_chinese("the note of the article is titled ウクライナの窮狀は, in Japanese")
+    ('the note of the article is titled <span lang="ja">ウクライナの窮狀は</span>, in Japanese', None)
     """
     text = html.unescape(escaped)
-    han = len(_HAN.findall(text))
+    han = len(_HAN.findall(text)) + len(_KANA.findall(text))
     if not han:
         return escaped, None
     letters = sum(1 for char in text if char.isalnum())
