@@ -245,16 +245,26 @@ def join_lines(lines: list[str]) -> str:
     '(Soft Hedging)，亦即'
     >>> join_lines(["https://example.org/why-", "fail-34632"])
     'https://example.org/why-fail-34632'
+
+    A URL broken after a dot or a slash is joined whole, too:
+
+    >>> join_lines(["讀賣新聞、https://www.yomiuri.", "co.jp/editorial/。"])
+    '讀賣新聞、https://www.yomiuri.co.jp/editorial/。'
     """
     joined = ""
     for line in lines:
         piece = line.strip(_SPACE_CLASS)
         if not piece:
             continue
-        if joined and _needs_space(joined[-1], piece[0]):
+        if joined and _needs_space(joined[-1], piece[0]) and not _URL_BROKEN.search(joined):
             joined += " "
         joined += piece
     return joined
+
+
+# The end of a line that stops inside a URL: the address has begun and the line ends on a
+# character after which a URL goes on (a dot or a slash), never a space.
+_URL_BROKEN = re.compile(r"(?:https?://|www\.)[^\s\u3000-\u303f\uff00-\uffef]*[./?=&#_%~]$")
 
 
 def _needs_space(left: str, right: str) -> bool:
