@@ -195,7 +195,20 @@ def test_numbers_as_numbers_or_strings_with_tolerance(written):
         answer = 3.92
         tolerance = 0.01
     """)
-    for answer in (12, 12.0, "12", " 12 ", "１２", "12.0", "12 minutes", "12倍", "+12", "twelve", "Twelve lines", "十二"):
+    for answer in (
+        12,
+        12.0,
+        "12",
+        " 12 ",
+        "１２",
+        "12.0",
+        "12 minutes",
+        "12倍",
+        "+12",
+        "twelve",
+        "Twelve lines",
+        "十二",
+    ):
         assert check("abe-beijing-2018/count", answer).right, answer
     assert "too high" in check("abe-beijing-2018/count", 13).message
     assert check("abe-beijing-2018/count", "thirteen").status == "wrong"
