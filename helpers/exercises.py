@@ -13,8 +13,9 @@ solution. ``open`` questions have no automatic check: a ``model_answer`` and
 for sets, ids with or without the article prefix (``"p015"``, ``"P15"``,
 ``"abe-beijing-2018:p015"``, joined by commas or by "and"), either script,
 surrounding spaces, numbers as strings or small counts as words ("four", "四"), an
-option by its letter, its text or the start of its text that fits no other option. It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never
-raises for a student's answer.
+option by its letter, its text or the start of its text that fits no other option.
+It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never raises for a
+student's answer.
 
 >>> check("abe-beijing-2018/separation-joined", ["p002"]).status
 'wrong'
