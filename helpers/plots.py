@@ -23,7 +23,7 @@ import os
 import re
 import textwrap
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import matplotlib
 import matplotlib.lines
@@ -114,18 +114,19 @@ class Chart(Figure):
         return super().__repr__().replace(type(self).__name__, "Figure", 1)
 
 
-Plot = TypeVar("Plot", bound=Callable[..., Any])
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
-def styled(plot: Plot) -> Plot:
+def styled(plot: Callable[Params, Result]) -> Callable[Params, Result]:
     """Draw ``plot`` with :data:`STYLE` in force (fonts and colours are fixed as artists are made)."""
 
     @functools.wraps(plot)
-    def draw(*args: Any, **kwargs: Any) -> Any:
+    def draw(*args: Params.args, **kwargs: Params.kwargs) -> Result:
         with matplotlib.rc_context(STYLE):
             return plot(*args, **kwargs)
 
-    return draw  # type: ignore[return-value]
+    return draw
 
 
 def _number(value: float) -> str:
@@ -589,7 +590,6 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
     for event_type in types:
         marker, colour = EVENT_STYLE[event_type]
         of_type = events[events["event_type"] == event_type]
-        has_exact = (of_type["precision"] == "day").any()
         for exact in (True, False):
             part = of_type[(of_type["precision"] == "day") == exact]
             if part.empty:
@@ -600,16 +600,33 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
                 marker=marker,
                 s=28,
                 alpha=0.85,
-                label=event_type if exact or not has_exact else None,
                 facecolors=colour if exact else "none",
                 edgecolors=colour,
             )
+
+    # The legend keys the two encodings apart: shape and colour for the type (always drawn filled),
+    # fill for the date's precision (in grey), so that no type's key looks like a precision.
+    def key(label: str, marker: str, colour: str, filled: bool = True) -> matplotlib.lines.Line2D:
+        face = colour if filled else "none"
+        return matplotlib.lines.Line2D(
+            [], [], linestyle="", marker=marker, markersize=5, markerfacecolor=face, markeredgecolor=colour, label=label
+        )
+
+    handles = [key(t, *EVENT_STYLE[t]) for t in types]
+    handles += [key("day given", "o", "0.45"), key("month or year only", "o", "0.45", filled=False)]
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     subject = f"Events {lanes[0]} relies on" if len(lanes) == 1 else "Events the articles rely on"
     ax.set_title(title or subject + (f", since {since}" if since else ""), fontsize=10)
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
+    ax.legend(
+        handles=handles,
+        fontsize=7,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        title="event type; date",
+        title_fontsize=7,
+    )
     add_source(
         ax,
         [f"{a}:" for a in lanes],

@@ -176,6 +176,32 @@ def test_sets_lists_and_text_in_either_script_and_any_case(written):
     assert check("abe-beijing-2018/term", "hegemony").status == "wrong"
 
 
+def test_a_set_of_letters_separated_by_spaces_or_and(written):
+    written("""
+        [[exercise]]
+        id = "voices"
+        question = "q"
+        kind = "set"
+        hint = "h"
+        answer = ["a", "b", "c"]
+
+        [[exercise]]
+        id = "phrases"
+        question = "q"
+        kind = "set"
+        hint = "h"
+        answer = ["hard hedging", "soft hedging"]
+    """)
+    for answer in ("a b c", "c  b a", "abc", "a and b and c", "(a) (b) (c)", "a, b & c"):
+        assert check("abe-beijing-2018/voices", answer).right, answer
+    wrong = check("abe-beijing-2018/voices", "a b d")
+    assert wrong.status == "wrong" and "(d)" in wrong.message and "1 is missing" in wrong.message
+    assert not check("abe-beijing-2018/voices", "ab").right
+    # Items of several words are never split at spaces.
+    assert check("abe-beijing-2018/phrases", "soft hedging, hard hedging").right
+    assert not check("abe-beijing-2018/phrases", "hard soft hedging").right
+
+
 def test_numbers_as_numbers_or_strings_with_tolerance(written):
     written("""
         [[exercise]]
