@@ -257,10 +257,15 @@ def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
             by_article[article].append(local)
     parts = [f"{article} {', '.join(locals_)}".strip() for article, locals_ in by_article.items()]
     text = "Source: " + "; ".join(parts) + (f". {note}" if note else "")
-    ax.figure.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True)
+    # Wrapped here, not by matplotlib (wrap=True), so that the number of lines is known and the
+    # layout leaves room for all of them: a two-line source once overprinted the x-axis label.
+    # About 16 characters of 7.5-point text per inch of figure width (with a margin).
+    width = max(40, int(_root(ax).get_figwidth() * 16))
+    lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [text]
+    ax.figure.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=7.5, color="#444444")
     engine = _root(ax).get_layout_engine()
     if isinstance(engine, ConstrainedLayoutEngine):
-        engine.set(h_pad=0.2)
+        engine.set(h_pad=0.2 + 0.13 * (len(lines) - 1))
 
 
 def _rows(series: str) -> pd.DataFrame:
