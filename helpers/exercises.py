@@ -613,7 +613,9 @@ def _unreadable(task: Exercise, answer: object) -> Verdict:
 
 
 def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
-    items = _items(answer)
+    # A bare number is one paragraph id, as "27" and [27] already are.
+    is_number = isinstance(answer, numbers.Integral) and not isinstance(answer, bool)
+    items = [answer] if is_number else _items(answer)
     if items is None or not items:
         return _unreadable(task, answer)
     articles = {article for article, _ in expected}
@@ -669,7 +671,16 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     items = _items(answer)
     if items is None or not items or any(isinstance(item, (dict, list)) for item in items):
         return _unreadable(task, answer)
-    return _compare_sets(task, expected, {normalise(item) for item in items}, str, "items")
+    given = {normalise(item) for item in items}
+    if isinstance(answer, str) and all(" " not in item for item in expected) and not given <= expected:
+        # "a b c", "a and b" and "abc" are as careful as "a, b, c" when every expected item is one
+        # word: only then split at spaces and "and" (and a run of letters when the items are letters).
+        words = {normalise(word) for item in items for word in re.split(r"\s+|&", str(item))}
+        words -= {"", "and"}
+        if all(len(item) == 1 for item in expected):
+            words = {part for word in words for part in (word if word not in expected and word.isalpha() else [word])}
+        given = words
+    return _compare_sets(task, expected, given, str, "items")
 
 
 def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:

@@ -39,6 +39,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from .analysis.figures import check_figures, load_figures, summit_table
 from .analysis.timeline import EVENT_TYPES, merged_timeline
+from .text.language import segment
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -262,10 +263,15 @@ def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
             by_article[article].append(local)
     parts = [f"{article} {', '.join(locals_)}".strip() for article, locals_ in by_article.items()]
     text = "Source: " + "; ".join(parts) + (f". {note}" if note else "")
-    ax.figure.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True)
+    # Wrapped here, not by matplotlib (wrap=True), so that the number of lines is known and the
+    # layout leaves room for all of them: a two-line source once overprinted the x-axis label.
+    # About 16 characters of 7.5-point text per inch of figure width (with a margin).
+    width = max(40, int(_root(ax).get_figwidth() * 16))
+    lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [text]
+    ax.figure.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=7.5, color="#444444")
     engine = _root(ax).get_layout_engine()
     if isinstance(engine, ConstrainedLayoutEngine):
-        engine.set(h_pad=0.2)
+        engine.set(h_pad=0.2 + 0.13 * (len(lines) - 1))
 
 
 def _rows(series: str) -> pd.DataFrame:
@@ -294,17 +300,23 @@ def _label_bars(ax: Axes, bars, labels: Iterable[str]) -> None:
 
 def _wrap_chinese(text: str, width: int) -> str:
     """Wrap Chinese text for a tick label: lines of at most ``width`` characters, breaking after a
-    comma where there is one and never inside a run of Latin letters or digits (G20).
+    comma where there is one and otherwise between words (jieba's, so never inside 會面 or G20);
+    a word longer than ``width`` gets a line of its own.
 
     >>> print(_wrap_chinese("川普赴日出席G20大阪峰會,期間會見安倍", 7))
     川普赴日出席
     G20大阪峰會,
     期間會見安倍
+    >>> print(_wrap_chinese("川普與安倍在法國比亞裡茨出席G7峰會期間會面", 7))
+    川普與安倍在
+    法國比亞裡茨
+    出席G7峰會
+    期間會面
     """
     lines = []
     for piece in re.split(r"(?<=[,，])", text):
         line = ""
-        for token in re.findall(r"[A-Za-z0-9]+|.", piece):
+        for token in segment(piece):
             if line and len(line) + len(token) > width and token not in ",，、":
                 lines.append(line)
                 line = ""
