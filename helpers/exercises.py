@@ -677,7 +677,9 @@ def _unreadable(task: Exercise, answer: object) -> Verdict:
 
 
 def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
-    items = _items(answer)
+    # A bare number is one paragraph id, as "27" and [27] already are.
+    is_number = isinstance(answer, numbers.Integral) and not isinstance(answer, bool)
+    items = [answer] if is_number else _items(answer)
     if items is None or not items:
         return _unreadable(task, answer)
     articles = {article for article, _ in expected}

@@ -144,6 +144,21 @@ def test_ids_in_any_form_and_order(written):
     assert check("abe-beijing-2018/hedges", ["paragraph five"]).status == "unreadable"
 
 
+def test_one_paragraph_id_as_a_bare_number(written):
+    written("""
+        [[exercise]]
+        id = "one"
+        question = "q"
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p027"]
+    """)
+    for answer in (27, "27", [27], "p027"):
+        assert check("abe-beijing-2018/one", answer).right, answer
+    assert not check("abe-beijing-2018/one", 30).right
+    assert check("abe-beijing-2018/one", True).status == "unreadable"
+
+
 def test_sets_lists_and_text_in_either_script_and_any_case(written):
     written("""
         [[exercise]]
