@@ -117,6 +117,8 @@ def test_scores_are_counted_as_documented():
         # 对冲 "offset": evade or offset US pressure; economic China–Japan–Korea offsets military US–Japan–Korea
         ("japan-us-2021:p027", "rivalry", "對衝", "对冲…压力", False),
         ("japan-korea-2024:p022", "rivalry", "對衝", "对冲军事", False),
+        # 盟国 inside 欧盟国家 "EU member states" is no ally (the paragraph has 日美同盟 too)
+        ("china-japan-2025:p015", "alliance", "盟国", "欧盟国家", False),
     ],
 )
 def test_sense_rules_drop_the_known_false_hits(corpus, para_id, theme, printed, rule, absent):
