@@ -20,7 +20,7 @@ student's answer.
 >>> check("abe-beijing-2018/separation-joined", ["p002"]).status
 'wrong'
 >>> print(check("abe-beijing-2018/separation-joined", None))
-… No answer yet: replace None with your answer (a list of paragraph ids such as ["p003", "p015"]) and run the cell again.
+… No answer yet: replace None with your answer (a list of paragraph ids, each "p" and its number: ["p…", "p…"]) and run the cell again.
 >>> check("sources/notes-without-text", str(run_solution("sources/notes-without-text"))).right
 True
 """
@@ -74,7 +74,8 @@ class Kind(str, Enum):
 
 #: What each kind of answer looks like, for messages.
 WANTS = {
-    Kind.IDS: 'a list of paragraph ids such as ["p003", "p015"]',
+    # No example ids: any real id could be an exercise's answer, or rule one out.
+    Kind.IDS: 'a list of paragraph ids, each "p" and its number: ["p…", "p…"]',
     Kind.SET: 'a list of strings such as ["…", "…"], in any order',
     Kind.LIST: 'a list of strings such as ["…", "…"], in order',
     Kind.NUMBER: "a number",

@@ -460,14 +460,17 @@ def _quoted_chinese(text: QuoteText, script: str) -> str:
     return "".join(out)
 
 
-def _voice_label(item, text: QuoteText) -> str:
-    """Whose words: "the author", "the author, citing [5] (P.66)", "reported: 讀賣新聞"."""
+def _voice_label(item, text: QuoteText, author: str = "the author") -> str:
+    """Whose words: "the author", "the author, citing [5] (P.66)", "reported: 讀賣新聞".
+
+    ``author`` is "the authors" for an article with more than one.
+    """
     if item.voice is Voice.REPORTED:
         return "reported" + (f": {_marked(item.speaker)}" if item.speaker else "")
     if item.voice is Voice.CITED:
         source = item.speaker or text.cited_sources or "a source"
-        return f"the author, citing {_marked(source)}"
-    return "the author"
+        return f"{author}, citing {_marked(source)}"
+    return author
 
 
 def _note_lines(text: QuoteText) -> str:
@@ -489,8 +492,8 @@ def quotes(
     phrase marked (``lang="zh-Hant"`` or ``zh-Hans``) and any note marker that
     stood in it put back as a superscript (its note's text as a tooltip and as a
     line under the English), our English beside it, whose voice it is (the
-    author's; "the author, citing [5] (P.66)"; or "reported: <speaker>") and the
-    note. ``ids`` is one id or a list, shown in that order; ``None`` shows every
+    author's, or "the authors'" for an article with two or more; "the author, citing
+    [5] (P.66)"; or "reported: <speaker>") and the note. ``ids`` is one id or a list, shown in that order; ``None`` shows every
     quote of the file.
 
     >>> page = quotes("central-asia-2007", "yomiuri-check-china-russia").data
@@ -512,7 +515,7 @@ def quotes(
     for item in chosen:
         text = quote_text(item, corpus)
         chinese = _quoted_chinese(text, script)
-        voice = _voice_label(item, text)
+        voice = _voice_label(item, text, "the authors" if len(article.authors) > 1 else "the author")
         note = f"<br><i>{_marked(item.note)}</i>" if item.note else ""
         note += _note_lines(text)
         rows.append(

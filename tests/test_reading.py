@@ -164,6 +164,22 @@ def test_quotes_in_the_other_script_and_in_the_order_asked():
     assert "the author" in quote("central-asia-2007", "verdict").data
 
 
+def test_an_article_with_two_authors_is_quoted_as_the_authors(corpus):
+    from helpers.quotes import Voice
+
+    with_quotes = {path.stem for path in quote_files()}
+    for article in corpus:
+        own = (
+            [q.id for q in load_quotes(article.id).values() if q.voice is Voice.AUTHOR]
+            if article.id in with_quotes
+            else []
+        )
+        if not own:
+            continue
+        page = quote(article.id, own[0]).data
+        assert ("the authors" in page) == (len(article.authors) > 1), article.id
+
+
 def test_unknown_quote_ids_name_the_known_ones():
     with pytest.raises(helpers.CorpusError, match="tactical-verdict"):
         quote("abe-beijing-2018", "no-such-quote")
