@@ -822,7 +822,7 @@ def _parse_check(entry_id: str, entry: dict[str, Any], where: str) -> FigureChec
         fail(f"unknown kind {kind_name!r} (one of: {', '.join(KINDS)})")
     kind = KINDS[kind_name]
     required = [*_COMMON_FIELDS[:4], *kind.figures, *kind.figure_lists, *kind.dates, *kind.required_settings]
-    if kind_name not in ("coded", "count"):
+    if kind_name != "coded":
         required.append("what")
     allowed = {*_COMMON_FIELDS, *required, *kind.optional_figures, *kind.optional_dates, *kind.settings}
     missing = [name for name in required if name not in entry]
@@ -870,7 +870,9 @@ def _parse_check(entry_id: str, entry: dict[str, Any], where: str) -> FigureChec
             fail(f"{name}: {error}")
         return DateRef(where_printed, printed, year_from)
 
-    figures = {name: (figure(entry[name], name),) for name in (*kind.figures, *kind.optional_figures) if name in entry}
+    figures: dict[str, tuple[Ref, ...]] = {
+        name: (figure(entry[name], name),) for name in (*kind.figures, *kind.optional_figures) if name in entry
+    }
     for name in kind.figure_lists:
         if not isinstance(entry[name], list) or len(entry[name]) < 2:
             fail(f"{name} must be a list of at least two figures in [ ]")
@@ -906,7 +908,7 @@ def _parse_check(entry_id: str, entry: dict[str, Any], where: str) -> FigureChec
         article,
         para_id,
         where,
-        entry.get("what", "states" if kind_name == "count" else ""),
+        entry.get("what", ""),
         figures,
         dates,
         word=entry.get("word", ""),
