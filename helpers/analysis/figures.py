@@ -10,7 +10,13 @@ Three things live here:
   columns). :func:`figures_for` selects from it.
 * :func:`check_figures` asks whether the articles' own numbers add up: parts
   against a stated whole, a stated multiple against the two amounts, a stated
-  duration against the dates the article prints.
+  duration against the dates the article prints, a direction of change, a band.
+  The checks are data, ``helpers/data/figure_checks.toml`` (its header explains
+  the format), read by :func:`load_figure_checks` and run by one function per
+  kind of check (:data:`KINDS`).
+
+Dates are read by :mod:`helpers.text.dates` (``parse_printed_date``,
+``elapsed`` and ``DateSpan`` stay importable from here).
 
 >>> summits = summit_table()
 >>> summits[["date", "minutes"]].head(2).values.tolist()
