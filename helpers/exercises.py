@@ -42,7 +42,8 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-from .text.datafiles import DATA_DIR, DataFileError, read_toml
+from .corpus.loading import SEEDS_DIR
+from .text.datafiles import DATA_DIR, DataFileError, folder_stamp, read_toml
 from .text.fulltable import mark_chinese
 from .text.script import to_simplified
 
@@ -199,13 +200,22 @@ class Verdict:
 # --- Loading ------------------------------------------------------------------------------
 
 
-@functools.cache
 def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
     """Read every exercise file; ids are ``<file name>/<exercise id>``.
 
     A malformed exercise raises :class:`ExerciseError` naming the file and the exercise.
+    The files are read again on the first call after one of them is saved (or one
+    is added or removed), so a teacher's edit is seen without restarting the kernel.
+
+    >>> "abe-beijing-2018/separation-joined" in load_exercises()
+    True
     """
     folder = Path(folder) if folder is not None else EXERCISES_DIR
+    return _load_exercises(folder.resolve(), folder_stamp(folder, "*.toml"))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_exercises(folder: Path, stamp: tuple[object, ...]) -> dict[str, Exercise]:
     exercises: dict[str, Exercise] = {}
     for path in sorted(folder.glob("*.toml")):
         data = read_toml(path, ExerciseError)
@@ -331,22 +341,28 @@ def run_solution(exercise_id: str) -> object:
     task = exercise(exercise_id)
     if task.kind is Kind.OPEN:
         return None
-    return task.answer if not task.solution else _run_code(exercise_id)
+    return task.answer if not task.solution else _run_code(exercise_id, task.solution, _inputs_stamp())
 
 
-@functools.cache
-def _run_code(exercise_id: str) -> object:
-    code = exercise(exercise_id).solution
+def _inputs_stamp() -> tuple[object, ...]:
+    # What a solution's value can depend on: the articles and every data file
+    # (themes, figures, quotes…), so that an edit to any of them is seen on the
+    # next check rather than after a kernel restart. Stat-ing these few dozen files takes under 1 ms.
+    return folder_stamp(SEEDS_DIR) + folder_stamp(DATA_DIR, "**/*")
+
+
+@functools.lru_cache(maxsize=256)
+def _run_code(exercise_id: str, code: str, stamp: tuple[object, ...]) -> object:
     tree = ast.parse(code)
     last = tree.body.pop()
+    assert isinstance(last, ast.Expr)  # checked when the file was read
     import helpers  # the solutions use the package as students do
 
     namespace: dict[str, object] = {"helpers": helpers, "pd": pd}
     exec(compile(tree, f"<solution {exercise_id}>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), f"<solution {exercise_id}>", "eval"), namespace)  # type: ignore[attr-defined]
+    return eval(compile(ast.Expression(last.value), f"<solution {exercise_id}>", "eval"), namespace)
 
 
-@functools.cache
 def _expected(exercise_id: str) -> object:
     task = exercise(exercise_id)
     try:

@@ -77,14 +77,10 @@ def _toml_value(value: object, where: str) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(
-            value, ensure_ascii=False
-        )  # a JSON string is a valid TOML basic string
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
         return "[" + ", ".join(_toml_value(v, where) for v in value) + "]"
-    raise EditionError(
-        f"{where}: cannot write a value of type {type(value).__name__} back as TOML"
-    )
+    raise EditionError(f"{where}: cannot write a value of type {type(value).__name__} back as TOML")
 
 
 def strip_exercises(text: str, where: str) -> str:
@@ -189,17 +185,11 @@ def load_notes(path: Path) -> dict[str, dict[str, str]]:
 
 
 def notes_markdown(title: str, fields: dict[str, str], heading: str = "###") -> str:
-    body = "\n".join(
-        f"- **{label}.** {fields[key].strip()}"
-        for key, label in NOTE_FIELDS.items()
-        if fields.get(key)
-    )
+    body = "\n".join(f"- **{label}.** {fields[key].strip()}" for key, label in NOTE_FIELDS.items() if fields.get(key))
     return f"{heading} Teaching notes: {title}\n\n{body}"
 
 
-def teacher_notebook(
-    nb: nbformat.NotebookNode, title: str, fields: dict[str, str] | None
-) -> nbformat.NotebookNode:
+def teacher_notebook(nb: nbformat.NotebookNode, title: str, fields: dict[str, str] | None) -> nbformat.NotebookNode:
     """The notebook with its teaching notes in a folded cell after the title cell."""
     if fields:
         text = notes_markdown(title, fields)
@@ -224,9 +214,7 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
     notes = load_notes(tree / NOTES_FILE)
     unknown = set(notes) - {entry.file for entry in toc.entries}
     if unknown:
-        raise EditionError(
-            f"{tree / NOTES_FILE}: notes for notebooks not in the table of contents: {sorted(unknown)}"
-        )
+        raise EditionError(f"{tree / NOTES_FILE}: notes for notebooks not in the table of contents: {sorted(unknown)}")
     editions = {"teacher": out_dir / "teacher", "student": out_dir / "student"}
     for folder in editions.values():
         if folder.exists():
@@ -236,15 +224,9 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
     teacher = editions["teacher"]
     for entry in toc.entries:
         path = teacher / "notebooks" / entry.file
-        nb = teacher_notebook(
-            nbformat.read(path, as_version=4), entry.title, notes.get(entry.file)
-        )
+        nb = teacher_notebook(nbformat.read(path, as_version=4), entry.title, notes.get(entry.file))
         path.write_text(toc_module.notebook_text(nb), encoding="utf-8")
-    sections = [
-        notes_markdown(e.title, notes[e.file], "##")
-        for e in toc.entries
-        if e.file in notes
-    ]
+    sections = [notes_markdown(e.title, notes[e.file], "##") for e in toc.entries if e.file in notes]
     (teacher / "TEACHING_NOTES.md").write_text(
         "# Teaching notes\n\nFrom notebooks/teaching_notes.toml; the same notes open each notebook of this edition.\n\n"
         + "\n\n".join(sections)
@@ -261,9 +243,7 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
             target.unlink()
     for path in sorted((student / EXERCISES).glob("*.toml")):
         path.write_text(
-            strip_exercises(
-                path.read_text(encoding="utf-8"), str(EXERCISES / path.name)
-            ),
+            strip_exercises(path.read_text(encoding="utf-8"), str(EXERCISES / path.name)),
             encoding="utf-8",
         )
     for path in sorted((student / "notebooks").glob("*.ipynb")):

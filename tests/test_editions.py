@@ -12,13 +12,12 @@ everywhere, and only the whole list would be the answer.)
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from script_module import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 ID_OR_NUMBER = re.compile(r"^([a-z0-9-]+:)?p\d+$|^[\d.,]+$", re.IGNORECASE)
@@ -35,19 +34,7 @@ TEXT_SUFFIXES = {
 }
 
 
-def _load(name: str):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    return module
-
-
-editions = _load("editions")
+editions = load_script("editions")
 
 
 @pytest.fixture(scope="module")
@@ -174,7 +161,6 @@ def test_in_the_student_edition_check_still_runs_and_says_the_teacher_has_the_an
     assert set(loaded) == set(exercises.load_exercises())
     task_id = next(iter(loaded))
     monkeypatch.setattr(exercises, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
-    exercises.load_exercises.cache_clear()
     try:
         verdict = exercises.check(task_id, "my answer")
         assert verdict.message == exercises.WITHHELD and not verdict.right
@@ -182,4 +168,3 @@ def test_in_the_student_edition_check_still_runs_and_says_the_teacher_has_the_an
         assert exercises.WITHHELD in exercises.solution(task_id).data
     finally:
         monkeypatch.undo()
-        exercises.load_exercises.cache_clear()

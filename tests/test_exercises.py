@@ -93,15 +93,27 @@ def written(tmp_path, monkeypatch):
 
     def write(text: str, name: str = "abe-beijing-2018") -> None:
         (tmp_path / f"{name}.toml").write_text(textwrap.dedent(text), encoding="utf-8")
-        load_exercises.cache_clear()
-        ex._run_code.cache_clear()
-        ex._expected.cache_clear()
         monkeypatch.setattr(ex, "EXERCISES_DIR", tmp_path)
 
-    yield write
-    load_exercises.cache_clear()
-    ex._run_code.cache_clear()
-    ex._expected.cache_clear()
+    return write
+
+
+def test_a_teachers_edit_is_seen_on_the_next_check_without_a_restart(written):
+    exercise_text = """
+        [[exercise]]
+        id = "count"
+        question = "q"
+        kind = "number"
+        hint = "h"
+        answer = {answer}
+    """
+    written(exercise_text.format(answer=3))
+    assert check("abe-beijing-2018/count", 3).right
+    written(exercise_text.format(answer=14))  # a different size, so the edit is seen even within one clock tick
+    assert check("abe-beijing-2018/count", 14).right
+    assert not check("abe-beijing-2018/count", 3).right
+    written(exercise_text.format(answer=1), name="japan-us-2021")
+    assert "japan-us-2021/count" in load_exercises()
 
 
 def test_ids_in_any_form_and_order(written):
@@ -245,9 +257,5 @@ def test_open_questions_show_a_model_answer(written):
 )
 def test_malformed_exercises_name_the_file_and_exercise(tmp_path, body, problem):
     (tmp_path / "bad.toml").write_text(f'[[exercise]]\nid = "a"\nquestion = "q"\n{body}\n', encoding="utf-8")
-    load_exercises.cache_clear()
-    try:
-        with pytest.raises(ExerciseError, match=rf"bad\.toml, exercise 1 \('a'\): .*{problem}"):
-            load_exercises(tmp_path)
-    finally:
-        load_exercises.cache_clear()
+    with pytest.raises(ExerciseError, match=rf"bad\.toml, exercise 1 \('a'\): .*{problem}"):
+        load_exercises(tmp_path)
