@@ -749,11 +749,16 @@ CODED_CHECKS: dict[str, CheckFunction] = {
 }
 
 
+def coded_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A check written in Python: the function of :data:`CODED_CHECKS` that the entry names."""
+    return CODED_CHECKS[check.function](check, sources)
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of check: the function that runs it and the fields an entry of that kind has."""
 
-    run: CheckFunction | None
+    run: CheckFunction
     figures: tuple[str, ...] = ()
     optional_figures: tuple[str, ...] = ()
     figure_lists: tuple[str, ...] = ()
@@ -774,7 +779,7 @@ KINDS: dict[str, Kind] = {
     ),
     "band": Kind(band_check, figures=("value", "band"), settings=("edge",)),
     "count": Kind(count_check, figures=("stated",), settings=("names",), required_settings=("names",)),
-    "coded": Kind(None, optional_figures=("stated",), settings=("function",), required_settings=("function",)),
+    "coded": Kind(coded_check, optional_figures=("stated",), settings=("function",), required_settings=("function",)),
 }
 
 #: The checks that ship with the notebooks.
@@ -933,11 +938,9 @@ def _place(value: object, article: str, name: str, fail: Callable[[str], NoRetur
 
 def run_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
     """Run one check; a figure, date or word not found raises :class:`FigureCheckError` naming the entry."""
-    run = CODED_CHECKS[check.function] if check.kind == "coded" else KINDS[check.kind].run
-    assert run is not None  # every kind but "coded" has its function
     try:
         sources.text(check.para_id)
-        return run(check, sources)
+        return KINDS[check.kind].run(check, sources)
     except (KeyError, ValueError, CorpusError) as error:
         problem = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
         raise FigureCheckError(check.where, str(problem)) from None
