@@ -142,6 +142,21 @@ def test_ids_in_any_form_and_order(written):
     assert check("abe-beijing-2018/hedges", ["paragraph five"]).status == "unreadable"
 
 
+def test_one_paragraph_id_as_a_bare_number(written):
+    written("""
+        [[exercise]]
+        id = "one"
+        question = "q"
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p027"]
+    """)
+    for answer in (27, "27", [27], "p027"):
+        assert check("abe-beijing-2018/one", answer).right, answer
+    assert not check("abe-beijing-2018/one", 30).right
+    assert check("abe-beijing-2018/one", True).status == "unreadable"
+
+
 def test_sets_lists_and_text_in_either_script_and_any_case(written):
     written("""
         [[exercise]]
@@ -174,6 +189,32 @@ def test_sets_lists_and_text_in_either_script_and_any_case(written):
     for answer in ("霸权护持", " 「霸權護持」", "Maintaining hegemony", "ＨＥＧＥＭＯＮＩＣ maintenance"):
         assert check("abe-beijing-2018/term", answer).right, answer
     assert check("abe-beijing-2018/term", "hegemony").status == "wrong"
+
+
+def test_a_set_of_letters_separated_by_spaces_or_and(written):
+    written("""
+        [[exercise]]
+        id = "voices"
+        question = "q"
+        kind = "set"
+        hint = "h"
+        answer = ["a", "b", "c"]
+
+        [[exercise]]
+        id = "phrases"
+        question = "q"
+        kind = "set"
+        hint = "h"
+        answer = ["hard hedging", "soft hedging"]
+    """)
+    for answer in ("a b c", "c  b a", "abc", "a and b and c", "(a) (b) (c)", "a, b & c"):
+        assert check("abe-beijing-2018/voices", answer).right, answer
+    wrong = check("abe-beijing-2018/voices", "a b d")
+    assert wrong.status == "wrong" and "(d)" in wrong.message and "1 is missing" in wrong.message
+    assert not check("abe-beijing-2018/voices", "ab").right
+    # Items of several words are never split at spaces.
+    assert check("abe-beijing-2018/phrases", "soft hedging, hard hedging").right
+    assert not check("abe-beijing-2018/phrases", "hard soft hedging").right
 
 
 def test_numbers_as_numbers_or_strings_with_tolerance(written):
