@@ -613,9 +613,15 @@ def part_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
     """A part ("其中…") that cannot exceed the whole printed with it."""
     part, whole = sources.figure(check.ref("part")), sources.figure(check.ref("whole"))
     fits = part.value <= whole.value
+    share = part.value / whole.value
+    if part.unit == "percent" and whole.unit == "percent":  # shares of one whole: say so in points
+        of_it = f"{part.value:g} of the {whole.value:g} points, {share:.0%} of the larger share"
+    else:
+        of_it = f"{share:.0%} of it"
     explanation = (
-        f"{_sentence(check.what)}: {part.raw} is part of {whole.raw}, "
-        f"{'and' if fits else 'but'} it is {part.value / whole.value:.0%} of it."
+        f"{_sentence(check.what)}: {part.raw} is part of {whole.raw} ({of_it})."
+        if fits
+        else f"{_sentence(check.what)}: {part.raw} is given as part of {whole.raw}, but is larger ({of_it})."
     )
     return _row(whole.para_id, check.name, whole.value, part.value, fits, explanation)
 
