@@ -20,6 +20,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import HTML
 
+from .analysis.figures import check_figures
 from .analysis.quotes import (
     QuoteError,
     QuoteText,
@@ -697,3 +698,48 @@ def read_article(article: Article | str, script: str = "original", corpus: Corpu
     lang = script_lang(article, script)
     title = f'<h2 lang="{lang}">{html.escape(to_script(article.title, script))}</h2>'
     return HTML(title + _section_html(article, article.paragraphs, script))
+
+
+# --- The articles' own arithmetic ------------------------------------------------------------------
+
+_DIRECTION = {1.0: "rise", -1.0: "fall", 0.0: "no change"}
+
+
+def readable_number(value: float) -> str:
+    """A number as a reader writes it: ``3.3 trillion``, ``580 million``, ``1,000``, ``3.9``.
+
+    >>> readable_number(3.3e13), readable_number(5.8e8), readable_number(1000.0), readable_number(3.90278)
+    ('33 trillion', '580 million', '1,000', '3.9')
+    """
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            return f"{value / size:,.4g} {word}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.3g}"
+
+
+def figure_checks(article: Article | str, corpus: Corpus | None = None) -> FullTable:
+    """One article's rows of :func:`helpers.figures.check_figures`, shown for reading.
+
+    ``stated`` and ``computed`` are written as a reader writes numbers; a word of
+    change (``trend``) is shown as rise or fall, and a part against its whole
+    gives its share.
+
+    >>> table = figure_checks("japan-us-2021")
+    >>> table.loc[table.check.str.startswith("World GDP"), ["stated", "computed"]].values.tolist()
+    [['whole 40', 'part 16 (40%)']]
+    """
+    corpus = default_corpus(corpus)
+    article_id = _article(corpus, article).id
+    rows = check_figures(corpus)
+    rows = rows[rows.article_id == article_id].reset_index(drop=True)
+    stated, computed = rows.stated.map(readable_number), rows.computed.map(readable_number)
+    trend, part = rows.kind == "trend", rows.kind == "part"
+    stated[trend], computed[trend] = rows.stated[trend].map(_DIRECTION), rows.computed[trend].map(_DIRECTION)
+    shares = (rows.computed / rows.stated).map("{:.0%}".format)
+    stated[part] = "whole " + stated[part]
+    computed[part] = "part " + computed[part] + " (" + shares[part] + ")"
+    shown = rows.assign(stated=stated, computed=computed)
+    return full_table(
+        shown[["para_id", "check", "stated", "computed", "consistent", "explanation"]],
+        caption=f"{article_id}: the article's own numbers checked against each other (helpers/data/figure_checks.toml)",
+    )

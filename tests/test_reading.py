@@ -234,3 +234,17 @@ def test_sections_are_found_by_numbering_or_a_unique_part():
     with pytest.raises(KeyError, match="has no heading"):
         find_heading(abe, "第九章")
     assert "結語" in read_section("abe-beijing-2018", "结语").data  # typed in the other script
+
+
+def test_figure_checks_are_readable_for_every_article(corpus):
+    from helpers.reading import figure_checks
+
+    every = check_figures(corpus)
+    for article in corpus:
+        table = figure_checks(article, corpus)
+        assert len(table) == (every.article_id == article.id).sum()
+        shown = " ".join(table.stated.astype(str)) + " ".join(table.computed.astype(str))
+        assert "e+" not in shown and "nan" not in shown, article.id  # never 3.3e+13
+        kinds = every[every.article_id == article.id].kind.reset_index(drop=True)
+        assert set(table.stated[kinds == "trend"]) <= {"rise", "fall", "no change"}
+        assert all(value.startswith("part ") and value.endswith("%)") for value in table.computed[kinds == "part"])

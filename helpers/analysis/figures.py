@@ -83,7 +83,7 @@ FIGURE_COLUMNS = [
     "description",
 ]
 EXCLUDED_COLUMNS = ["article_id", "para_id", "raw", "reason"]
-CHECK_COLUMNS = ["article_id", "para_id", "check", "stated", "computed", "consistent", "explanation"]
+CHECK_COLUMNS = ["article_id", "para_id", "check", "kind", "stated", "computed", "consistent", "explanation"]
 
 #: The article with the two tables, and the header cells each table must have.
 TABLE_ARTICLE = "japan-us-2021"
@@ -960,7 +960,7 @@ def check_figures(
     """Run every check of figure_checks.toml (or ``checks``); one row each, consistent ones included.
 
     Columns: ``article_id``, ``para_id`` (where the stated figure is), ``check``,
-    ``stated`` and ``computed`` (plain numbers in the same unit), ``consistent``
+    ``kind`` (of figure_checks.toml), ``stated`` and ``computed`` (plain numbers in the same unit), ``consistent``
     and ``explanation`` (an English sentence).
 
     >>> checks = check_figures()
@@ -972,7 +972,7 @@ def check_figures(
     corpus = default_corpus() if corpus is None else corpus
     sources = Sources(corpus, load_figures() if figures is None else figures)
     checks = load_figure_checks() if checks is None else checks
-    rows = [run_check(check, sources) for check in checks]
+    rows = [{**run_check(check, sources), "kind": check.kind} for check in checks]
     return full_table(pd.DataFrame(rows, columns=CHECK_COLUMNS))
 
 
