@@ -48,6 +48,7 @@ from IPython.display import HTML
 from .corpus.loading import SEEDS_DIR
 from .text.datafiles import DATA_DIR, DataFileError, folder_stamp, read_toml
 from .text.fulltable import mark_chinese
+from .text.quantities import DIGITS
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
@@ -122,21 +123,6 @@ _ENGLISH_NUMBERS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
         "sixteen seventeen eighteen nineteen twenty".split()
     )
-}
-_CHINESE_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "兩": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
 }
 _NUMBER_WORD = re.compile(r"(?P<word>[a-z]+|[〇零一二两兩三四五六七八九十]+)(?:\s*(?P<unit>[^\d]{0,12}))?")
 #: Words that join paragraph ids in a careful answer ("p011 and p016", "p011 和 p016").
@@ -563,12 +549,13 @@ def _number_word(text: str) -> float | None:
     word = match.group("word")
     if word in _ENGLISH_NUMBERS:
         return float(_ENGLISH_NUMBERS[word])
+    # Counts up to 99 only (十二, 二十三): a longer numeral in a count answer is more likely a slip.
     tens, ten, units = word.partition("十")
     if not ten:
-        return float(_CHINESE_DIGITS[word]) if len(word) == 1 and word in _CHINESE_DIGITS else None
+        return float(DIGITS[word]) if len(word) == 1 and word in DIGITS else None
     if len(tens) > 1 or len(units) > 1 or "十" in units:
         return None
-    return float(_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0))
+    return float(DIGITS.get(tens, 1) * 10 + DIGITS.get(units, 0))
 
 
 def _option_index(task: Exercise, value: object) -> int | None:
