@@ -32,6 +32,7 @@ from .analysis.quotes import (
 )
 from .corpus.loading import Corpus, default_corpus
 from .corpus.records import Article, Heading
+from .corpus.vocabulary import TargetKind
 from .text.cleaning import han
 from .text.fulltable import FullTable, full_table, mark_chinese
 from .text.language import load_glossary
@@ -351,7 +352,7 @@ def removed_frame(corpus: Corpus | None = None) -> FullTable:
     """Everything the cleaner dropped, in every article: kind, line, text (in full), reason."""
     corpus = default_corpus(corpus)
     rows = [
-        {"article_id": a.id, "kind": r.kind, "line": r.line, "text": r.text, "reason": r.reason}
+        {"article_id": a.id, "kind": r.kind.value, "line": r.line, "text": r.text, "reason": r.reason}
         for a in corpus
         for r in a.removed
     ]
@@ -367,7 +368,7 @@ def front_matter_frame(article: Article) -> FullTable:
     """
     return full_table(
         pd.DataFrame(
-            [{"kind": f.kind, "line": f.line, "text": f.text} for f in article.front_matter],
+            [{"kind": f.kind.value, "line": f.line, "text": f.text} for f in article.front_matter],
             columns=["kind", "line", "text"],
         )
     )
@@ -402,19 +403,26 @@ def accounting(article: Article) -> pd.Series:
     True
     """
 
-    counts: dict[str, int] = {}
+    counts: dict[TargetKind, int] = {}
     for entry in article.ledger:
-        kind = (
-            entry.target.split(":")[0]
-            if not entry.target.startswith(article.id)
-            else ("paragraphs" if ":p" in entry.target else "notes" if ":n" in entry.target else "tables")
-        )
-        kind = {"heading": "headings", "caption": "captions", "front": "front matter", "removed": "removed"}.get(
-            kind, kind
-        )
-        counts[kind] = counts.get(kind, 0) + len(han(entry.text))
-    order = ["title", "headings", "paragraphs", "front matter", "notes", "captions", "tables", "removed"]
-    return pd.Series({k: counts[k] for k in order if k in counts}, name="Han characters")
+        counts[entry.target.kind] = counts.get(entry.target.kind, 0) + len(han(entry.text))
+    # Note markers are left out: their characters are digits and signs, never Han.
+    return pd.Series(
+        {label: counts[kind] for kind, label in _ACCOUNTING_LABELS.items() if kind in counts}, name="Han characters"
+    )
+
+
+#: The rows of :func:`accounting`, in the order shown.
+_ACCOUNTING_LABELS = {
+    TargetKind.TITLE: "title",
+    TargetKind.HEADING: "headings",
+    TargetKind.PARAGRAPH: "paragraphs",
+    TargetKind.FRONT: "front matter",
+    TargetKind.NOTE: "notes",
+    TargetKind.CAPTION: "captions",
+    TargetKind.TABLE: "tables",
+    TargetKind.REMOVED: "removed",
+}
 
 
 # --- Quotations: the sentence that carries a claim, with our English ---------------------

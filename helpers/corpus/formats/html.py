@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 
 from ...errors import CorpusError
 from ...text.cleaning import decode, han
+from ..vocabulary import RemovedKind, Role, SourceFormat
 from . import Block, Extraction
 from .htmlblocks import HtmlBlock, html_blocks
 
@@ -97,12 +98,22 @@ def read_html(data: bytes, where: str) -> Extraction:
         norm = _norm(block.text)
         if block.kind != "text":
             result.append(
-                Block(block.text, "removed", block.kind, reason=_hidden_reason(block), where=f"<{block.tag}>")
+                Block(
+                    block.text,
+                    Role.REMOVED,
+                    RemovedKind.parse(block.kind),
+                    reason=_hidden_reason(block),
+                    where=f"<{block.tag}>",
+                )
             )
         elif block.tag == "title":
             result.append(
                 Block(
-                    block.text, "removed", "page-title", reason="the browser's title bar of the page", where="<title>"
+                    block.text,
+                    Role.REMOVED,
+                    RemovedKind.PAGE_TITLE,
+                    reason="the browser's title bar of the page",
+                    where="<title>",
                 )
             )
         elif (
@@ -110,35 +121,37 @@ def read_html(data: bytes, where: str) -> Extraction:
             and block.tag in ("h1", "h2")
             and (norm == meta_title or (block.tag == "h1" and (inside or kept)))
         ):
-            result.append(Block(block.text, "title", where=f"<{block.tag}>"))
+            result.append(Block(block.text, Role.TITLE, where=f"<{block.tag}>"))
             title_done = True
         elif kept and block.tag in heading_tags:
             level = min(heading_tags.index(block.tag) + 1, 3)
-            result.append(Block(block.text, "heading", level=level, where=f"<{block.tag}>"))
+            result.append(Block(block.text, Role.HEADING, level=level, where=f"<{block.tag}>"))
         elif (kept or inside) and _furniture_reason(block, stop=region):
             # A share bar or QR-code box inside the article's own container.
             result.append(
                 Block(
                     block.text,
-                    "removed",
-                    "web-furniture",
+                    Role.REMOVED,
+                    RemovedKind.WEB_FURNITURE,
                     reason=_furniture_reason(block, stop=region),
                     where=f"<{block.tag}>",
                 )
             )
         elif kept or (inside and _FRONT_LINE.match(norm)):
-            role = "caption" if block.tag in ("figcaption", "caption") else ""
+            role = Role.CAPTION if block.tag in ("figcaption", "caption") else None
             result.append(Block(block.text, role, where=f"<{block.tag}>"))
         elif inside and block.tag in ("figcaption", "caption"):
-            result.append(Block(block.text, "caption", where=f"<{block.tag}>"))
+            result.append(Block(block.text, Role.CAPTION, where=f"<{block.tag}>"))
         elif _FRONT_LINE.match(norm) and not _furniture_reason(block):
-            result.append(Block(block.text, "", where=f"<{block.tag}>"))
+            result.append(Block(block.text, None, where=f"<{block.tag}>"))
         else:
             reason = _furniture_reason(block) or (
                 "left out by the main-content extractor (trafilatura) as not part of the article"
             )
-            result.append(Block(block.text, "removed", "web-furniture", reason=reason, where=f"<{block.tag}>"))
-    return Extraction("html", result, Counter(han(text)))
+            result.append(
+                Block(block.text, Role.REMOVED, RemovedKind.WEB_FURNITURE, reason=reason, where=f"<{block.tag}>")
+            )
+    return Extraction(SourceFormat.HTML, result, Counter(han(text)))
 
 
 def _norm(text: str) -> str:
