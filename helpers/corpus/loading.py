@@ -2,7 +2,7 @@
 
 >>> corpus = load_corpus()
 >>> "abe-beijing-2018" in corpus, corpus["abe-beijing-2018"].script
-(True, 'traditional')
+(True, <Script.TRADITIONAL: 'traditional'>)
 >>> corpus.paragraphs_frame().columns.tolist()
 ['article_id', 'para_id', 'section', 'text']
 """
@@ -244,7 +244,7 @@ def load_article(path: str | Path, **metadata: object) -> Article:
 
     >>> article = load_article(SEEDS_DIR / "003_83a792fe77ea19c8.txt")
     >>> article.id, article.script, article.title
-    ('003_83a792fe77ea19c8', 'simplified', '日本的中亚政策及中国的应对策略')
+    ('003_83a792fe77ea19c8', <Script.SIMPLIFIED: 'simplified'>, '日本的中亚政策及中国的应对策略')
     """
     path = Path(path)
     if not path.is_file():

@@ -411,3 +411,29 @@ class LedgerTarget:
 #: The targets that have no index or id.
 TITLE = LedgerTarget(TargetKind.TITLE)
 MARKER = LedgerTarget(TargetKind.MARKER)
+
+
+def split_record_id(record_id: str) -> tuple[str, str]:
+    """The article id and the short id (``p004``, ``n03``, ``t1``) of a paragraph, note or table id.
+
+    >>> split_record_id("abe-beijing-2018:p004")
+    ('abe-beijing-2018', 'p004')
+    >>> split_record_id("p004")
+    Traceback (most recent call last):
+    ...
+    helpers.corpus.vocabulary.VocabularyError: 'p004' is not a paragraph, note or table id ('<article id>:p004')
+    """
+    match = RECORD_ID.match(record_id)
+    if not match:
+        raise VocabularyError(f"{record_id!r} is not a paragraph, note or table id ('<article id>:p004')")
+    return match.group("article"), record_id[len(match.group("article")) + 1 :]
+
+
+def short_id(record_id: str) -> str:
+    """A paragraph's, note's or table's id without its article: ``p004`` for ``abe-beijing-2018:p004``."""
+    return split_record_id(record_id)[1]
+
+
+def article_of(record_id: str) -> str:
+    """The article id of a paragraph, note or table id: ``abe-beijing-2018`` for ``abe-beijing-2018:p004``."""
+    return split_record_id(record_id)[0]

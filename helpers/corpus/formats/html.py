@@ -12,8 +12,8 @@ which puts them in the front matter.
 >>> page = "<html><head><title>網 | 日本外交</title></head><body><nav>首頁 國際</nav><article><h1>日本外交</h1>" \\
 ...     + "<p>日本與中國的關係在二〇一八年出現轉機，兩國領導人恢復互訪。</p>" * 3 + "</article></body></html>"
 >>> extraction = read_html(page.encode(), "page.html")
->>> [(b.role, b.text[:6]) for b in extraction.blocks][:4]
-[('removed', '網 | 日本'), ('removed', '首頁 國際'), ('title', '日本外交'), ('', '日本與中國的')]
+>>> [f"{b.role or '-'} {b.text[:6]}" for b in extraction.blocks][:4]
+['removed 網 | 日本', 'removed 首頁 國際', 'title 日本外交', '- 日本與中國的']
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ and runs of raw HTML (``<p>`` per paragraph, ``<figure>``, comments, ``<style>``
 even prettified HTML with every tag on its own line) are read as HTML.
 
 >>> text = "---\\ntitle: 日本外交\\nauthor: 張華\\ntags: [外交]\\n---\\n\\n<p>日本與中國。</p>\\n<!-- 草稿 -->\\n"
->>> [(b.role, b.kind, b.text) for b in read_markdown(text.encode(), "x.md").blocks]
-[('title', '', '日本外交'), ('front', 'byline', '張華'), ('removed', 'front-matter', 'tags: 外交'), ('', '', '日本與中國。'), ('removed', 'comment', '草稿')]
+>>> [f"{b.role or '-'} {b.kind or '-'} {b.text}" for b in read_markdown(text.encode(), "x.md").blocks]
+['title - 日本外交', 'front byline 張華', 'removed front-matter tags: 外交', '- - 日本與中國。', 'removed comment 草稿']
 """
 
 from __future__ import annotations
