@@ -35,7 +35,7 @@ import pandas as pd
 from .analysis.new_words import propose_user_words
 from .corpus.loading import SEEDS_DIR, load_corpus
 from .corpus.records import Article
-from .corpus.vocabulary import short_id
+from .corpus.vocabulary import Script, short_id
 from .text.language import load_glossary, pinyin
 from .text.script import to_simplified, to_traditional
 
@@ -71,7 +71,7 @@ def _quote(text: str) -> str:
 
 def other_script(article: Article) -> tuple[str, Callable[[str], str]]:
     """The script the article is not printed in, and the converter to it."""
-    return ("简体", to_simplified) if article.script == "traditional" else ("繁體", to_traditional)
+    return ("简体", to_simplified) if article.script is Script.TRADITIONAL else ("繁體", to_traditional)
 
 
 def glossary_terms(article: Article) -> pd.DataFrame:

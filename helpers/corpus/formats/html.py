@@ -28,7 +28,7 @@ from ...errors import CorpusError
 from ...text.cleaning import decode, han
 from ..vocabulary import RemovedKind, Role, SourceFormat
 from . import Block, Extraction
-from .htmlblocks import HtmlBlock, html_blocks
+from .htmlblocks import HtmlBlock, HtmlPiece, html_blocks
 
 #: Why a block outside the article was removed, by a word in its element's tag, id or class (first match wins).
 FURNITURE_REASONS = (
@@ -88,7 +88,7 @@ def read_html(data: bytes, where: str) -> Extraction:
     kept_texts, kept_all = _kept(xml)
 
     blocks = html_blocks(root)
-    kept_flags = [b.kind == "text" and _is_kept(_norm(b.text), kept_texts, kept_all) for b in blocks]
+    kept_flags = [b.kind is HtmlPiece.TEXT and _is_kept(_norm(b.text), kept_texts, kept_all) for b in blocks]
     region = _region([b.element for b, kept in zip(blocks, kept_flags) if kept])
     heading_tags = sorted({b.tag for b, k in zip(blocks, kept_flags) if k and re.fullmatch(r"h[2-6]", b.tag)})
     result: list[Block] = []
@@ -96,12 +96,12 @@ def read_html(data: bytes, where: str) -> Extraction:
     for block, kept in zip(blocks, kept_flags):
         inside = region is not None and block.element is not None and _within(block.element, region)
         norm = _norm(block.text)
-        if block.kind != "text":
+        if block.kind is not HtmlPiece.TEXT:
             result.append(
                 Block(
                     block.text,
                     Role.REMOVED,
-                    RemovedKind.parse(block.kind),
+                    RemovedKind.parse(block.kind.value),
                     reason=_hidden_reason(block),
                     where=f"<{block.tag}>",
                 )
@@ -224,8 +224,8 @@ def _furniture_reason(block: HtmlBlock, stop: etree._Element | None = None) -> s
 
 
 def _hidden_reason(block: HtmlBlock) -> str:
-    if block.kind == "comment":
+    if block.kind is HtmlPiece.COMMENT:
         return "an HTML comment (not shown on the page)"
-    if block.kind == "hidden":
+    if block.kind is HtmlPiece.HIDDEN:
         return f"the contents of a <{block.tag}> element (code, not text shown on the page)"
     return f"the {block.attribute!r} attribute of a <{block.tag}> element (a tooltip, image description or page data, not the article's text)"

@@ -28,7 +28,7 @@ from ...errors import CorpusError
 from ...text.cleaning import decode, han, join_lines
 from ..vocabulary import FrontKind, RemovedKind, Role, SourceFormat
 from . import Block, Extraction
-from .htmlblocks import html_blocks
+from .htmlblocks import HtmlPiece, html_blocks
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
@@ -172,13 +172,13 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
         root = lxml_html.fragment_fromstring(source, create_parent="div")
         headings = sorted({b.tag for b in html_blocks(root) if re.fullmatch(r"h[1-6]", b.tag)})
         for block in html_blocks(root):
-            if block.kind == "comment":
+            if block.kind is HtmlPiece.COMMENT:
                 blocks.append(
                     Block(
                         block.text, Role.REMOVED, RemovedKind.COMMENT, reason="an HTML comment (not shown on the page)"
                     )
                 )
-            elif block.kind == "hidden":
+            elif block.kind is HtmlPiece.HIDDEN:
                 blocks.append(
                     Block(
                         block.text,
@@ -187,7 +187,7 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
                         reason=f"the contents of a <{block.tag}> element (code, not text shown on the page)",
                     )
                 )
-            elif block.kind == "attribute":
+            elif block.kind is HtmlPiece.ATTRIBUTE:
                 blocks.append(Block(block.text, Role.REMOVED, RemovedKind.ATTRIBUTE, reason=_attribute_reason(block)))
             elif block.tag in ("figcaption", "caption"):
                 blocks.append(Block(block.text, Role.CAPTION, where=f"<{block.tag}>"))
