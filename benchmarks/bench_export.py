@@ -74,7 +74,9 @@ def timed_export(corpus: helpers.Corpus, out: Path) -> list[tuple[str, int, floa
         results.append((name, len(frame), time.perf_counter() - start, path.stat().st_size))
 
 
-def report(label: str, corpus: helpers.Corpus, load_seconds: float, results: list[tuple[str, int, float, int]]) -> float:
+def report(
+    label: str, corpus: helpers.Corpus, load_seconds: float, results: list[tuple[str, int, float, int]]
+) -> float:
     paragraphs = sum(len(article.paragraphs) for article in corpus)
     print(f"\n{label}: {len(corpus)} articles, {paragraphs:,} paragraphs")
     print(f"  {'load_corpus (cold)':<22} {'':>12} {load_seconds:9.2f} s")
@@ -83,15 +85,18 @@ def report(label: str, corpus: helpers.Corpus, load_seconds: float, results: lis
     export_seconds = sum(seconds for _, _, seconds, _ in results)
     size = sum(size for *_, size in results)
     total = load_seconds + export_seconds
-    print(f"  {'total':<22} {'':>12}      {total:9.2f} s {size / 2**20:9.2f} MiB"
-          f"   (export alone {export_seconds:.2f} s)")
+    print(
+        f"  {'total':<22} {'':>12}      {total:9.2f} s {size / 2**20:9.2f} MiB   (export alone {export_seconds:.2f} s)"
+    )
     return total
 
 
 def main(copies: int = 100) -> None:
     start = time.perf_counter()
     tokenizer()
-    print(f"Python {sys.version.split()[0]}; jieba dictionary loaded in {time.perf_counter() - start:.2f} s (once per process)")
+    print(
+        f"Python {sys.version.split()[0]}; jieba dictionary loaded in {time.perf_counter() - start:.2f} s (once per process)"
+    )
     with tempfile.TemporaryDirectory() as workspace:
         workspace = Path(workspace)
         for label, count in (("the corpus", 1), (f"the corpus x{copies}", copies)):

@@ -66,7 +66,9 @@ def main(runs: int = 10) -> None:
     corpus = cold_load()
     paragraphs = sum(len(article.paragraphs) for article in corpus)
     characters = sum(len(article.raw) for article in corpus)
-    print(f"Python {sys.version.split()[0]}; {len(corpus)} articles, {paragraphs} paragraphs, {characters} raw characters")
+    print(
+        f"Python {sys.version.split()[0]}; {len(corpus)} articles, {paragraphs} paragraphs, {characters} raw characters"
+    )
 
     report("import helpers (fresh process)", [import_seconds() for _ in range(max(3, runs // 2))])
     report("load_corpus(), cold", timings(cold_load, runs))

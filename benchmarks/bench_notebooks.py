@@ -8,7 +8,8 @@ Prints, as plain text:
 - the median and worst time of one update of the corpus-wide theme filter
   (choosing themes, typing a keyword, clearing), which readers feel as lag.
 
-Run: ``python benchmarks/bench_notebooks.py`` (about two minutes).
+Run: ``python benchmarks/bench_notebooks.py [repeats]`` (each time is the median of
+``repeats`` runs, 3 by default: about two minutes on a quiet machine).
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ corpus = helpers.load_corpus()
 
 def run(notebook: nbformat.NotebookNode) -> float:
     """Execute a notebook in a fresh kernel; return the wall time in seconds."""
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}})
+    client = NotebookClient(
+        notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}
+    )
     start = time.perf_counter()
     client.execute()
     return time.perf_counter() - start
@@ -53,7 +56,13 @@ def widget_update_times(repeats: int = 5) -> list[float]:
 
     widget = theme_filter(helpers.load_corpus())
     themes = [theme.id for theme in load_themes()]
-    selections = [([t], "") for t in themes] + [(themes[:3], ""), ([], "關係"), ([], "关系"), (themes[:2], "同盟"), ([], "")]
+    selections = [([t], "") for t in themes] + [
+        (themes[:3], ""),
+        ([], "關係"),
+        ([], "关系"),
+        (themes[:2], "同盟"),
+        ([], ""),
+    ]
     times = []
     for _ in range(repeats):
         for chosen, keyword in selections:
@@ -63,15 +72,22 @@ def widget_update_times(repeats: int = 5) -> list[float]:
     return times
 
 
-def main() -> None:
-    floor = run(floor_notebook())
-    print(f"{'notebook':<40} {'seconds':>8} {'above floor':>12}")
-    print(f"{'(floor: kernel + imports + load_corpus)':<40} {floor:>8.1f} {'':>12}")
+def median_time(notebook: nbformat.NotebookNode, repeats: int) -> float:
+    """The median of ``repeats`` fresh-kernel runs (one run is at the mercy of whatever else the machine does)."""
+    return statistics.median(run(notebook) for _ in range(repeats))
+
+
+def main(repeats: int = 3) -> None:
+    run(floor_notebook())  # warm the disk cache and the font cache, which the first run alone would pay for
+    floor = median_time(floor_notebook(), repeats)
+    print(f"median of {repeats} runs each, fresh kernel")
+    print(f"{'notebook':<40} {'seconds':>8} {'above floor':>12} {'× floor':>8}")
+    print(f"{'(floor: kernel + imports + load_corpus)':<40} {floor:>8.1f} {'':>12} {1:>8.2f}")
     total = 0.0
     for path in NOTEBOOKS:
-        seconds = run(nbformat.read(path, as_version=4))
+        seconds = median_time(nbformat.read(path, as_version=4), repeats)
         total += seconds
-        print(f"{path.name:<40} {seconds:>8.1f} {seconds - floor:>12.1f}")
+        print(f"{path.name:<40} {seconds:>8.1f} {seconds - floor:>12.1f} {seconds / floor:>8.2f}")
     print(f"{'whole sequence':<40} {total:>8.1f}")
     times = widget_update_times()
     print(
@@ -81,4 +97,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)

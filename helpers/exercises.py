@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import hashlib
 import html
 import math
 import numbers
@@ -42,7 +43,8 @@ from typing import Any
 import pandas as pd
 from IPython.display import HTML
 
-from .text.datafiles import DATA_DIR, DataFileError, read_toml
+from .corpus.loading import SEEDS_DIR
+from .text.datafiles import DATA_DIR, DataFileError, folder_stamp, read_toml
 from .text.fulltable import mark_chinese
 from .text.script import to_simplified
 
@@ -92,15 +94,21 @@ FIELDS = {
     "model_answer",
     "must_contain",
     "withheld",
+    "answer_digests",
+    "ids_article",
 }
 #: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
 IN_DASHBOARD = (
     "Exercise: this dashboard shows the question only. To answer it, open the notebook itself "
     "(JupyterLab or Binder), put your answer in place of None in the cell above, and run it."
 )
-#: What check() says in the student edition (scripts/editions.py), whose exercise files hold no answers.
+#: What check() says in the student edition (scripts/editions.py), whose exercise files hold no answers,
+#: for an exercise it cannot check there (an open question, a number with a tolerance).
 WITHHELD = "Noted. This is the student edition: the answers are with your teacher, who will check this one."
+#: What the student edition's check() adds to a verdict it made from digests.
+DIGEST_NOTE = "(Student edition: checked against a digest of the answer; the details are with your teacher.)"
 _ID = re.compile(r"^[^\s/]+$")
+_DIGEST = re.compile(r"^[0-9a-f]{32}$")
 _PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
 _NUMBER_TEXT = re.compile(r"(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d\s.,][^\d]{0,11})?")
@@ -128,8 +136,12 @@ class Exercise:
     model_answer: str = ""
     must_contain: tuple[str, ...] = ()
     path: Path | None = None
-    #: True in the student edition: the answer fields were removed, so nothing can be checked here.
+    #: True in the student edition: the answer fields were removed.
     withheld: bool = False
+    #: In the student edition, digests of the answers check() accepts (see :func:`answer_digests`).
+    answer_digests: tuple[str, ...] = ()
+    #: In the student edition, the article a bare "p015" belongs to (ids exercises on one article).
+    ids_article: str = ""
 
     @property
     def checkable(self) -> bool:
@@ -199,13 +211,22 @@ class Verdict:
 # --- Loading ------------------------------------------------------------------------------
 
 
-@functools.cache
 def load_exercises(folder: str | Path | None = None) -> dict[str, Exercise]:
     """Read every exercise file; ids are ``<file name>/<exercise id>``.
 
     A malformed exercise raises :class:`ExerciseError` naming the file and the exercise.
+    The files are read again on the first call after one of them is saved (or one
+    is added or removed), so a teacher's edit is seen without restarting the kernel.
+
+    >>> "abe-beijing-2018/separation-joined" in load_exercises()
+    True
     """
     folder = Path(folder) if folder is not None else EXERCISES_DIR
+    return _load_exercises(folder.resolve(), folder_stamp(folder, "*.toml"))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_exercises(folder: Path, stamp: tuple[object, ...]) -> dict[str, Exercise]:
     exercises: dict[str, Exercise] = {}
     for path in sorted(folder.glob("*.toml")):
         data = read_toml(path, ExerciseError)
@@ -238,6 +259,13 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
     solution = str(table.get("solution", "")).strip()
     has_answer = "answer" in table
     withheld = table.get("withheld", False) is True
+    digests = table.get("answer_digests", [])
+    if ("answer_digests" in table or "ids_article" in table) and not withheld:
+        raise ExerciseError(
+            where, "answer_digests and ids_article belong to the student edition (withheld = true) only"
+        )
+    if not isinstance(digests, list) or not all(isinstance(d, str) and _DIGEST.match(d) for d in digests):
+        raise ExerciseError(where, "answer_digests must be a list of digests as scripts/editions.py writes them")
     if withheld:
         if solution or has_answer or "model_answer" in table:
             raise ExerciseError(where, "a withheld exercise (student edition) has no solution, answer or model_answer")
@@ -287,6 +315,8 @@ def _exercise_from(table: dict, path: Path, number: int) -> Exercise:
         accept=tuple(_string_list(table.get("accept")) or ()),
         options=options,
         withheld=withheld,
+        answer_digests=tuple(digests),
+        ids_article=str(table.get("ids_article", "")),
         model_answer=str(table.get("model_answer", "")).strip(),
         must_contain=tuple(_string_list(table.get("must_contain")) or ()),
         path=path,
@@ -331,22 +361,28 @@ def run_solution(exercise_id: str) -> object:
     task = exercise(exercise_id)
     if task.kind is Kind.OPEN:
         return None
-    return task.answer if not task.solution else _run_code(exercise_id)
+    return task.answer if not task.solution else _run_code(exercise_id, task.solution, _inputs_stamp())
 
 
-@functools.cache
-def _run_code(exercise_id: str) -> object:
-    code = exercise(exercise_id).solution
+def _inputs_stamp() -> tuple[object, ...]:
+    # What a solution's value can depend on: the articles and every data file
+    # (themes, figures, quotes…), so that an edit to any of them is seen on the
+    # next check rather than after a kernel restart. Stat-ing these few dozen files takes under 1 ms.
+    return folder_stamp(SEEDS_DIR) + folder_stamp(DATA_DIR, "**/*")
+
+
+@functools.lru_cache(maxsize=256)
+def _run_code(exercise_id: str, code: str, stamp: tuple[object, ...]) -> object:
     tree = ast.parse(code)
     last = tree.body.pop()
+    assert isinstance(last, ast.Expr)  # checked when the file was read
     import helpers  # the solutions use the package as students do
 
     namespace: dict[str, object] = {"helpers": helpers, "pd": pd}
     exec(compile(tree, f"<solution {exercise_id}>", "exec"), namespace)
-    return eval(compile(ast.Expression(last.value), f"<solution {exercise_id}>", "eval"), namespace)  # type: ignore[attr-defined]
+    return eval(compile(ast.Expression(last.value), f"<solution {exercise_id}>", "eval"), namespace)
 
 
-@functools.cache
 def _expected(exercise_id: str) -> object:
     task = exercise(exercise_id)
     try:
@@ -528,7 +564,7 @@ def check(exercise_id: str, answer: object) -> Verdict:
             f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.",
         )
     if task.withheld:
-        return Verdict(task.id, "open", WITHHELD)
+        return _check_digest(task, answer) if task.answer_digests else Verdict(task.id, "open", WITHHELD)
     if task.kind is Kind.OPEN:
         return Verdict(
             task.id,
@@ -577,23 +613,17 @@ def _unreadable(task: Exercise, answer: object) -> Verdict:
 
 
 def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
-    items = _items(answer)
+    # A bare number is one paragraph id, as "27" and [27] already are.
+    is_number = isinstance(answer, numbers.Integral) and not isinstance(answer, bool)
+    items = [answer] if is_number else _items(answer)
     if items is None or not items:
         return _unreadable(task, answer)
     articles = {article for article, _ in expected}
     default = next(iter(articles)) if len(articles) == 1 else None
-    # "p018 p019" is as careful an answer as "p018, p019": split an unreadable string item at spaces
-    # (only then, so that "abe-beijing-2018 : p015" still reads as one id).
-    items = [
-        part
-        for item in items
-        for part in (item.split() if isinstance(item, str) and _para_key(item, default) is None else [item])
-    ]
-    keys = [_para_key(item, default) for item in items]
-    bad = [item for item, key in zip(items, keys) if key is None]
+    keys, bad = _id_keys(items, default)
     if bad:
         return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
-    if any(article is None for article, _ in keys):  # type: ignore[misc]
+    if any(article is None for article, _ in keys):
         return Verdict(
             task.id,
             "unreadable",
@@ -607,6 +637,20 @@ def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         lambda key: f"{key[0]}:p{key[1]:03d}" if len(articles) > 1 else f"p{key[1]:03d}",
         "paragraph ids",
     )
+
+
+def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str | None, int]], list[object]]:
+    """The paragraph keys of an answer's items, and the items that are not ids."""
+    # "p018 p019" is as careful an answer as "p018, p019": split an unreadable string item at spaces
+    # (only then, so that "abe-beijing-2018 : p015" still reads as one id).
+    items = [
+        part
+        for item in items
+        for part in (item.split() if isinstance(item, str) and _para_key(item, default) is None else [item])
+    ]
+    found = [_para_key(item, default) for item in items]
+    bad = [item for item, key in zip(items, found) if key is None]
+    return [key for key in found if key is not None], bad
 
 
 def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -> Verdict:
@@ -627,7 +671,16 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     items = _items(answer)
     if items is None or not items or any(isinstance(item, (dict, list)) for item in items):
         return _unreadable(task, answer)
-    return _compare_sets(task, expected, {normalise(item) for item in items}, str, "items")
+    given = {normalise(item) for item in items}
+    if isinstance(answer, str) and all(" " not in item for item in expected) and not given <= expected:
+        # "a b c", "a and b" and "abc" are as careful as "a, b, c" when every expected item is one
+        # word: only then split at spaces and "and" (and a run of letters when the items are letters).
+        words = {normalise(word) for item in items for word in re.split(r"\s+|&", str(item))}
+        words -= {"", "and"}
+        if all(len(item) == 1 for item in expected):
+            words = {part for word in words for part in (word if word not in expected and word.isalpha() else [word])}
+        given = words
+    return _compare_sets(task, expected, given, str, "items")
 
 
 def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
@@ -684,6 +737,97 @@ _CHECKS: dict[Kind, Callable[[Exercise, Any, object], Verdict]] = {
     Kind.TEXT: _check_text,
     Kind.CHOICE: _check_choice,
 }
+
+
+# --- The student edition: digests instead of answers ------------------------------------------
+
+
+def answer_digests(exercise_id: str) -> tuple[str, ...]:
+    """Digests of the answers :func:`check` accepts, which the student edition keeps instead of the answers.
+
+    ``scripts/editions.py`` writes them into the student's exercise files, so
+    that ``check`` there still says whether an answer is right, in the same
+    normalised forms (any order, case, script, "P15" for "p015"), without the
+    answer being in the file. A digest stops an answer being read off, not being
+    guessed: a choice of four can be tried four times. Empty for an open question
+    and for a number checked with a tolerance, which a digest cannot compare.
+
+    >>> len(answer_digests("sources/notes-without-text")), len(answer_digests("sources/notes-without-text")[0])
+    (1, 32)
+    """
+    task = exercise(exercise_id)
+    if task.kind is Kind.OPEN or (task.kind is Kind.NUMBER and task.tolerance):
+        return ()
+    return tuple(_digest(task.id, key) for key in _canonical(task.kind, _expected(exercise_id)))
+
+
+def ids_article(exercise_id: str) -> str:
+    """The article that a bare "p015" belongs to in an ids exercise about one article ("" otherwise)."""
+    task = exercise(exercise_id)
+    if task.kind is not Kind.IDS:
+        return ""
+    expected = _expected(exercise_id)
+    assert isinstance(expected, frozenset)
+    articles = {article for article, _ in expected}
+    return next(iter(articles)) if len(articles) == 1 else ""
+
+
+def _digest(exercise_id: str, key: str) -> str:
+    # Salted with the exercise id, so two exercises with the same answer do not show it.
+    return hashlib.sha256(f"{exercise_id}\x00{key}".encode()).hexdigest()[:32]
+
+
+def _canonical(kind: Kind, normalised: Any) -> list[str]:
+    """The expected answer, normalised as check() compares it, as strings (several for a text with accepted forms)."""
+    if kind is Kind.IDS:
+        return [",".join(f"{article}:p{number:03d}" for article, number in sorted(normalised))]
+    if kind is Kind.SET:
+        return ["\x1f".join(sorted(normalised))]
+    if kind is Kind.LIST:
+        return ["\x1f".join(normalised)]
+    if kind is Kind.NUMBER:
+        return [repr(float(normalised))]
+    if kind is Kind.TEXT:
+        return sorted(normalised)
+    return [str(normalised)]  # a choice: the option's index
+
+
+def _student_key(task: Exercise, answer: object) -> str | None:
+    """The student's answer in the canonical form of :func:`_canonical`, or None if it cannot be read."""
+    if task.kind in (Kind.IDS, Kind.SET, Kind.LIST):
+        items = _items(answer)
+        if not items:
+            return None
+        if task.kind is Kind.IDS:
+            keys, bad = _id_keys(items, task.ids_article or None)
+            if bad or any(article is None for article, _ in keys):
+                return None
+            return _canonical(Kind.IDS, set(keys))[0]
+        if any(isinstance(item, (dict, list)) for item in items):
+            return None
+        normalised = [normalise(item) for item in items]
+        return _canonical(task.kind, set(normalised) if task.kind is Kind.SET else tuple(normalised))[0]
+    if task.kind is Kind.NUMBER:
+        value = _number(answer)
+        return None if value is None else _canonical(Kind.NUMBER, value)[0]
+    if task.kind is Kind.TEXT:
+        if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
+            return None
+        return normalise(answer)
+    index = _option_index(task, answer)
+    return None if index is None else str(index)
+
+
+def _check_digest(task: Exercise, answer: object) -> Verdict:
+    try:
+        key = _student_key(task, answer)
+    except Exception:  # a student's odd object must never produce a traceback
+        key = None
+    if key is None:
+        return Verdict(task.id, "unreadable", _wants(task, answer), task.hint)
+    if _digest(task.id, key) in task.answer_digests:
+        return Verdict(task.id, "right", f"Right. {DIGEST_NOTE}")
+    return Verdict(task.id, "wrong", f"Not yet. {DIGEST_NOTE}", task.hint)
 
 
 # --- Showing ---------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ import os
 import re
 import textwrap
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import matplotlib
 import matplotlib.lines
@@ -39,6 +39,7 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from .analysis.figures import check_figures, load_figures, summit_table
 from .analysis.timeline import EVENT_TYPES, merged_timeline
+from .text.language import segment
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -114,18 +115,19 @@ class Chart(Figure):
         return super().__repr__().replace(type(self).__name__, "Figure", 1)
 
 
-Plot = TypeVar("Plot", bound=Callable[..., Any])
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
-def styled(plot: Plot) -> Plot:
+def styled(plot: Callable[Params, Result]) -> Callable[Params, Result]:
     """Draw ``plot`` with :data:`STYLE` in force (fonts and colours are fixed as artists are made)."""
 
     @functools.wraps(plot)
-    def draw(*args: Any, **kwargs: Any) -> Any:
+    def draw(*args: Params.args, **kwargs: Params.kwargs) -> Result:
         with matplotlib.rc_context(STYLE):
             return plot(*args, **kwargs)
 
-    return draw  # type: ignore[return-value]
+    return draw
 
 
 def _number(value: float) -> str:
@@ -287,17 +289,23 @@ def _label_bars(ax: Axes, bars, labels: Iterable[str]) -> None:
 
 def _wrap_chinese(text: str, width: int) -> str:
     """Wrap Chinese text for a tick label: lines of at most ``width`` characters, breaking after a
-    comma where there is one and never inside a run of Latin letters or digits (G20).
+    comma where there is one and otherwise between words (jieba's, so never inside 會面 or G20);
+    a word longer than ``width`` gets a line of its own.
 
     >>> print(_wrap_chinese("川普赴日出席G20大阪峰會,期間會見安倍", 7))
     川普赴日出席
     G20大阪峰會,
     期間會見安倍
+    >>> print(_wrap_chinese("川普與安倍在法國比亞裡茨出席G7峰會期間會面", 7))
+    川普與安倍在
+    法國比亞裡茨
+    出席G7峰會
+    期間會面
     """
     lines = []
     for piece in re.split(r"(?<=[,，])", text):
         line = ""
-        for token in re.findall(r"[A-Za-z0-9]+|.", piece):
+        for token in segment(piece):
             if line and len(line) + len(token) > width and token not in ",，、":
                 lines.append(line)
                 line = ""
@@ -584,7 +592,6 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
     for event_type in types:
         marker, colour = EVENT_STYLE[event_type]
         of_type = events[events["event_type"] == event_type]
-        has_exact = (of_type["precision"] == "day").any()
         for exact in (True, False):
             part = of_type[(of_type["precision"] == "day") == exact]
             if part.empty:
@@ -595,16 +602,33 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
                 marker=marker,
                 s=28,
                 alpha=0.85,
-                label=event_type if exact or not has_exact else None,
                 facecolors=colour if exact else "none",
                 edgecolors=colour,
             )
+
+    # The legend keys the two encodings apart: shape and colour for the type (always drawn filled),
+    # fill for the date's precision (in grey), so that no type's key looks like a precision.
+    def key(label: str, marker: str, colour: str, filled: bool = True) -> matplotlib.lines.Line2D:
+        face = colour if filled else "none"
+        return matplotlib.lines.Line2D(
+            [], [], linestyle="", marker=marker, markersize=5, markerfacecolor=face, markeredgecolor=colour, label=label
+        )
+
+    handles = [key(t, *EVENT_STYLE[t]) for t in types]
+    handles += [key("day given", "o", "0.45"), key("month or year only", "o", "0.45", filled=False)]
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     subject = f"Events {lanes[0]} relies on" if len(lanes) == 1 else "Events the articles rely on"
     ax.set_title(title or subject + (f", since {since}" if since else ""), fontsize=10)
-    ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0), title="event type", title_fontsize=7)
+    ax.legend(
+        handles=handles,
+        fontsize=7,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        title="event type; date",
+        title_fontsize=7,
+    )
     add_source(
         ax,
         [f"{a}:" for a in lanes],

@@ -74,9 +74,7 @@ class SiteError(RuntimeError):
 def committed_tree(root: Path = ROOT, ref: str = "HEAD") -> Iterator[Path]:
     """A temporary copy of the repository as committed at ``ref`` (``git archive``)."""
     try:
-        archive = subprocess.run(
-            ["git", "-C", str(root), "archive", ref], capture_output=True, check=True
-        ).stdout
+        archive = subprocess.run(["git", "-C", str(root), "archive", ref], capture_output=True, check=True).stdout
     except (FileNotFoundError, subprocess.CalledProcessError) as error:
         detail = getattr(error, "stderr", b"") or b""
         raise SiteError(
@@ -100,9 +98,7 @@ def edited_notebooks(root: Path = ROOT) -> list[str]:
         text=True,
         check=False,
     )
-    return sorted(
-        line[3:].strip() for line in result.stdout.splitlines() if line.strip()
-    )
+    return sorted(line[3:].strip() for line in result.stdout.splitlines() if line.strip())
 
 
 # --- The index the page's filter and search run over ----------------------------------------------
@@ -112,9 +108,7 @@ def t2s_map() -> dict[str, str]:
     """Traditional → Simplified for every single character OpenCC changes (for the typed keyword)."""
     from helpers.script import to_simplified
 
-    chars = [chr(c) for c in range(0x3400, 0xA000)] + [
-        chr(c) for c in range(0xF900, 0xFB00)
-    ]
+    chars = [chr(c) for c in range(0x3400, 0xA000)] + [chr(c) for c in range(0xF900, 0xFB00)]
     converted = to_simplified("\n".join(chars)).split("\n")
     return {a: b for a, b in zip(chars, converted) if a != b and len(b) == 1}
 
@@ -128,7 +122,6 @@ def site_index(corpus, toc: toc_module.Toc) -> dict:
     Simplified form.
     """
     from helpers.script import to_simplified, to_traditional
-
     from helpers.widgets import MAX_KEYWORD, build_index
 
     index = build_index(corpus)
@@ -149,19 +142,10 @@ def site_index(corpus, toc: toc_module.Toc) -> dict:
     return {
         "maxKeyword": MAX_KEYWORD,
         "themes": [{"id": t.id, "label": t.label} for t in index.themes],
-        "articles": {
-            a.id: {"title": a.title, "script": a.script, "page": pages.get(a.id, "")}
-            for a in corpus
-        },
+        "articles": {a.id: {"title": a.title, "script": a.script, "page": pages.get(a.id, "")} for a in corpus},
         "paragraphs": rows,
-        "members": {
-            theme: sorted(position[p] for p in ids)
-            for theme, ids in index.members.items()
-        },
-        "keywords": {
-            f"{position[p]} {t}": [to_simplified(k) for k in ks]
-            for (p, t), ks in index.keywords.items()
-        },
+        "members": {theme: sorted(position[p] for p in ids) for theme, ids in index.members.items()},
+        "keywords": {f"{position[p]} {t}": [to_simplified(k) for k in ks] for (p, t), ks in index.keywords.items()},
         "t2s": t2s_map(),
     }
 
@@ -206,9 +190,7 @@ def filter_html(scope: str, themes: list[dict], uid: str) -> str:
 </div>"""
 
 
-def static_widget(
-    nb: nbformat.NotebookNode, output: dict, scope: str, themes: list[dict], uid: str
-) -> dict:
+def static_widget(nb: nbformat.NotebookNode, output: dict, scope: str, themes: list[dict], uid: str) -> dict:
     """A widget output as a plain HTML output that needs no widget JavaScript.
 
     A theme filter (it has a multiple selection) becomes the site's filter; any
@@ -222,20 +204,9 @@ def static_widget(
     elif "text/html" in data:
         body = data["text/html"]
     else:
-        parts = [
-            m["state"].get("value", "")
-            for m in models
-            if m.get("model_name") in ("HTMLModel", "HTMLMathModel")
-        ]
-        parts += [
-            html.escape(str(m["state"].get("value", "")))
-            for m in models
-            if m.get("model_name") == "LabelModel"
-        ]
-        body = (
-            "".join(parts)
-            or "<p><i>(An interactive control: open the notebook to use it.)</i></p>"
-        )
+        parts = [m["state"].get("value", "") for m in models if m.get("model_name") in ("HTMLModel", "HTMLMathModel")]
+        parts += [html.escape(str(m["state"].get("value", ""))) for m in models if m.get("model_name") == "LabelModel"]
+        body = "".join(parts) or "<p><i>(An interactive control: open the notebook to use it.)</i></p>"
     return nbformat.v4.new_output("display_data", data={"text/html": body})
 
 
@@ -250,16 +221,12 @@ def filter_scope(source: str, article: str) -> str:
     named = re.search(r"""theme_filter\(\s*corpus\[["']([a-z0-9-]+)["']\]""", source)
     if named:
         return named.group(1)
-    if re.search(r"theme_filter\(\s*(corpus)?\s*\)", source) or re.search(
-        r"theme_filter\(\s*corpus\b", source
-    ):
+    if re.search(r"theme_filter\(\s*(corpus)?\s*\)", source) or re.search(r"theme_filter\(\s*corpus\b", source):
         return ""
     return article
 
 
-def prepare(
-    nb: nbformat.NotebookNode, article: str, themes: list[dict]
-) -> nbformat.NotebookNode:
+def prepare(nb: nbformat.NotebookNode, article: str, themes: list[dict]) -> nbformat.NotebookNode:
     """A copy of ``nb`` with every widget output made static, and no widget state left."""
     nb = copy.deepcopy(nb)
     count = 0
@@ -317,18 +284,12 @@ def mark_chinese(soup: BeautifulSoup, default_lang: str) -> int:
 
     count = 0
     for node in list(soup.find_all(string=HAN)):
-        if (
-            not isinstance(node, NavigableString)
-            or type(node) is not NavigableString
-            or _in_code_input(node)
-        ):
+        if not isinstance(node, NavigableString) or type(node) is not NavigableString or _in_code_input(node):
             continue
         text = str(node)
         if node.parent.name == "span" and "zh" in (node.parent.get("class") or []):
             continue
-        span = soup.new_tag(
-            "span", attrs={"class": "zh", "lang": zh_lang(text, default_lang)}
-        )
+        span = soup.new_tag("span", attrs={"class": "zh", "lang": zh_lang(text, default_lang)})
         traditional, simplified = to_traditional(text), to_simplified(text)
         if traditional != text:
             span["data-zh-hant"] = traditional
@@ -340,17 +301,13 @@ def mark_chinese(soup: BeautifulSoup, default_lang: str) -> int:
     return count
 
 
-def fix_links(
-    soup: BeautifulSoup, source: str, tree: Path, out_dir: Path, pages: set[str]
-) -> None:
+def fix_links(soup: BeautifulSoup, source: str, tree: Path, out_dir: Path, pages: set[str]) -> None:
     """Point links at the site: ``X.ipynb`` at ``X.html``, a repository file at its copy in ``files/``.
 
     A relative link to a file that does not exist stops the build.
     """
     base = (tree / "notebooks").resolve()
-    for link in soup.select(
-        ".jp-Cell a[href]"
-    ):  # the notebook's own links, not the site's
+    for link in soup.select(".jp-Cell a[href]"):  # the notebook's own links, not the site's
         href = link["href"]
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not parts.path:
@@ -362,9 +319,7 @@ def fix_links(
             continue
         target = (base / parts.path).resolve()
         if tree.resolve() not in target.parents or not target.is_file():
-            raise SiteError(
-                f"notebooks/{source}: the link {href!r} points at no file of the repository"
-            )
+            raise SiteError(f"notebooks/{source}: the link {href!r} points at no file of the repository")
         relative = target.relative_to(tree.resolve()).as_posix()
         copy_to = out_dir / "files" / relative
         copy_to.parent.mkdir(parents=True, exist_ok=True)
@@ -416,9 +371,7 @@ def _build(out_dir: Path, tree: Path, site_dir: Path) -> list[Path]:
     shutil.copy2(site_dir / "static" / "site.js", out_dir / "site.js")
     (out_dir / "site-index.js").write_text(
         "// The paragraphs, themes and keywords the site's filter and search run over (scripts/build_site.py).\n"
-        "window.SITE_INDEX = "
-        + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-        + ";\n",
+        "window.SITE_INDEX = " + json.dumps(index, ensure_ascii=False, separators=(",", ":")) + ";\n",
         encoding="utf-8",
     )
     environment = jinja2.Environment(
@@ -436,9 +389,7 @@ def _build(out_dir: Path, tree: Path, site_dir: Path) -> list[Path]:
     for entry in toc.entries:
         notebook = tree / "notebooks" / entry.file
         shutil.copy2(notebook, out_dir / "notebooks" / entry.file)
-        nb = prepare(
-            nbformat.read(notebook, as_version=4), entry.article, index["themes"]
-        )
+        nb = prepare(nbformat.read(notebook, as_version=4), entry.article, index["themes"])
         nb.metadata["title"] = entry.title
         previous, following = toc.neighbours(entry.file)
         site = {
@@ -451,13 +402,9 @@ def _build(out_dir: Path, tree: Path, site_dir: Path) -> list[Path]:
             "download": f"notebooks/{entry.file}",
             "default_alt": DEFAULT_ALT,
         }
-        body, _ = exporter.from_notebook_node(
-            nb, resources={"site": site, "metadata": {"name": entry.stem}}
-        )
+        body, _ = exporter.from_notebook_node(nb, resources={"site": site, "metadata": {"name": entry.stem}})
         soup = BeautifulSoup(body, "html.parser")
-        article = (
-            corpus[entry.article] if entry.article and entry.article in corpus else None
-        )
+        article = corpus[entry.article] if entry.article and entry.article in corpus else None
         mark_chinese(soup, LANG.get(article.script, "zh") if article else "zh")
         fix_links(soup, entry.file, tree, out_dir, pages)
         target = out_dir / entry.html
@@ -488,9 +435,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.working_copy:
             for path in edited_notebooks():
-                print(
-                    f"note: {path} has changes that are not committed; the site shows its committed version"
-                )
+                print(f"note: {path} has changes that are not committed; the site shows its committed version")
         written = build_site(args.out.resolve(), working_copy=args.working_copy)
     except (SiteError, toc_module.TocError) as error:
         print(f"build_site: {error}", file=sys.stderr)

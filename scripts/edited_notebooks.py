@@ -75,12 +75,8 @@ def report(repo: Path = ROOT) -> list[str]:
     for path in sorted((repo / "notebooks").glob("*.ipynb")):
         changed = edited_cells(path, repo)
         if changed:
-            cells = ", ".join(map(str, changed[:8])) + (
-                " ..." if len(changed) > 8 else ""
-            )
-            lines.append(
-                f"notebooks/{path.name}: cell(s) {cells} differ from the committed version"
-            )
+            cells = ", ".join(map(str, changed[:8])) + (" ..." if len(changed) > 8 else "")
+            lines.append(f"notebooks/{path.name}: cell(s) {cells} differ from the committed version")
     return lines
 
 

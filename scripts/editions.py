@@ -13,7 +13,9 @@ copy, so nobody's saved answers travel with them.
 - ``build/student/``: the collection with the exercises and ``check``, but
   without what would give the answers away: every exercise file loses its
   ``solution``, ``answer``, ``accept``, ``explanation``, ``model_answer`` and
-  ``must_contain`` (and is marked ``withheld = true``); every notebook cell that
+  ``must_contain`` (and is marked ``withheld = true``), and keeps instead digests
+  of the accepted answers (``answer_digests``), so that ``check`` still says
+  right or not yet (open questions and numbers with a tolerance excepted); every notebook cell that
   shows a solution or a model answer is removed; the teaching notes and the
   tests (which hold expected answers) are left out.
 """
@@ -22,8 +24,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -77,29 +81,33 @@ def _toml_value(value: object, where: str) -> str:
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, str):
-        return json.dumps(
-            value, ensure_ascii=False
-        )  # a JSON string is a valid TOML basic string
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
     if isinstance(value, list) and all(not isinstance(v, (dict, list)) for v in value):
         return "[" + ", ".join(_toml_value(v, where) for v in value) + "]"
-    raise EditionError(
-        f"{where}: cannot write a value of type {type(value).__name__} back as TOML"
-    )
+    raise EditionError(f"{where}: cannot write a value of type {type(value).__name__} back as TOML")
 
 
-def strip_exercises(text: str, where: str) -> str:
+def strip_exercises(text: str, where: str, checks: dict[str, tuple[list[str], str]] | None = None) -> str:
     """An exercise file's text without the answer fields, its leading comments kept.
 
-    >>> print(strip_exercises('# Format...\\n[[exercise]]\\nid = "a"\\nkind = "number"\\nsolution = "1 + 1"\\n', "x.toml"))
+    ``checks`` gives, by exercise id (``<file name>/<id>``), the answer digests and
+    the ids exercise's article (:func:`exercise_checks`); they are written in place
+    of the answer.
+
+    >>> text = '# Format...\\n[[exercise]]\\nid = "a"\\nkind = "number"\\nsolution = "1 + 1"\\n'
+    >>> print(strip_exercises(text, "x.toml", {"x/a": (["0" * 32], "")}))
     # Format...
-    # Student edition: answers, solutions and model answers are with your teacher.
+    # Student edition: answers, solutions and model answers are with your teacher; check() compares
+    # your answer with a digest of the right one (answer_digests) and says whether it is right.
     <BLANKLINE>
     [[exercise]]
     id = "a"
     kind = "number"
+    answer_digests = ["00000000000000000000000000000000"]
     withheld = true
     <BLANKLINE>
     """
+    checks = checks or {}
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
@@ -111,7 +119,8 @@ def strip_exercises(text: str, where: str) -> str:
         header.append(line)
     lines = [
         *header,
-        "# Student edition: answers, solutions and model answers are with your teacher.",
+        "# Student edition: answers, solutions and model answers are with your teacher; check() compares",
+        "# your answer with a digest of the right one (answer_digests) and says whether it is right.",
         "",
     ]
     for key, value in data.items():
@@ -126,9 +135,36 @@ def strip_exercises(text: str, where: str) -> str:
                     f"{json.dumps(key) if not re.fullmatch(r'[A-Za-z0-9_-]+', key) else key} = "
                     f"{_toml_value(value, f'{where}, exercise {number}')}"
                 )
+        digests, article = checks.get(f"{Path(where).stem}/{table.get('id')}", ([], ""))
+        if digests:
+            lines.append(f"answer_digests = {_toml_value(digests, where)}")
+        if article:
+            lines.append(f"ids_article = {_toml_value(article, where)}")
         lines.append("withheld = true")
         lines.append("")
     return "\n".join(lines)
+
+
+def exercise_checks(tree: Path) -> dict[str, tuple[list[str], str]]:
+    """The answer digests and ids article of every exercise, computed by ``tree``'s own helpers.
+
+    The solutions run against the committed articles and data in ``tree`` (in a
+    separate Python, so that the working copy's package is not the one used).
+    """
+    code = (
+        "import json, helpers.exercises as e; "
+        "print(json.dumps({i: [list(e.answer_digests(i)), e.ids_article(i)] for i in e.load_exercises()}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        raise EditionError(f"computing the answer digests failed:\n{result.stderr.strip()}")
+    return {key: (digests, article) for key, (digests, article) in json.loads(result.stdout).items()}
 
 
 def secrets_of(text: str) -> list[str]:
@@ -189,17 +225,11 @@ def load_notes(path: Path) -> dict[str, dict[str, str]]:
 
 
 def notes_markdown(title: str, fields: dict[str, str], heading: str = "###") -> str:
-    body = "\n".join(
-        f"- **{label}.** {fields[key].strip()}"
-        for key, label in NOTE_FIELDS.items()
-        if fields.get(key)
-    )
+    body = "\n".join(f"- **{label}.** {fields[key].strip()}" for key, label in NOTE_FIELDS.items() if fields.get(key))
     return f"{heading} Teaching notes: {title}\n\n{body}"
 
 
-def teacher_notebook(
-    nb: nbformat.NotebookNode, title: str, fields: dict[str, str] | None
-) -> nbformat.NotebookNode:
+def teacher_notebook(nb: nbformat.NotebookNode, title: str, fields: dict[str, str] | None) -> nbformat.NotebookNode:
     """The notebook with its teaching notes in a folded cell after the title cell."""
     if fields:
         text = notes_markdown(title, fields)
@@ -224,9 +254,7 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
     notes = load_notes(tree / NOTES_FILE)
     unknown = set(notes) - {entry.file for entry in toc.entries}
     if unknown:
-        raise EditionError(
-            f"{tree / NOTES_FILE}: notes for notebooks not in the table of contents: {sorted(unknown)}"
-        )
+        raise EditionError(f"{tree / NOTES_FILE}: notes for notebooks not in the table of contents: {sorted(unknown)}")
     editions = {"teacher": out_dir / "teacher", "student": out_dir / "student"}
     for folder in editions.values():
         if folder.exists():
@@ -236,15 +264,9 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
     teacher = editions["teacher"]
     for entry in toc.entries:
         path = teacher / "notebooks" / entry.file
-        nb = teacher_notebook(
-            nbformat.read(path, as_version=4), entry.title, notes.get(entry.file)
-        )
+        nb = teacher_notebook(nbformat.read(path, as_version=4), entry.title, notes.get(entry.file))
         path.write_text(toc_module.notebook_text(nb), encoding="utf-8")
-    sections = [
-        notes_markdown(e.title, notes[e.file], "##")
-        for e in toc.entries
-        if e.file in notes
-    ]
+    sections = [notes_markdown(e.title, notes[e.file], "##") for e in toc.entries if e.file in notes]
     (teacher / "TEACHING_NOTES.md").write_text(
         "# Teaching notes\n\nFrom notebooks/teaching_notes.toml; the same notes open each notebook of this edition.\n\n"
         + "\n\n".join(sections)
@@ -259,20 +281,20 @@ def _build(out_dir: Path, tree: Path) -> dict[str, Path]:
             shutil.rmtree(target)
         elif target.exists():
             target.unlink()
+    checks = exercise_checks(tree)
     for path in sorted((student / EXERCISES).glob("*.toml")):
         path.write_text(
-            strip_exercises(
-                path.read_text(encoding="utf-8"), str(EXERCISES / path.name)
-            ),
+            strip_exercises(path.read_text(encoding="utf-8"), str(EXERCISES / path.name), checks),
             encoding="utf-8",
         )
     for path in sorted((student / "notebooks").glob("*.ipynb")):
         nb = student_notebook(nbformat.read(path, as_version=4))
         path.write_text(toc_module.notebook_text(nb), encoding="utf-8")
     (student / "STUDENT_EDITION.md").write_text(
-        "# Student edition\n\nThe notebooks and exercises without solutions or model answers: `check(...)` tells you "
-        "that your answer is recorded, and your teacher has the answers. Work in a copy (see README, "
-        "*Keep your own copy*).\n",
+        "# Student edition\n\nThe notebooks and exercises without solutions or model answers. `check(...)` still "
+        "tells you whether an answer is right (it compares a digest of your answer with a digest of the right one), "
+        "but not what is missing; open questions and estimates are for your teacher, who has the answers. "
+        "Work in a copy (see README, *Keep your own copy*).\n",
         encoding="utf-8",
     )
     return editions

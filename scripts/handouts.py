@@ -93,9 +93,7 @@ def font_environment(home: Path) -> dict[str, str]:
         XDG_CONFIG_HOME=str(home / "config"),
     )
     if shutil.which("fc-cache"):
-        subprocess.run(
-            ["fc-cache", str(fonts)], env=env, check=False, capture_output=True
-        )
+        subprocess.run(["fc-cache", str(fonts)], env=env, check=False, capture_output=True)
     return env
 
 
@@ -104,9 +102,7 @@ def discussion_questions(notebook: Path | None) -> str:
     if notebook is None or not notebook.is_file():
         return ""
     nb = nbformat.read(notebook, as_version=4)
-    markdown = "\n\n".join(
-        cell.source for cell in nb.cells if cell.cell_type == "markdown"
-    )
+    markdown = "\n\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
     match = DISCUSSION.search(markdown)
     if not match:
         return ""
@@ -123,7 +119,10 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
 
     lang = LANG.get(article.script, "zh")
     esc = html.escape
-    zh = lambda text: f'<span lang="{lang}">{esc(text)}</span>'
+
+    def zh(text: str) -> str:
+        return f'<span lang="{lang}">{esc(text)}</span>'
+
     rows = [
         ("Authors", "、".join(article.authors) or "not given in the text"),
         ("Year", str(article.year or "")),
@@ -132,9 +131,7 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
         ("Id", article.id),
     ]
     record = "".join(
-        f"<tr><td>{esc(k)}</td><td>{zh(v) if k in ('Authors', 'Source') else esc(v)}</td></tr>"
-        for k, v in rows
-        if v
+        f"<tr><td>{esc(k)}</td><td>{zh(v) if k in ('Authors', 'Source') else esc(v)}</td></tr>" for k, v in rows if v
     )
     outline = "".join(
         f'<li style="margin-left:{1.2 * max(r.level - 1, 0)}em">{zh(r.heading)} <span class="pid">{esc(r.first_para or "")}</span></li>'
@@ -155,9 +152,7 @@ def pack_html(article, corpus_glossary, questions_html: str, catalog_row: dict) 
         for n in article.notes
         if getattr(n, "text", "")
     )
-    terms = corpus_glossary[
-        corpus_glossary["article_ids"].map(lambda ids: article.id in ids)
-    ]
+    terms = corpus_glossary[corpus_glossary["article_ids"].map(lambda ids: article.id in ids)]
     glossary = "".join(
         f"<tr><td>{zh(str(r.term))}</td><td>{zh(str(r.variant))}</td><td>{esc(str(r.pinyin))}</td><td>{esc(str(r.gloss))}</td></tr>"
         for r in terms.itertuples(index=False)
@@ -196,9 +191,7 @@ def build_handouts(
         return _build(out_dir, tree, only, browser)
 
 
-def _print(
-    browser, tree: Path, pages: list[tuple[str, str]], out_dir: Path
-) -> list[Path]:
+def _print(browser, tree: Path, pages: list[tuple[str, str]], out_dir: Path) -> list[Path]:
     written = []
     page = browser.new_page()
     try:
@@ -232,11 +225,7 @@ def _build(out_dir: Path, tree: Path, only: list[str] | None, browser) -> list[P
 
     corpus = helpers.load_corpus(tree / "seeds")
     toc = toc_module.load_toc(tree / "notebooks" / "toc.toml")
-    notebooks = {
-        entry.article: tree / "notebooks" / entry.file
-        for entry in toc.entries
-        if entry.article
-    }
+    notebooks = {entry.article: tree / "notebooks" / entry.file for entry in toc.entries if entry.article}
     glossary = load_glossary(tree / "helpers" / "data" / "glossary.csv")
     catalog = {row["id"]: row for row in corpus.catalog.fillna("").to_dict("records")}
     ids = only or corpus.ids
@@ -278,9 +267,7 @@ def _build(out_dir: Path, tree: Path, only: list[str] | None, browser) -> list[P
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    parser.add_argument(
-        "--only", nargs="*", help="article ids (default: every article of the catalog)"
-    )
+    parser.add_argument("--only", nargs="*", help="article ids (default: every article of the catalog)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:

@@ -41,9 +41,7 @@ BLOCK = re.compile(r"<!-- toc:begin[^>]*-->.*?<!-- toc:end -->", re.DOTALL)
 #: The tag of the generated navigation cell (cell metadata "tags").
 NAV_TAG = "navigation"
 #: Hand-written navigation lines, as the notebooks had them before this file existed.
-OLD_NAV_LINE = re.compile(
-    r"^(Previous|Next|Back to the start):.*\.ipynb\).*$\n?", re.MULTILINE
-)
+OLD_NAV_LINE = re.compile(r"^(Previous|Next|Back to the start):.*\.ipynb\).*$\n?", re.MULTILINE)
 FIELDS = {"file", "title", "summary", "article", "teaser"}
 
 
@@ -91,9 +89,7 @@ class Toc:
         """The notebooks before and after ``file`` in the reading order."""
         position = [e.file for e in self.entries].index(file)
         previous = self.entries[position - 1] if position > 0 else None
-        following = (
-            self.entries[position + 1] if position + 1 < len(self.entries) else None
-        )
+        following = self.entries[position + 1] if position + 1 < len(self.entries) else None
         return previous, following
 
 
@@ -115,17 +111,13 @@ def load_toc(path: Path = TOC_FILE, notebooks_dir: Path | None = None) -> Toc:
         where = f"{path}: [[notebook]] number {number}"
         unknown = set(raw) - FIELDS
         if unknown:
-            raise TocError(
-                f"{where}: unknown field(s) {sorted(unknown)}; known: {sorted(FIELDS)}"
-            )
+            raise TocError(f"{where}: unknown field(s) {sorted(unknown)}; known: {sorted(FIELDS)}")
         for required in ("file", "title", "summary"):
             if not str(raw.get(required, "")).strip():
                 raise TocError(f"{where}: '{required}' is missing or empty")
         entry = Entry(**{key: str(value).strip() for key, value in raw.items()})
         if not re.fullmatch(r"\d\d_[\w-]+\.ipynb", entry.file):
-            raise TocError(
-                f"{where}: file {entry.file!r} is not named like 02_some_name.ipynb"
-            )
+            raise TocError(f"{where}: file {entry.file!r} is not named like 02_some_name.ipynb")
         if entry.file in seen:
             raise TocError(f"{where}: {entry.file} is listed twice")
         if not (notebooks_dir / entry.file).is_file():
@@ -135,9 +127,7 @@ def load_toc(path: Path = TOC_FILE, notebooks_dir: Path | None = None) -> Toc:
     if not entries:
         raise TocError(f"{path}: no [[notebook]] entries")
     launch = data.get("launch", {})
-    return Toc(
-        tuple(entries), str(launch.get("binder", "")), str(launch.get("jupyterhub", ""))
-    )
+    return Toc(tuple(entries), str(launch.get("binder", "")), str(launch.get("jupyterhub", "")))
 
 
 def _cell(text: str) -> str:
@@ -146,21 +136,13 @@ def _cell(text: str) -> str:
 
 def readme_table(toc: Toc) -> str:
     """The README's notebook table, between its markers."""
-    rows = [
-        f"| [`{e.stem}`](notebooks/{e.file}) | {_cell(e.summary)} |"
-        for e in toc.entries
-    ]
-    return "\n".join(
-        [BEGIN, "| notebook | what it covers |", "| --- | --- |", *rows, END]
-    )
+    rows = [f"| [`{e.stem}`](notebooks/{e.file}) | {_cell(e.summary)} |" for e in toc.entries]
+    return "\n".join([BEGIN, "| notebook | what it covers |", "| --- | --- |", *rows, END])
 
 
 def reading_order_table(toc: Toc) -> str:
     """The reading-order table of the first notebook (every notebook after it)."""
-    rows = [
-        f"| [{_cell(e.title)}]({e.file}) | {_cell(e.summary)} |"
-        for e in toc.entries[1:]
-    ]
+    rows = [f"| [{_cell(e.title)}]({e.file}) | {_cell(e.summary)} |" for e in toc.entries[1:]]
     return "\n".join([BEGIN, "| Notebook | What it covers |", "|---|---|", *rows, END])
 
 
@@ -192,19 +174,13 @@ def _replace_block(text: str, block: str, fallback: re.Pattern[str], where: str)
     match = fallback.search(text)
     if not match:
         raise TocError(f"{where}: found neither the toc markers nor a table to replace")
-    end = match.end() - match.group().endswith(
-        "\n"
-    )  # keep the line break after the table
+    end = match.end() - match.group().endswith("\n")  # keep the line break after the table
     return text[: match.start()] + block + text[end:]
 
 
 #: A markdown table (header, rule, rows) whose rows link notebooks.
-_TABLE = re.compile(
-    r"^\|[^\n]*\|\n\|[-| :]+\|\n(?:\|[^\n]*\.ipynb[^\n]*\|\n?)+", re.MULTILINE
-)
-_README_TABLE = re.compile(
-    r"(?<=## The notebooks\n\n)\|[^\n]*\|\n\|[-| :]+\|\n(?:\|[^\n]*\|\n?)+"
-)
+_TABLE = re.compile(r"^\|[^\n]*\|\n\|[-| :]+\|\n(?:\|[^\n]*\.ipynb[^\n]*\|\n?)+", re.MULTILINE)
+_README_TABLE = re.compile(r"(?<=## The notebooks\n\n)\|[^\n]*\|\n\|[-| :]+\|\n(?:\|[^\n]*\|\n?)+")
 
 
 def update_readme(text: str, toc: Toc) -> str:
@@ -213,32 +189,18 @@ def update_readme(text: str, toc: Toc) -> str:
     return updated if updated.endswith("\n") else updated + "\n"
 
 
-def update_notebook(
-    nb: nbformat.NotebookNode, toc: Toc, file: str
-) -> nbformat.NotebookNode:
+def update_notebook(nb: nbformat.NotebookNode, toc: Toc, file: str) -> nbformat.NotebookNode:
     """The notebook with its navigation (and, for the first, its reading order) regenerated, in place."""
     if file == toc.entries[0].file:
         for cell in nb.cells:
-            if cell.cell_type == "markdown" and (
-                BLOCK.search(cell.source) or _TABLE.search(cell.source)
-            ):
-                cell.source = _replace_block(
-                    cell.source, reading_order_table(toc), _TABLE, file
-                )
+            if cell.cell_type == "markdown" and (BLOCK.search(cell.source) or _TABLE.search(cell.source)):
+                cell.source = _replace_block(cell.source, reading_order_table(toc), _TABLE, file)
                 break
         else:
-            raise TocError(
-                f"{file}: no reading-order table (or toc markers) to regenerate"
-            )
-    nav_cells = [
-        c for c in nb.cells if NAV_TAG in c.get("metadata", {}).get("tags", [])
-    ]
+            raise TocError(f"{file}: no reading-order table (or toc markers) to regenerate")
+    nav_cells = [c for c in nb.cells if NAV_TAG in c.get("metadata", {}).get("tags", [])]
     for cell in nb.cells:
-        if (
-            cell.cell_type == "markdown"
-            and cell not in nav_cells
-            and OLD_NAV_LINE.search(cell.source)
-        ):
+        if cell.cell_type == "markdown" and cell not in nav_cells and OLD_NAV_LINE.search(cell.source):
             cell.source = OLD_NAV_LINE.sub("", cell.source).rstrip()
     source = navigation(toc, file)
     if nav_cells:
@@ -273,9 +235,7 @@ def apply(toc: Toc, root: Path = ROOT, *, write: bool = True) -> list[Path]:
     for entry in toc.entries:
         path = root / "notebooks" / entry.file
         old = path.read_text(encoding="utf-8")
-        new = notebook_text(
-            update_notebook(nbformat.reads(old, as_version=4), toc, entry.file)
-        )
+        new = notebook_text(update_notebook(nbformat.reads(old, as_version=4), toc, entry.file))
         if new != old:
             changed.append(path)
             if write:

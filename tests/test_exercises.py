@@ -93,15 +93,27 @@ def written(tmp_path, monkeypatch):
 
     def write(text: str, name: str = "abe-beijing-2018") -> None:
         (tmp_path / f"{name}.toml").write_text(textwrap.dedent(text), encoding="utf-8")
-        load_exercises.cache_clear()
-        ex._run_code.cache_clear()
-        ex._expected.cache_clear()
         monkeypatch.setattr(ex, "EXERCISES_DIR", tmp_path)
 
-    yield write
-    load_exercises.cache_clear()
-    ex._run_code.cache_clear()
-    ex._expected.cache_clear()
+    return write
+
+
+def test_a_teachers_edit_is_seen_on_the_next_check_without_a_restart(written):
+    exercise_text = """
+        [[exercise]]
+        id = "count"
+        question = "q"
+        kind = "number"
+        hint = "h"
+        answer = {answer}
+    """
+    written(exercise_text.format(answer=3))
+    assert check("abe-beijing-2018/count", 3).right
+    written(exercise_text.format(answer=14))  # a different size, so the edit is seen even within one clock tick
+    assert check("abe-beijing-2018/count", 14).right
+    assert not check("abe-beijing-2018/count", 3).right
+    written(exercise_text.format(answer=1), name="japan-us-2021")
+    assert "japan-us-2021/count" in load_exercises()
 
 
 def test_ids_in_any_form_and_order(written):
@@ -128,6 +140,21 @@ def test_ids_in_any_form_and_order(written):
     assert "或許" in str(wrong)
     assert not check("abe-beijing-2018/hedges", ["japan-us-2021:p005", "p011"]).right
     assert check("abe-beijing-2018/hedges", ["paragraph five"]).status == "unreadable"
+
+
+def test_one_paragraph_id_as_a_bare_number(written):
+    written("""
+        [[exercise]]
+        id = "one"
+        question = "q"
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p027"]
+    """)
+    for answer in (27, "27", [27], "p027"):
+        assert check("abe-beijing-2018/one", answer).right, answer
+    assert not check("abe-beijing-2018/one", 30).right
+    assert check("abe-beijing-2018/one", True).status == "unreadable"
 
 
 def test_sets_lists_and_text_in_either_script_and_any_case(written):
@@ -162,6 +189,32 @@ def test_sets_lists_and_text_in_either_script_and_any_case(written):
     for answer in ("霸权护持", " 「霸權護持」", "Maintaining hegemony", "ＨＥＧＥＭＯＮＩＣ maintenance"):
         assert check("abe-beijing-2018/term", answer).right, answer
     assert check("abe-beijing-2018/term", "hegemony").status == "wrong"
+
+
+def test_a_set_of_letters_separated_by_spaces_or_and(written):
+    written("""
+        [[exercise]]
+        id = "voices"
+        question = "q"
+        kind = "set"
+        hint = "h"
+        answer = ["a", "b", "c"]
+
+        [[exercise]]
+        id = "phrases"
+        question = "q"
+        kind = "set"
+        hint = "h"
+        answer = ["hard hedging", "soft hedging"]
+    """)
+    for answer in ("a b c", "c  b a", "abc", "a and b and c", "(a) (b) (c)", "a, b & c"):
+        assert check("abe-beijing-2018/voices", answer).right, answer
+    wrong = check("abe-beijing-2018/voices", "a b d")
+    assert wrong.status == "wrong" and "(d)" in wrong.message and "1 is missing" in wrong.message
+    assert not check("abe-beijing-2018/voices", "ab").right
+    # Items of several words are never split at spaces.
+    assert check("abe-beijing-2018/phrases", "soft hedging, hard hedging").right
+    assert not check("abe-beijing-2018/phrases", "hard soft hedging").right
 
 
 def test_numbers_as_numbers_or_strings_with_tolerance(written):
@@ -245,9 +298,5 @@ def test_open_questions_show_a_model_answer(written):
 )
 def test_malformed_exercises_name_the_file_and_exercise(tmp_path, body, problem):
     (tmp_path / "bad.toml").write_text(f'[[exercise]]\nid = "a"\nquestion = "q"\n{body}\n', encoding="utf-8")
-    load_exercises.cache_clear()
-    try:
-        with pytest.raises(ExerciseError, match=rf"bad\.toml, exercise 1 \('a'\): .*{problem}"):
-            load_exercises(tmp_path)
-    finally:
-        load_exercises.cache_clear()
+    with pytest.raises(ExerciseError, match=rf"bad\.toml, exercise 1 \('a'\): .*{problem}"):
+        load_exercises(tmp_path)

@@ -275,3 +275,17 @@ def test_cited_voice(tmp_path):
     )
     assert check_quotes("central-asia-2007", CORPUS, tmp_path) == []
     assert "the author, citing [1]" in _page("central-asia-2007", load_quotes("central-asia-2007", tmp_path)["q"])
+
+
+def test_a_note_glossing_a_hedge_the_sentence_lacks_is_reported(tmp_path):
+    # The Taipei article's last sentence says 勢必 ("bound to"), with no 應該 in it: a note
+    # "應該 = 'presumably'" on it has been attached to the wrong quote.
+    text = CORPUS["abe-beijing-2018"].paragraph("p015").text
+    sentence = text[text.rindex("。", 0, len(text) - 1) + 1 :]
+    assert "應該" not in sentence
+    body = f'[[quote]]\nid = "q"\nparagraph = "p015"\nphrase = "{sentence[:8]}"\nenglish = "e"\nvoice = "author"\n'
+    write(tmp_path, body + "note = \"應該 = 'presumably': an inference.\"\n")
+    problems = check_quotes("abe-beijing-2018", CORPUS, tmp_path)
+    assert len(problems) == 1 and "glosses 應該 but the sentence has no 應該" in problems[0]
+    write(tmp_path, body + 'note = "Not hedged: no 應該 or 或許 here."\n')
+    assert check_quotes("abe-beijing-2018", CORPUS, tmp_path) == []

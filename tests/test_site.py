@@ -15,11 +15,9 @@ notebooks, not a working copy.
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import json
 import re
 import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -27,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
+from script_module import load_script
 
 import helpers
 
@@ -38,15 +37,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 PASSAGE_LENGTH = 15
 
 
-def load_build_site():
-    spec = importlib.util.spec_from_file_location("build_site", ROOT / "scripts" / "build_site.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
-build_site = load_build_site()
+build_site = load_script("build_site")
 
 
 class Page(HTMLParser):

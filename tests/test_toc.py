@@ -9,28 +9,19 @@ rewrite, and running it on a copy twice must change nothing the second time.
 from __future__ import annotations
 
 import doctest
-import importlib.util
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from script_module import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 LINK = re.compile(r"\[[^\]]*\]\(([^)\s]+)\)")
 
 
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-toc_script = _load("toc")
+toc_script = load_script("toc")
 TOC = toc_script.load_toc()
 FILES = [entry.file for entry in TOC.entries]
 

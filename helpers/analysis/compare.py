@@ -13,7 +13,6 @@ because the articles differ in length by a factor of two.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,8 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus.loading import Corpus
-from ..errors import CorpusError
-from ..text.datafiles import DATA_DIR
+from ..text.datafiles import DATA_DIR, DataFileError, read_csv
 from ..text.fulltable import full_table
 from ..text.script import to_simplified
 
@@ -82,27 +80,18 @@ def load_actors(path: str | Path | None = None) -> list[Actor]:
     ['Donald Trump', 'Abe Shinzō']
     """
     path = Path(path) if path is not None else ACTORS_PATH
-    if not path.is_file():
-        raise CorpusError(str(path), "the actors file does not exist")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    numbered = [(n, line) for n, line in enumerate(lines, start=1) if line.strip() and not line.startswith("#")]
-    rows = list(csv.reader([line for _, line in numbered]))
-    if not rows or [c.strip() for c in rows[0]] != ["person", "forms", "role"]:
-        raise CorpusError(str(path), "the first line that is not a comment must be the header person,forms,role")
     actors: list[Actor] = []
     owner: dict[str, str] = {}
-    for (number, _), row in zip(numbered[1:], rows[1:]):
-        where = f"{path}, line {number}"
-        if len(row) != 3:
-            raise CorpusError(where, f"expected 3 fields (person, forms, role), found {len(row)}")
-        person, forms_field, role = (cell.strip() for cell in row)
-        forms = tuple(f.strip() for f in forms_field.split(";") if f.strip())
+    for row in read_csv(path, required=("person", "forms", "role")):
+        person, role = row["person"], row["role"]
+        forms = tuple(f.strip() for f in row["forms"].split(";") if f.strip())
+        where = row.where
         if not person or not forms:
-            raise CorpusError(where, "person and forms must not be empty")
+            raise DataFileError(where, "person and forms must not be empty")
         for form in forms:
             key = to_simplified(form)
             if key in owner and owner[key] != person:
-                raise CorpusError(where, f"the form {form!r} is already given to {owner[key]}")
+                raise DataFileError(where, f"the form {form!r} is already given to {owner[key]}")
             owner[key] = person
         actors.append(Actor(person, forms, role))
     return actors

@@ -325,6 +325,24 @@ def marked_sentence(text: QuoteText) -> str:
     return "".join(pieces) + text.sentence[last:]
 
 
+#: Words that hedge a claim, in both scripts, which a quote's note may gloss ("應該 = 'presumably'").
+HEDGE_WORDS = ("或許", "也許", "應該", "似乎", "儼然", "可能", "或將", "有望", "恐怕", "大概", "或")
+_GLOSS_AFTER = r"\s*(?:=|\(|（|'|‘|“)"
+
+
+def glossed_hedges(note: str) -> list[str]:
+    """The hedge words a note glosses: a hedge followed by ``=``, a bracket or a quotation mark.
+
+    >>> glossed_hedges("應該 = 'presumably': the author infers it. 可能性 is not glossed.")
+    ['應該']
+    >>> glossed_hedges("似乎 ('seems') and 有望 'are expected to'")
+    ['似乎', '有望']
+    """
+    forms = sorted({form for word in HEDGE_WORDS for form in (word, to_simplified(word))}, key=len, reverse=True)
+    pattern = re.compile(rf"(?<![\u3400-\u9fff])({'|'.join(forms)}){_GLOSS_AFTER}")
+    return list(dict.fromkeys(match.group(1) for match in pattern.finditer(note)))
+
+
 def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Path | None = None) -> list[str]:
     """Every problem with an article's quote file (empty when fine): unknown article, paragraph or phrase.
 
@@ -342,6 +360,11 @@ def check_quotes(article_id: str, corpus: Corpus | None = None, folder: str | Pa
         except QuoteError as error:
             problems.append(str(error))
             continue
+        problems += [
+            f"{quote.where}: the note glosses {word} but the sentence has no {word} (a note moved to the wrong quote?)"
+            for word in glossed_hedges(quote.note)
+            if to_simplified(word) not in to_simplified(shown.sentence)
+        ]
         if quote.voice is Voice.CITED and not shown.markers and not quote.speaker:
             problems.append(
                 f"{quote.where}: voice is 'cited' but the sentence holds no note marker; "

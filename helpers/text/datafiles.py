@@ -88,6 +88,19 @@ def edit_stamp(*paths: str | Path) -> tuple[tuple[str, int, int] | None, ...]:
     return tuple(stamps)
 
 
+def folder_stamp(folder: str | Path, pattern: str = "*") -> tuple[tuple[str, int, int] | None, ...]:
+    """:func:`edit_stamp` of every file in ``folder`` matching ``pattern`` (``**/*`` for subfolders too).
+
+    Adding, removing or saving a file changes the stamp, so a reader cached on
+    it sees the change on its next call.
+
+    >>> folder_stamp(DATA_DIR / "no-such-folder")
+    ()
+    """
+    folder = Path(folder)
+    return edit_stamp(*sorted(path for path in folder.glob(pattern) if path.is_file()))
+
+
 def read_text(path: str | Path, error: type[CorpusError] = DataFileError) -> str:
     """The file's text (UTF-8, a byte-order mark dropped), or ``error`` saying why not."""
     path = Path(path)

@@ -12,32 +12,19 @@ to Kangxi radicals (⽇ for 日) when text is extracted; NFKC folds them back.
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from script_module import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 A4_POINTS = (595.0, 842.0)
 
 
-def _load(name: str):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
-    return module
-
-
-handouts = _load("handouts")
+handouts = load_script("handouts")
 
 
 def folded(text: str) -> str:
