@@ -11,9 +11,11 @@ solution. ``open`` questions have no automatic check: a ``model_answer`` and
 
 :func:`check` accepts what a careful student would write: any case, any order
 for sets, ids with or without the article prefix (``"p015"``, ``"P15"``,
-``"abe-beijing-2018:p015"``), either script, surrounding spaces, numbers as
-strings. It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never
-raises for a student's answer.
+``"abe-beijing-2018:p015"``, joined by commas or by "and"), either script,
+surrounding spaces, numbers as strings or small counts as words ("four", "四"), an
+option by its letter, its text or the start of its text that fits no other option.
+It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never raises for a
+student's answer.
 
 >>> check("abe-beijing-2018/separation-joined", ["p002"]).status
 'wrong'
@@ -60,11 +62,11 @@ class Kind(str, Enum):
     SET = "set"
     #: An ordered list of strings, compared like ``set`` items.
     LIST = "list"
-    #: A number, within an optional relative ``tolerance``; "12", 12 and 12.0 are the same.
+    #: A number, within an optional relative ``tolerance``; "12", 12, 12.0 and "twelve" are the same.
     NUMBER = "number"
     #: One short string; ``accept`` lists other acceptable forms.
     TEXT = "text"
-    #: One of ``options``: its letter ("b") or its text.
+    #: One of ``options``: its letter ("b"), its text, or the start of its text that fits no other option.
     CHOICE = "choice"
     #: No automatic check: a ``model_answer`` and ``must_contain`` are shown on request.
     OPEN = "open"
@@ -113,6 +115,32 @@ _PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<n
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
 _NUMBER_TEXT = re.compile(r"(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d\s.,][^\d]{0,11})?")
 _QUOTES = "\"'“”‘’「」『』《》〈〉()（）[]【】"
+#: Number words a student may write for a small count ("four", "四处"): English to twenty, Chinese to 九十九.
+_ENGLISH_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_CHINESE_DIGITS = {
+    "〇": 0,
+    "零": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_NUMBER_WORD = re.compile(r"(?P<word>[a-z]+|[〇零一二两兩三四五六七八九十]+)(?:\s*(?P<unit>[^\d]{0,12}))?")
+#: Words that join paragraph ids in a careful answer ("p011 and p016", "p011 和 p016").
+_CONNECTIVES = {"and", "&", "+", "和", "与", "與", "及"}
 
 
 class ExerciseError(DataFileError):
@@ -511,7 +539,7 @@ def _number(value: object) -> float | None:
         # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
         match = _NUMBER_TEXT.fullmatch(text)
         if not match:
-            return None
+            return _number_word(text)
         number = float(match.group("number").replace(",", "").replace("_", "").replace(" ", ""))
     elif hasattr(value, "__float__") and not isinstance(value, (list, tuple, dict, set)):
         try:
@@ -521,6 +549,26 @@ def _number(value: object) -> float | None:
     else:
         return None
     return number if math.isfinite(number) else None
+
+
+def _number_word(text: str) -> float | None:
+    """A count written as a word, alone or before a short unit: "four", "Four (all 上台)", "四", "十二处".
+
+    >>> _number_word("four"), _number_word("Twelve hits"), _number_word("四"), _number_word("二十三处"), _number_word("many")
+    (4.0, 12.0, 4.0, 23.0, None)
+    """
+    match = _NUMBER_WORD.fullmatch(text.casefold())
+    if not match:
+        return None
+    word = match.group("word")
+    if word in _ENGLISH_NUMBERS:
+        return float(_ENGLISH_NUMBERS[word])
+    tens, ten, units = word.partition("十")
+    if not ten:
+        return float(_CHINESE_DIGITS[word]) if len(word) == 1 and word in _CHINESE_DIGITS else None
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    return float(_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0))
 
 
 def _option_index(task: Exercise, value: object) -> int | None:
@@ -542,7 +590,23 @@ def _option_index(task: Exercise, value: object) -> int | None:
             return index
         if re.match(rf"^\(?{letters[index]}[).:]?\s+", given) and normalise(given[2:]) in (text, stripped):
             return index
-    return None
+    # "Ishiba himself" for "b) Ishiba himself, ...": the start of exactly one option's text, cut at a word's end.
+    starts = [
+        index
+        for index, option in enumerate(task.options)
+        if _starts_with_words(
+            normalise(re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE)), given
+        )
+    ]
+    return starts[0] if len(starts) == 1 and len(given) >= 3 else None
+
+
+def _starts_with_words(text: str, start: str) -> bool:
+    """Whether ``text`` begins with ``start`` and ``start`` ends at a word's end (or in Chinese)."""
+    if not start or not text.startswith(start):
+        return False
+    rest = text[len(start) :]
+    return not rest or not (rest[0].isalnum() and start[-1].isalnum()) or "\u3400" <= start[-1] <= "\u9fff"
 
 
 # --- Checking --------------------------------------------------------------------------------
@@ -648,6 +712,7 @@ def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str |
         for item in items
         for part in (item.split() if isinstance(item, str) and _para_key(item, default) is None else [item])
     ]
+    items = [item for item in items if not (isinstance(item, str) and item.strip().casefold() in _CONNECTIVES)]
     found = [_para_key(item, default) for item in items]
     bad = [item for item, key in zip(items, found) if key is None]
     return [key for key in found if key is not None], bad

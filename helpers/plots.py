@@ -142,7 +142,9 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     The website, and any page made from the notebooks, puts it in the image's
     ``alt``. A plot helper may set ``figure.alt_text`` to say it better; else it
     is read from the figure itself: titles, axis labels, the bars' labels and
-    values, each line's first and last point.
+    values, each line's first and last point, followed by ``figure.alt_details``
+    if the helper set it (what the figure cannot say by itself, such as where
+    :func:`timeline` draws an event whose day the text does not give).
 
     >>> ax = new_axes()
     >>> bars = ax.bar(["2018", "2019"], [5.0, 7.5]); title = ax.set_title("Swaps"); label = ax.set_ylabel("JPY tn")
@@ -152,6 +154,9 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     explicit = getattr(figure, "alt_text", "")
     if explicit:
         return explicit
+    # What the figure cannot say by itself (where scattered markers sit), added by the plot helper
+    # after the title and axes, which are read here so that a retitled figure is described as shown.
+    details = getattr(figure, "alt_details", "")
     parts = []
     if figure.get_suptitle():
         parts.append(figure.get_suptitle() + ".")
@@ -196,7 +201,8 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
             rows, columns = array.shape[:2]
             parts.append(f"A shaded table of {rows} rows by {columns} columns; darker is more.")
     text = "Chart: " + " ".join(parts) if parts else "Chart without a title."
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    text = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return f"{text} {details}" if details else text
 
 
 class PlotFigure(Chart):
@@ -257,10 +263,15 @@ def add_source(ax: Axes, ids: Iterable[str], note: str = "") -> None:
             by_article[article].append(local)
     parts = [f"{article} {', '.join(locals_)}".strip() for article, locals_ in by_article.items()]
     text = "Source: " + "; ".join(parts) + (f". {note}" if note else "")
-    ax.figure.text(0.01, 0.005, text, ha="left", va="bottom", fontsize=7.5, color="#444444", wrap=True)
+    # Wrapped here, not by matplotlib (wrap=True), so that the number of lines is known and the
+    # layout leaves room for all of them: a two-line source once overprinted the x-axis label.
+    # About 16 characters of 7.5-point text per inch of figure width (with a margin).
+    width = max(40, int(_root(ax).get_figwidth() * 16))
+    lines = textwrap.wrap(text, width, break_on_hyphens=False, break_long_words=False) or [text]
+    ax.figure.text(0.01, 0.005, "\n".join(lines), ha="left", va="bottom", fontsize=7.5, color="#444444")
     engine = _root(ax).get_layout_engine()
     if isinstance(engine, ConstrainedLayoutEngine):
-        engine.set(h_pad=0.2)
+        engine.set(h_pad=0.2 + 0.13 * (len(lines) - 1))
 
 
 def _rows(series: str) -> pd.DataFrame:
@@ -573,6 +584,67 @@ def relation_score() -> Figure:
     return _root(ax)
 
 
+#: Where :func:`timeline` draws an event the text dates only to a month or a year: this far after the
+#: period's first day, that is, in the middle of the month or the year (as a hollow marker), so that
+#: 2022年底 ("the end of 2022", stored as 2022-12) is not drawn on 1 January and "2023" not before the
+#: events of March 2023. The one home of that rule: the plot and its text alternative both read it.
+MID_PERIOD = {"month": pd.Timedelta(days=14), "year": pd.Timedelta(days=182)}
+#: Above this many events, the text alternative of :func:`timeline` sums up each lane instead of
+#: listing every event (a list of 150 events helps no one who listens to it).
+TIMELINE_LISTED_EVENTS = 45
+
+
+def timeline_positions(events: pd.DataFrame) -> pd.DataFrame:
+    """Where :func:`timeline` draws each event: ``events`` with ``drawn_at`` and ``drawn_as``, in drawn order.
+
+    ``drawn_at`` is the start of the period plus :data:`MID_PERIOD`; ``drawn_as``
+    says it in words ("2022-02-24", "mid-May 2022 (month only)", "mid-2023 (year
+    only)"). The rows are sorted by ``drawn_at`` (ties keep the file's order), so
+    an event dated only "2023" comes after the events of March–June 2023, as on
+    the plot, not before them, as in :func:`merged_timeline`.
+
+    >>> rows = timeline_positions(merged_timeline(["japan-korea-2024"]))
+    >>> rows.loc[rows["date"] == "2023", "drawn_as"].tolist()
+    ['mid-2023 (year only)']
+    >>> rows["drawn_at"].is_monotonic_increasing
+    True
+    """
+    offset = events["precision"].map(MID_PERIOD).fillna(pd.Timedelta(0))
+    drawn = events.assign(drawn_at=events["start"] + offset)
+
+    def words(row: pd.Series) -> str:
+        start = row["start"]
+        if row["precision"] == "year":
+            return f"mid-{start.year} (year only)"
+        if row["precision"] == "month":
+            return f"mid-{start.strftime('%B')} {start.year} (month only)"
+        return start.strftime("%Y-%m-%d")
+
+    drawn["drawn_as"] = [words(row) for _, row in drawn.iterrows()]
+    return drawn.sort_values("drawn_at", kind="mergesort").reset_index(drop=True)
+
+
+def _timeline_details(drawn: pd.DataFrame, lanes: list[str]) -> str:
+    """The part of a timeline's text alternative that the figure cannot read from itself."""
+    text = [
+        f"One lane per article ({', '.join(lanes)}); marker shape and colour give the event type. "
+        "Filled markers: the text gives the day. Hollow markers: the text gives only the month or the "
+        "year, and the marker is drawn in the middle of that month or year (a year-only event at about "
+        "1 July), so its place among the other events of that month or year is not the text's."
+    ]
+    for lane in lanes:
+        rows = drawn[drawn["article_id"] == lane]
+        hollow = int((rows["precision"] != "day").sum())
+        head = f"{lane}: {len(rows)} events ({hollow} hollow), from {rows['drawn_as'].iloc[0]} to {rows['drawn_as'].iloc[-1]}"
+        if len(drawn) <= TIMELINE_LISTED_EVENTS:
+            listed = "; ".join(f"{row.drawn_as} {row.event_type}" for row in rows.itertuples())
+            text.append(f"{head}; in the order drawn: {listed}.")
+        else:
+            busiest = rows["drawn_at"].dt.year.value_counts().sort_index().idxmax()
+            text.append(f"{head}; most in {busiest}.")
+    return " ".join(text)
+
+
 @styled
 def timeline(articles: Iterable[str] | None = None, since: int | None = None, title: str | None = None) -> Figure:
     """The dated events the articles rely on, one lane per article, marked by event type.
@@ -585,10 +657,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
     lanes = list(dict.fromkeys(events["article_id"]))
     ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
     types = [t for t in EVENT_STYLE if t in set(events["event_type"])]
-    # An event dated to a month or a year only is drawn in the middle of that period, as a hollow
-    # marker, so that 2020 (年底, "the end of the year") is not drawn on 1 January.
-    middle = {"month": pd.Timedelta(days=14), "year": pd.Timedelta(days=182)}
-    shown = events["start"] + events["precision"].map(middle).fillna(pd.Timedelta(0))
+    shown = events["start"] + events["precision"].map(MID_PERIOD).fillna(pd.Timedelta(0))  # as timeline_positions
     for event_type in types:
         marker, colour = EVENT_STYLE[event_type]
         of_type = events[events["event_type"] == event_type]
@@ -635,7 +704,9 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
         note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
         "hollow: only the month or year, drawn mid-period",
     )
-    return _root(ax)
+    figure = _root(ax)
+    figure.alt_details = _timeline_details(timeline_positions(events), lanes)  # type: ignore[attr-defined]
+    return figure
 
 
 @styled

@@ -13,7 +13,8 @@ Generated from the file, and nothing else:
 Only text between the markers ``<!-- toc:begin ... -->`` and ``<!-- toc:end -->``
 and the cells tagged ``navigation`` are rewritten; prose is never touched
 (the first run also takes out the hand-written "Previous:/Next:" lines it
-replaces). Running it twice changes nothing.
+replaces, and any untagged copy of the generated line, deleting a cell left
+empty). Running it twice changes nothing.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ END = "<!-- toc:end -->"
 BLOCK = re.compile(r"<!-- toc:begin[^>]*-->.*?<!-- toc:end -->", re.DOTALL)
 #: The tag of the generated navigation cell (cell metadata "tags").
 NAV_TAG = "navigation"
-#: Hand-written navigation lines, as the notebooks had them before this file existed.
-OLD_NAV_LINE = re.compile(r"^(Previous|Next|Back to the start):.*\.ipynb\).*$\n?", re.MULTILINE)
+#: Hand-written navigation lines: as the notebooks had them before this file existed, or a copy of the
+#: generated line (bold labels) left in an untagged cell, e.g. by a notebook rebuilt from its old cells.
+OLD_NAV_LINE = re.compile(r"^(\*\*)?(Previous|Next|Back to the start):(\*\*)?.*\.ipynb\).*$\n?", re.MULTILINE)
 FIELDS = {"file", "title", "summary", "article", "teaser"}
 
 
@@ -189,6 +191,11 @@ def update_readme(text: str, toc: Toc) -> str:
     return updated if updated.endswith("\n") else updated + "\n"
 
 
+def _is_in(cell: nbformat.NotebookNode, cells: list[nbformat.NotebookNode]) -> bool:
+    """``cell`` is one of ``cells`` (by identity: two cells with equal contents are still two cells)."""
+    return any(cell is other for other in cells)
+
+
 def update_notebook(nb: nbformat.NotebookNode, toc: Toc, file: str) -> nbformat.NotebookNode:
     """The notebook with its navigation (and, for the first, its reading order) regenerated, in place."""
     if file == toc.entries[0].file:
@@ -199,17 +206,19 @@ def update_notebook(nb: nbformat.NotebookNode, toc: Toc, file: str) -> nbformat.
         else:
             raise TocError(f"{file}: no reading-order table (or toc markers) to regenerate")
     nav_cells = [c for c in nb.cells if NAV_TAG in c.get("metadata", {}).get("tags", [])]
+    kept = []
     for cell in nb.cells:
-        if cell.cell_type == "markdown" and cell not in nav_cells and OLD_NAV_LINE.search(cell.source):
+        if cell.cell_type == "markdown" and not _is_in(cell, nav_cells) and OLD_NAV_LINE.search(cell.source):
             cell.source = OLD_NAV_LINE.sub("", cell.source).rstrip()
+            if not cell.source:  # the cell held nothing but navigation: a duplicate of the generated cell
+                continue
+        kept.append(cell)
+    nb.cells = kept
     source = navigation(toc, file)
     if nav_cells:
-        for extra in nav_cells[1:]:
-            nb.cells.remove(extra)
+        # One navigation cell, always the last (removed by identity: list.remove compares contents).
+        nb.cells = [c for c in nb.cells if not _is_in(c, nav_cells)] + [nav_cells[0]]
         nav_cells[0].source = source
-        if nb.cells[-1] is not nav_cells[0]:  # the navigation is always the last cell
-            nb.cells.remove(nav_cells[0])
-            nb.cells.append(nav_cells[0])
     else:
         cell = nbformat.v4.new_markdown_cell(source, metadata={"tags": [NAV_TAG]})
         cell.id = NAV_TAG

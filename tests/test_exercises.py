@@ -133,6 +133,8 @@ def test_ids_in_any_form_and_order(written):
         pd.Series(["p005", "p011"]),
         pd.DataFrame({"para_id": ["abe-beijing-2018:p011", "p005"]}),
         (5, 11),
+        "p005 and p011",
+        "p011 和 p005",
     ):
         assert check("abe-beijing-2018/hedges", answer).right, answer
     wrong = check("abe-beijing-2018/hedges", ["p005", "p012"])
@@ -234,11 +236,25 @@ def test_numbers_as_numbers_or_strings_with_tolerance(written):
         answer = 3.92
         tolerance = 0.01
     """)
-    for answer in (12, 12.0, "12", " 12 ", "１２", "12.0", "12 minutes", "12倍", "+12"):
+    for answer in (
+        12,
+        12.0,
+        "12",
+        " 12 ",
+        "１２",
+        "12.0",
+        "12 minutes",
+        "12倍",
+        "+12",
+        "twelve",
+        "Twelve lines",
+        "十二",
+    ):
         assert check("abe-beijing-2018/count", answer).right, answer
     assert "too high" in check("abe-beijing-2018/count", 13).message
+    assert check("abe-beijing-2018/count", "thirteen").status == "wrong"
     assert check("abe-beijing-2018/count", True).status == "unreadable"
-    for unreadable in ("twelve", "12 or 13", "1 2", "12.5.1"):
+    for unreadable in ("12 or 13", "1 2", "12.5.1", "many", "十十"):
         assert check("abe-beijing-2018/count", unreadable).status == "unreadable", unreadable
     assert check("abe-beijing-2018/share", "3.9").right and check("abe-beijing-2018/share", "3.92%").right
     assert not check("abe-beijing-2018/share", 3.8).right
@@ -256,10 +272,13 @@ def test_choice_by_letter_or_text(written):
         answer = "b"
         explanation = "日本读卖新闻…评论称"
     """)
-    for answer in ("b", "B", "(b)", "b)", "the Yomiuri Shimbun's", "b the yomiuri shimbun's"):
+    for answer in ("b", "B", "(b)", "b)", "the Yomiuri Shimbun's", "b the yomiuri shimbun's", "the Yomiuri"):
         assert check("abe-beijing-2018/voice", answer).right, answer
     assert check("abe-beijing-2018/voice", "a").status == "wrong"
+    assert check("abe-beijing-2018/voice", "Kawaguchi").status == "wrong"  # the start of one option's text
     assert check("abe-beijing-2018/voice", "z").status == "unreadable"
+    assert check("abe-beijing-2018/voice", "the").status == "unreadable"  # the start of two options
+    assert check("abe-beijing-2018/voice", "the Yomi").status == "unreadable"  # not cut at a word's end
     assert "(b)" in solution("abe-beijing-2018/voice").data and "评论称" in solution("abe-beijing-2018/voice").data
     assert "(c) Kawaguchi" in question("abe-beijing-2018/voice").data.replace("&#x27;", "'")
 

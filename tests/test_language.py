@@ -459,6 +459,8 @@ PINYIN_SPACING_DIFFERS = {
     "对等关税": "jieba's dictionary does not have 对等, so pinyin() writes duì děng",
     "朝小野大": "jieba takes 小野 (the surname Ono) as a word; the phrase is 朝/小/野/大",
     "同存共管": "the phrase is 同存/共管 (coexist, jointly manage); pinyin() cuts it 同/存/共管",
+    "中日关系分值": "jieba takes 中日关系 as one word; the term is 中日/关系/分值 (China–Japan, relations, score)",
+    "中國威脅論": "jieba takes 威脅論 as one word; the term is 中國/威脅/論 (China, threat, thesis), as in 'China threat thesis'",
 }
 
 

@@ -86,3 +86,24 @@ def test_summit_total_is_computed_from_the_table():
 def test_discrepancies_are_the_failed_checks():
     found = plots.discrepancies()
     assert len(found) >= 1 and not found["consistent"].any()
+
+
+def test_timeline_text_alternative_says_where_each_marker_is_drawn():
+    # The markers of events dated only to a month or a year sit mid-period; the text alternative
+    # must say so and list them in the order the plot draws them, not in the order of their first day.
+    import matplotlib.dates as mdates
+    import numpy as np
+
+    article = "japan-korea-2024"
+    figure = plots.timeline([article], since=2022)
+    drawn = plots.timeline_positions(plots.merged_timeline([article]).query("start.dt.year >= 2022"))
+    xs = np.sort(np.concatenate([c.get_offsets()[:, 0] for c in figure.axes[0].collections]))
+    assert list(xs) == pytest.approx(list(np.sort(mdates.date2num(drawn["drawn_at"]))))
+    alt = plots.text_alternative(figure)
+    assert "middle of that month or year" in alt and "1 January" not in alt
+    listed = alt.split("in the order drawn: ", 1)[1].rstrip(".").split("; ")
+    assert listed == [f"{row.drawn_as} {row.event_type}" for row in drawn.itertuples()]
+    year_only = listed.index("mid-2023 (year only) exercise")
+    assert listed[year_only - 1].startswith("mid-June 2023")  # after the spring events, as drawn
+    figure.axes[0].set_title("Retitled")
+    assert plots.text_alternative(figure).startswith("Chart: Retitled.")

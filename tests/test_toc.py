@@ -102,3 +102,21 @@ def test_a_bad_toc_is_refused_with_the_entry_named(tmp_path):
     path.write_text('[[notebook]]\nfile = "00_a.ipynb"\ntitle = ""\nsummary = "x"\n')
     with pytest.raises(toc_script.TocError, match="number 1: 'title' is missing"):
         toc_script.load_toc(path)
+
+
+def test_an_untagged_copy_of_the_navigation_is_removed():
+    # A notebook rebuilt from its old cells can carry the generated line in an untagged cell
+    # (07 once ended with two identical "Previous / Back to the start" cells).
+    file = FILES[-1]
+    line = toc_script.navigation(TOC, file)
+    nav = nbformat.v4.new_markdown_cell(line, metadata={"tags": [toc_script.NAV_TAG]})
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# Title"),
+        nbformat.v4.new_markdown_cell("Some prose.\n\n" + line),
+        nbformat.v4.new_markdown_cell(line),
+        nav,
+    ]
+    toc_script.update_notebook(nb, TOC, file)
+    assert [c.source for c in nb.cells] == ["# Title", "Some prose.", line]
+    assert nb.cells[-1] is nav
