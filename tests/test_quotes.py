@@ -77,6 +77,7 @@ def test_argument_map_evidence_names_existing_quotes(article_id):
 
 
 def test_evidence_to_an_unknown_quote_is_reported(tmp_path):
+    stance = find_quote("abe-beijing-2018", "perhaps-us-stance").paragraph.split(":")[1]
     (tmp_path / "abe-beijing-2018.toml").write_text(
         'thesis = "t"\nsummary = "s"\n'
         + "".join(
@@ -84,14 +85,20 @@ def test_evidence_to_an_unknown_quote_is_reported(tmp_path):
             for i in range(1, 3)
         )
         + '[[claim]]\nid = "C3"\ntext = "c"\nsection = "壹、前言"\nparagraphs = ["p001"]\nevidence = ["no-such-quote"]\n'
-        + '[[claim.limits]]\ntext = "l"\nparagraph = "p001"\nevidence = ["perhaps-us-stance", "missing-too"]\n',
+        + f'[[claim.limits]]\ntext = "l"\nparagraph = "{stance}"\nevidence = ["perhaps-us-stance", "missing-too"]\n'
+        + '[[claim.limits]]\ntext = "l"\nparagraph = "p001"\nevidence = ["perhaps-us-stance"]\n',
         encoding="utf-8",
     )
     amap = load_argument_map("abe-beijing-2018", tmp_path)
     problems = check_argument_map(amap, CORPUS)
     assert any("C3 (claim): unknown quote 'no-such-quote'" in p for p in problems)
     assert any("C3 (limit 1): unknown quote 'missing-too'" in p for p in problems)
-    assert not any("tactical-verdict" in p or "perhaps-us-stance" in p for p in problems)
+    assert not any("tactical-verdict" in p or "limit 1): quote 'perhaps-us-stance'" in p for p in problems)
+    # the same quote cited by a limit on another paragraph points the reader to the wrong place
+    assert any(
+        f"C3 (limit 2): quote 'perhaps-us-stance' is in {stance}, not in the limit's paragraph p001" in p
+        for p in problems
+    )
 
 
 def test_seed_quotes_cut_the_whole_sentence():
