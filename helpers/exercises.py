@@ -611,7 +611,9 @@ def _option_index(task: Exercise, value: object) -> int | None:
     # A letter, then the student's own words: "(c) neither ...", "c) because ...", "b, since ...", and
     # "a 主要目的" (a letter, a space and Chinese). A bare "a" before English words is read as a letter
     # only when the words are the start of that option's text: "a slip" may be the article.
-    lead = re.match(r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s+(?=[\u3400-\u9fff])|(\s+)))\s*(.+)", given)
+    lead = re.match(
+        r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s+(?=[\u3400-\u9fff])|(\s+)))\s*(.+)", given
+    )
     if lead and lead.group(2) in letters:
         index = letters.index(lead.group(2))
         words = _named_options(task, letters, lead.group(4))
@@ -908,40 +910,55 @@ def _canonical(kind: Kind, normalised: Any) -> list[str]:
     return [str(normalised)]  # a choice: the option's index
 
 
-def _student_key(task: Exercise, answer: object) -> str | None:
-    """The student's answer in the canonical form of :func:`_canonical`, or None if it cannot be read."""
+def _student_keys(task: Exercise, answer: object) -> list[str]:
+    """The student's answer in the canonical form of :func:`_canonical` (empty if it cannot be read).
+
+    A set given as one string may be read several ways ("a b c" as one item or three),
+    as :func:`_check_set` reads it; without the expected items to decide, every reading
+    is tried, and one that matches a digest is the right set whichever it was.
+    """
     if task.kind in (Kind.IDS, Kind.SET, Kind.LIST):
         items = _items(answer)
         if not items:
-            return None
+            return []
         if task.kind is Kind.IDS:
             keys, bad = _id_keys(items, task.ids_article or None)
             if bad or any(article is None for article, _ in keys):
-                return None
-            return _canonical(Kind.IDS, set(keys))[0]
+                return []
+            return _canonical(Kind.IDS, set(keys))
         if any(isinstance(item, (dict, list)) for item in items):
-            return None
+            return []
         normalised = [normalise(item) for item in items]
-        return _canonical(task.kind, set(normalised) if task.kind is Kind.SET else tuple(normalised))[0]
+        if task.kind is Kind.LIST:
+            return _canonical(Kind.LIST, tuple(normalised))
+        readings = [set(normalised)]
+        if isinstance(answer, str):
+            words = {normalise(word) for item in items for word in re.split(r"\s+|&|/|\)\s*\(", str(item))}
+            words -= {"", "and"}
+            readings += [
+                words,
+                {part for word in words for part in (word if word.isalpha() and word.isascii() else [word])},
+            ]
+        return list(dict.fromkeys(_canonical(Kind.SET, reading)[0] for reading in readings))
     if task.kind is Kind.NUMBER:
         value = _number(answer)
-        return None if value is None else _canonical(Kind.NUMBER, value)[0]
+        return [] if value is None else _canonical(Kind.NUMBER, value)
     if task.kind is Kind.TEXT:
         if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
-            return None
-        return normalise(answer)
+            return []
+        return [normalise(answer)]
     index = _option_index(task, answer)
-    return None if index is None else str(index)
+    return [] if index is None else [str(index)]
 
 
 def _check_digest(task: Exercise, answer: object) -> Verdict:
     try:
-        key = _student_key(task, answer)
+        keys = _student_keys(task, answer)
     except Exception:  # a student's odd object must never produce a traceback
-        key = None
-    if key is None:
+        keys = []
+    if not keys:
         return Verdict(task.id, "unreadable", _wants(task, answer), task.hint)
-    if _digest(task.id, key) in task.answer_digests:
+    if any(_digest(task.id, key) in task.answer_digests for key in keys):
         return Verdict(task.id, "right", f"Right. {DIGEST_NOTE}")
     return Verdict(task.id, "wrong", f"Not yet. {DIGEST_NOTE}", task.hint)
 
