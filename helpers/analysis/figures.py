@@ -43,6 +43,7 @@ import pandas as pd
 
 from ..corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
 from ..corpus.records import Article, TableBlock
+from ..corpus.vocabulary import article_of
 from ..errors import CorpusError
 from ..text.datafiles import DATA_DIR, DataFileError, parse_toml, read_csv, read_text
 from ..text.dates import DateSpan, elapsed, parse_printed_date
@@ -445,7 +446,7 @@ class Sources:
 
     def text(self, para_id: str) -> str:
         """A paragraph's text, or a table's rows (cells joined with spaces), one per line."""
-        article_id = para_id.split(":", 1)[0]
+        article_id = article_of(para_id)
         if article_id not in self.corpus:
             raise KeyError(f"no article {article_id!r} in the corpus")
         article = self.corpus[article_id]
@@ -479,7 +480,7 @@ def _row(
 ) -> dict[str, object]:
     """One row of :func:`check_figures`, placed at ``para_id``."""
     return {
-        "article_id": para_id.split(":", 1)[0],
+        "article_id": article_of(para_id),
         "para_id": para_id,
         "check": check,
         "stated": float(stated),
