@@ -464,16 +464,49 @@ def normalise(value: object) -> str:
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]00:00(?::00)?)?")
+# A part of a month that names no day (11月中旬 'mid-November', 8月底 'end of August', "2019-11 (mid)"):
+# a text that dates an event so gives its month, and a student who copies it gives the month too.
+_PART_OF_MONTH = re.compile(r"(?<=月)\s*(?:上旬|中旬|下旬|初|中|底|末)$|\s*\((?:early|mid|late|end)\)?$")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_WORD_MONTH = re.compile(
+    r"(?:(\d{1,2})\s+|(?:early|mid|late|end of)[- ]?)?(" + "|".join(_MONTHS) + r")(?:\s+(\d{1,2}),?)?\s+(\d{4})"
+)
 
 
 def _date_key(text: str) -> str:
-    """A numeric date as YYYY-MM or YYYY-MM-DD ("2019-8-25", "2019/08/25", "2019年8月25日",
-    a printed Timestamp); any other string unchanged.
+    """A date as YYYY-MM or YYYY-MM-DD ("2019-8-25", "2019/08/25", "2019年8月25日", a printed
+    Timestamp, "22 november 2019"; a month with a part that names no day: "2019年11月中旬",
+    "mid-november 2019", "2019-11 (mid)"); any other string unchanged. (The text is already
+    case-folded.)
 
     >>> _date_key("2019-8-25"), _date_key("2019年11月"), _date_key("2019-11-22 00:00:00"), _date_key("p015")
     ('2019-08-25', '2019-11', '2019-11-22', 'p015')
+    >>> _date_key("2019年11月中旬"), _date_key("mid-november 2019"), _date_key("2019-11 (mid)"), _date_key("august 2019")
+    ('2019-11', '2019-11', '2019-11', '2019-08')
+    >>> _date_key("22 november 2019"), _date_key("november 22, 2019")
+    ('2019-11-22', '2019-11-22')
     """
-    match = _DATE.fullmatch(text)
+    words = _WORD_MONTH.fullmatch(text)
+    if words:
+        day = words[1] or words[3]
+        month = f"{words[4]}-{_MONTHS.index(words[2]) + 1:02d}"
+        if not day:
+            return month
+        return f"{month}-{int(day):02d}" if 1 <= int(day) <= 31 else text
+    match = _DATE.fullmatch(_PART_OF_MONTH.sub("", text))
     if not match or not 1 <= int(match[2]) <= 12 or (match[3] and not 1 <= int(match[3]) <= 31):
         return text
     return f"{match[1]}-{int(match[2]):02d}" + (f"-{int(match[3]):02d}" if match[3] else "")
