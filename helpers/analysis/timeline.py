@@ -1,8 +1,8 @@
 """The dated events each article relies on, as one table a teacher can edit.
 
 The events live in ``helpers/data/timeline.csv``: one row per visit, summit,
-agreement, exercise, election, policy document, statement or crisis, with the
-paragraph (or table) it comes from, the date at the precision the text gives
+agreement, exercise, change of leadership (an election, a new leader taking
+office), policy document, statement or crisis, with the paragraph (or table) it comes from, the date at the precision the text gives
 (``2018-10-25``, ``2018-10`` or ``2018``), and a short quote that contains the
 date so that a student can find it in the text.
 
@@ -49,7 +49,7 @@ EVENT_TYPES = (
     "meeting",
     "agreement",
     "exercise",
-    "election",
+    "leadership",
     "policy-document",
     "statement",
     "crisis",
