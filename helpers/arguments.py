@@ -30,6 +30,7 @@ from matplotlib.figure import Figure
 
 from .analysis.quotes import load_quotes, marked_sentence, quote_text
 from .corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
+from .corpus.vocabulary import short_id
 from .plots import PALETTE, STYLE, _root, add_source, new_axes
 from .text.datafiles import DATA_DIR, DataFileError, read_toml
 from .text.fulltable import FullTable, full_table
@@ -195,8 +196,8 @@ def misplaced_limit_evidence(amap: ArgumentMap) -> list[str]:
             for quote_id in limit.evidence:
                 if quote_id in quotes and quotes[quote_id].paragraph not in allowed:
                     problems.append(
-                        f"{claim.id} (limit {number}): quote {quote_id!r} is in {quotes[quote_id].paragraph.split(':')[1]}, "
-                        f"not in the limit's paragraph {limit.paragraph.split(':')[1]} or the claim's paragraphs"
+                        f"{claim.id} (limit {number}): quote {quote_id!r} is in {short_id(quotes[quote_id].paragraph)}, "
+                        f"not in the limit's paragraph {short_id(limit.paragraph)} or the claim's paragraphs"
                     )
     return problems
 
@@ -214,11 +215,11 @@ def claims_frame(amap: ArgumentMap) -> FullTable:
                     "claim": c.id,
                     "text": c.text,
                     "section": c.section,
-                    "paragraphs": ", ".join(p.split(":")[1] for p in c.paragraphs),
+                    "paragraphs": ", ".join(short_id(p) for p in c.paragraphs),
                     "figures": ", ".join(c.figures),
                     "evidence": ", ".join(c.evidence),
                     "limits": " | ".join(
-                        f"{limit.text} ({limit.paragraph.split(':')[1]}"
+                        f"{limit.text} ({short_id(limit.paragraph)}"
                         + (f"; quotes: {', '.join(limit.evidence)}" if limit.evidence else "")
                         + ")"
                         for limit in c.limits
@@ -259,7 +260,7 @@ def claim_evidence(amap: ArgumentMap, corpus: Corpus | None = None) -> FullTable
                         "claim": claim.id,
                         "part": part,
                         "quote": quote_id,
-                        "paragraph": item.paragraph.split(":")[1],
+                        "paragraph": short_id(item.paragraph),
                         "sentence": marked_sentence(quote_text(item, corpus)),
                         "english": item.english,
                         "voice": item.voice.value + (f": {item.speaker}" if item.speaker else ""),
@@ -308,7 +309,7 @@ def _draw_argument_map(article_id: str, amap: ArgumentMap) -> Figure:
             fontsize=8,
             bbox={**box, "facecolor": "#FFF4E0", "edgecolor": PALETTE[1]},
         )
-        evidence = "Evidence: ¶ " + ", ".join(p.split(":")[1] for p in claim.paragraphs)
+        evidence = "Evidence: ¶ " + ", ".join(short_id(p) for p in claim.paragraphs)
         if claim.figures:
             evidence += "\nFigures: " + ", ".join(claim.figures)
         ax.text(
@@ -321,9 +322,7 @@ def _draw_argument_map(article_id: str, amap: ArgumentMap) -> Figure:
             bbox={**box, "facecolor": "#E6F5EF", "edgecolor": PALETTE[2]},
         )
         if claim.limits:
-            limits = "Limits: " + "; ".join(
-                f"{limit.text} (¶ {limit.paragraph.split(':')[1]})" for limit in claim.limits
-            )
+            limits = "Limits: " + "; ".join(f"{limit.text} (¶ {short_id(limit.paragraph)})" for limit in claim.limits)
             ax.text(
                 x,
                 0.14,

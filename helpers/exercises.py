@@ -48,6 +48,7 @@ from IPython.display import HTML
 from .corpus.loading import SEEDS_DIR
 from .text.datafiles import DATA_DIR, DataFileError, folder_stamp, read_toml
 from .text.fulltable import mark_chinese
+from .text.quantities import DIGITS
 from .text.script import to_simplified
 
 EXERCISES_DIR = DATA_DIR / "exercises"
@@ -122,21 +123,6 @@ _ENGLISH_NUMBERS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
         "sixteen seventeen eighteen nineteen twenty".split()
     )
-}
-_CHINESE_DIGITS = {
-    "〇": 0,
-    "零": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "兩": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
 }
 _NUMBER_WORD = re.compile(r"(?P<word>[a-z]+|[〇零一二两兩三四五六七八九十]+)(?:\s*(?P<unit>[^\d]{0,12}))?")
 #: Words that join paragraph ids in a careful answer ("p011 and p016", "p011 和 p016").
@@ -478,16 +464,49 @@ def normalise(value: object) -> str:
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]00:00(?::00)?)?")
+# A part of a month that names no day (11月中旬 'mid-November', 8月底 'end of August', "2019-11 (mid)"):
+# a text that dates an event so gives its month, and a student who copies it gives the month too.
+_PART_OF_MONTH = re.compile(r"(?<=月)\s*(?:上旬|中旬|下旬|初|中|底|末)$|\s*\((?:early|mid|late|end)\)?$")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_WORD_MONTH = re.compile(
+    r"(?:(\d{1,2})\s+|(?:early|mid|late|end of)[- ]?)?(" + "|".join(_MONTHS) + r")(?:\s+(\d{1,2}),?)?\s+(\d{4})"
+)
 
 
 def _date_key(text: str) -> str:
-    """A numeric date as YYYY-MM or YYYY-MM-DD ("2019-8-25", "2019/08/25", "2019年8月25日",
-    a printed Timestamp); any other string unchanged.
+    """A date as YYYY-MM or YYYY-MM-DD ("2019-8-25", "2019/08/25", "2019年8月25日", a printed
+    Timestamp, "22 november 2019"; a month with a part that names no day: "2019年11月中旬",
+    "mid-november 2019", "2019-11 (mid)"); any other string unchanged. (The text is already
+    case-folded.)
 
     >>> _date_key("2019-8-25"), _date_key("2019年11月"), _date_key("2019-11-22 00:00:00"), _date_key("p015")
     ('2019-08-25', '2019-11', '2019-11-22', 'p015')
+    >>> _date_key("2019年11月中旬"), _date_key("mid-november 2019"), _date_key("2019-11 (mid)"), _date_key("august 2019")
+    ('2019-11', '2019-11', '2019-11', '2019-08')
+    >>> _date_key("22 november 2019"), _date_key("november 22, 2019")
+    ('2019-11-22', '2019-11-22')
     """
-    match = _DATE.fullmatch(text)
+    words = _WORD_MONTH.fullmatch(text)
+    if words:
+        day = words[1] or words[3]
+        month = f"{words[4]}-{_MONTHS.index(words[2]) + 1:02d}"
+        if not day:
+            return month
+        return f"{month}-{int(day):02d}" if 1 <= int(day) <= 31 else text
+    match = _DATE.fullmatch(_PART_OF_MONTH.sub("", text))
     if not match or not 1 <= int(match[2]) <= 12 or (match[3] and not 1 <= int(match[3]) <= 31):
         return text
     return f"{match[1]}-{int(match[2]):02d}" + (f"-{int(match[3]):02d}" if match[3] else "")
@@ -563,42 +582,57 @@ def _number_word(text: str) -> float | None:
     word = match.group("word")
     if word in _ENGLISH_NUMBERS:
         return float(_ENGLISH_NUMBERS[word])
+    # Counts up to 99 only (十二, 二十三): a longer numeral in a count answer is more likely a slip.
     tens, ten, units = word.partition("十")
     if not ten:
-        return float(_CHINESE_DIGITS[word]) if len(word) == 1 and word in _CHINESE_DIGITS else None
+        return float(DIGITS[word]) if len(word) == 1 and word in DIGITS else None
     if len(tens) > 1 or len(units) > 1 or "十" in units:
         return None
-    return float(_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(units, 0))
+    return float(DIGITS.get(tens, 1) * 10 + DIGITS.get(units, 0))
 
 
 def _option_index(task: Exercise, value: object) -> int | None:
+    """The index of the option a student's answer names, or None if it names none (or two).
+
+    Accepted: the letter ("b", "(b)", "B.", "option b"); the option's text, its start cut at a word's
+    end, or a gloss it gives in brackets ("respect for diversity" for "a 尊重多样性 (respect for
+    diversity)"); and a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的").
+    """
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
     given = normalise(value)
     letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
-    letter = re.fullmatch(r"\(?([a-z])[).:]?", given)
+    letter = re.fullmatch(r"(?:(?:option|answer|choice)\s*:?\s*)?\(?([a-z])[).:]?", given)
     if letter and letter.group(1) in letters:
         return letters.index(letter.group(1))
-    # "(c) neither ..." or "c) because ...": a bracketed letter, then the student's own words.
-    letter = re.match(r"\(?([a-z])\)\s", given)
-    if letter and letter.group(1) in letters:
-        return letters.index(letter.group(1))
+    named = _named_options(task, letters, given)
+    if len(named) == 1:
+        return named[0]
+    # A letter, then the student's own words: "(c) neither ...", "c) because ...", "b, since ...", and
+    # "a 主要目的" (a letter, a space and Chinese). A bare "a" before English words is read as a letter
+    # only when the words are the start of that option's text: "a slip" may be the article.
+    lead = re.match(
+        r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s+(?=[\u3400-\u9fff])|(\s+)))\s*(.+)", given
+    )
+    if lead and lead.group(2) in letters:
+        index = letters.index(lead.group(2))
+        words = _named_options(task, letters, lead.group(4))
+        if words == [index] or (not words and lead.group(3) is None):
+            return index
+    return None
+
+
+def _named_options(task: Exercise, letters: str, given: str) -> list[int]:
+    """The options whose text (without its letter), its start cut at a word's end, or a bracketed gloss in it is ``given``."""
+    exact, starts = [], []
     for index, option in enumerate(task.options):
-        text = normalise(option)
-        stripped = normalise(re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE))
-        if given in (text, stripped):
-            return index
-        if re.match(rf"^\(?{letters[index]}[).:]?\s+", given) and normalise(given[2:]) in (text, stripped):
-            return index
-    # "Ishiba himself" for "b) Ishiba himself, ...": the start of exactly one option's text, cut at a word's end.
-    starts = [
-        index
-        for index, option in enumerate(task.options)
-        if _starts_with_words(
-            normalise(re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE)), given
-        )
-    ]
-    return starts[0] if len(starts) == 1 and len(given) >= 3 else None
+        stripped = re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE)
+        glosses = [normalise(gloss) for gloss in re.findall(r"[(（]([^()（）]+)[)）]", stripped)]
+        if given in (normalise(option), normalise(stripped), *glosses):
+            exact.append(index)
+        elif len(given) >= 3 and _starts_with_words(normalise(stripped), given):
+            starts.append(index)
+    return exact or starts
 
 
 def _starts_with_words(text: str, start: str) -> bool:
@@ -720,7 +754,8 @@ def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str |
 
 def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -> Verdict:
     if have == want:
-        return Verdict(task.id, "right", f"Right: all {len(want)} {what}.")
+        # "all 1 paragraph ids" reads oddly: a one-item answer is simply right
+        return Verdict(task.id, "right", "Right." if len(want) == 1 else f"Right: all {len(want)} {what}.")
     right = len(have & want)
     parts = [f"Not yet: {right} of your {len(have)} {'is' if right == 1 else 'are'} right"]
     if want - have:
@@ -740,11 +775,30 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     if isinstance(answer, str) and all(" " not in item for item in expected) and not given <= expected:
         # "a b c", "a and b" and "abc" are as careful as "a, b, c" when every expected item is one
         # word: only then split at spaces and "and" (and a run of letters when the items are letters).
-        words = {normalise(word) for item in items for word in re.split(r"\s+|&", str(item))}
+        # "a/b/c" and "(a)(b)(c)" too, unless an expected item has a slash or a bracket of its own.
+        joins = r"\s+|&" + ("" if any("/" in item for item in expected) else "|/")
+        joins += "" if any(set(item) & set("()") for item in expected) else r"|\)\s*\("
+        words = {normalise(word) for item in items for word in re.split(joins, str(item))}
         words -= {"", "and"}
         if all(len(item) == 1 for item in expected):
             words = {part for word in words for part in (word if word not in expected and word.isalpha() else [word])}
         given = words
+    # One item that is none of the items and looks like several run together ("a-c", "a|b"): say how to
+    # separate them, rather than "0 of your 1 are right".
+    lone = next(iter(given)) if len(given) == 1 else ""
+    letters = all(len(item) == 1 for item in expected)
+    if (
+        isinstance(answer, str)
+        and len(expected) > 1
+        and lone not in expected
+        and ((letters and len(lone) > 1) or re.search(r"[/|+()]", lone))
+    ):
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"{answer.strip()[:40]!r} is not one of the items: give them as a list, or separated by commas or spaces.",
+            task.hint,
+        )
     return _compare_sets(task, expected, given, str, "items")
 
 
@@ -857,40 +911,55 @@ def _canonical(kind: Kind, normalised: Any) -> list[str]:
     return [str(normalised)]  # a choice: the option's index
 
 
-def _student_key(task: Exercise, answer: object) -> str | None:
-    """The student's answer in the canonical form of :func:`_canonical`, or None if it cannot be read."""
+def _student_keys(task: Exercise, answer: object) -> list[str]:
+    """The student's answer in the canonical form of :func:`_canonical` (empty if it cannot be read).
+
+    A set given as one string may be read several ways ("a b c" as one item or three),
+    as :func:`_check_set` reads it; without the expected items to decide, every reading
+    is tried, and one that matches a digest is the right set whichever it was.
+    """
     if task.kind in (Kind.IDS, Kind.SET, Kind.LIST):
         items = _items(answer)
         if not items:
-            return None
+            return []
         if task.kind is Kind.IDS:
             keys, bad = _id_keys(items, task.ids_article or None)
             if bad or any(article is None for article, _ in keys):
-                return None
-            return _canonical(Kind.IDS, set(keys))[0]
+                return []
+            return _canonical(Kind.IDS, set(keys))
         if any(isinstance(item, (dict, list)) for item in items):
-            return None
+            return []
         normalised = [normalise(item) for item in items]
-        return _canonical(task.kind, set(normalised) if task.kind is Kind.SET else tuple(normalised))[0]
+        if task.kind is Kind.LIST:
+            return _canonical(Kind.LIST, tuple(normalised))
+        readings = [set(normalised)]
+        if isinstance(answer, str):
+            words = {normalise(word) for item in items for word in re.split(r"\s+|&|/|\)\s*\(", str(item))}
+            words -= {"", "and"}
+            readings += [
+                words,
+                {part for word in words for part in (word if word.isalpha() and word.isascii() else [word])},
+            ]
+        return list(dict.fromkeys(_canonical(Kind.SET, reading)[0] for reading in readings))
     if task.kind is Kind.NUMBER:
         value = _number(answer)
-        return None if value is None else _canonical(Kind.NUMBER, value)[0]
+        return [] if value is None else _canonical(Kind.NUMBER, value)
     if task.kind is Kind.TEXT:
         if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
-            return None
-        return normalise(answer)
+            return []
+        return [normalise(answer)]
     index = _option_index(task, answer)
-    return None if index is None else str(index)
+    return [] if index is None else [str(index)]
 
 
 def _check_digest(task: Exercise, answer: object) -> Verdict:
     try:
-        key = _student_key(task, answer)
+        keys = _student_keys(task, answer)
     except Exception:  # a student's odd object must never produce a traceback
-        key = None
-    if key is None:
+        keys = []
+    if not keys:
         return Verdict(task.id, "unreadable", _wants(task, answer), task.hint)
-    if _digest(task.id, key) in task.answer_digests:
+    if any(_digest(task.id, key) in task.answer_digests for key in keys):
         return Verdict(task.id, "right", f"Right. {DIGEST_NOTE}")
     return Verdict(task.id, "wrong", f"Not yet. {DIGEST_NOTE}", task.hint)
 

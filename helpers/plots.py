@@ -626,8 +626,10 @@ def timeline_positions(events: pd.DataFrame) -> pd.DataFrame:
 
 def _timeline_details(drawn: pd.DataFrame, lanes: list[str]) -> str:
     """The part of a timeline's text alternative that the figure cannot read from itself."""
+    types = [t for t in EVENT_STYLE if t in set(drawn["event_type"])]  # in the legend's order
     text = [
-        f"One lane per article ({', '.join(lanes)}); marker shape and colour give the event type. "
+        f"One lane per article ({', '.join(lanes)}); marker shape and colour give the event type "
+        f"(the legend's types: {', '.join(types)}). "
         "Filled markers: the text gives the day. Hollow markers: the text gives only the month or the "
         "year, and the marker is drawn in the middle of that month or year (a year-only event at about "
         "1 July), so its place among the other events of that month or year is not the text's."
@@ -635,7 +637,13 @@ def _timeline_details(drawn: pd.DataFrame, lanes: list[str]) -> str:
     for lane in lanes:
         rows = drawn[drawn["article_id"] == lane]
         hollow = int((rows["precision"] != "day").sum())
-        head = f"{lane}: {len(rows)} events ({hollow} hollow), from {rows['drawn_as'].iloc[0]} to {rows['drawn_as'].iloc[-1]}"
+        # Where the markers crowd: a sighted reader sees it at once, so the text says it first.
+        per_year = rows["start"].dt.year.value_counts().sort_index()
+        by_year = ", ".join(f"{year} {count}" for year, count in per_year.items())
+        head = (
+            f"{lane}: {len(rows)} events ({hollow} hollow), from {rows['drawn_as'].iloc[0]} to "
+            f"{rows['drawn_as'].iloc[-1]}; events per year: {by_year}"
+        )
         if len(drawn) <= TIMELINE_LISTED_EVENTS:
             listed = "; ".join(f"{row.drawn_as} {row.event_type}" for row in rows.itertuples())
             text.append(f"{head}; in the order drawn: {listed}.")

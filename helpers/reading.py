@@ -32,6 +32,7 @@ from .analysis.quotes import (
 )
 from .corpus.loading import Corpus, default_corpus
 from .corpus.records import Article, Heading
+from .corpus.vocabulary import TargetKind, article_of, short_id
 from .text.cleaning import han
 from .text.fulltable import FullTable, full_table, mark_chinese
 from .text.language import load_glossary
@@ -93,7 +94,7 @@ def outline_frame(article: Article) -> FullTable:
                 "level": heading.level,
                 "heading": heading.text,
                 "paragraphs": len(under),
-                "first_para": under[0].id.split(":")[1] if under else "",
+                "first_para": short_id(under[0].id) if under else "",
             }
         )
     return full_table(pd.DataFrame(rows, columns=["level", "heading", "paragraphs", "first_para"]))
@@ -118,14 +119,14 @@ def outline(article: Article) -> HTML:
 def passage_html(corpus: Corpus, para_id: str, script: str = "original") -> str:
     """One paragraph as HTML, with its id and section as provenance."""
     paragraph = corpus.paragraph(para_id)
-    article = corpus[para_id.split(":")[0]]
+    article = corpus[article_of(para_id)]
     section = " › ".join(paragraph.section) or "(before the first heading)"
     text = to_script(paragraph.text, script)
     return (
         "<blockquote style='border-left:4px solid #0072B2;margin:0.6em 0;padding:0.2em 0.8em;line-height:1.7'>"
         f'<span lang="{script_lang(article, script)}">{html.escape(text)}</span>'
         f"<br><span style='font-size:85%;color:#444'>— {html.escape(article.id)}, "
-        f"<code>{html.escape(para_id.split(':')[1])}</code>, {_marked(section)}</span></blockquote>"
+        f"<code>{html.escape(short_id(para_id))}</code>, {_marked(section)}</span></blockquote>"
     )
 
 
@@ -351,7 +352,7 @@ def removed_frame(corpus: Corpus | None = None) -> FullTable:
     """Everything the cleaner dropped, in every article: kind, line, text (in full), reason."""
     corpus = default_corpus(corpus)
     rows = [
-        {"article_id": a.id, "kind": r.kind, "line": r.line, "text": r.text, "reason": r.reason}
+        {"article_id": a.id, "kind": r.kind.value, "line": r.line, "text": r.text, "reason": r.reason}
         for a in corpus
         for r in a.removed
     ]
@@ -367,7 +368,7 @@ def front_matter_frame(article: Article) -> FullTable:
     """
     return full_table(
         pd.DataFrame(
-            [{"kind": f.kind, "line": f.line, "text": f.text} for f in article.front_matter],
+            [{"kind": f.kind.value, "line": f.line, "text": f.text} for f in article.front_matter],
             columns=["kind", "line", "text"],
         )
     )
@@ -379,9 +380,9 @@ def notes_frame(article: Article) -> FullTable:
         pd.DataFrame(
             [
                 {
-                    "note": n.id.split(":")[1],
+                    "note": short_id(n.id),
                     "marker": n.marker,
-                    "cited_in": n.para_id.split(":")[1] if n.para_id else "",
+                    "cited_in": short_id(n.para_id) if n.para_id else "",
                     "locator": n.locator,
                     "text": n.text,
                 }
@@ -402,19 +403,26 @@ def accounting(article: Article) -> pd.Series:
     True
     """
 
-    counts: dict[str, int] = {}
+    counts: dict[TargetKind, int] = {}
     for entry in article.ledger:
-        kind = (
-            entry.target.split(":")[0]
-            if not entry.target.startswith(article.id)
-            else ("paragraphs" if ":p" in entry.target else "notes" if ":n" in entry.target else "tables")
-        )
-        kind = {"heading": "headings", "caption": "captions", "front": "front matter", "removed": "removed"}.get(
-            kind, kind
-        )
-        counts[kind] = counts.get(kind, 0) + len(han(entry.text))
-    order = ["title", "headings", "paragraphs", "front matter", "notes", "captions", "tables", "removed"]
-    return pd.Series({k: counts[k] for k in order if k in counts}, name="Han characters")
+        counts[entry.target.kind] = counts.get(entry.target.kind, 0) + len(han(entry.text))
+    # Note markers are left out: their characters are digits and signs, never Han.
+    return pd.Series(
+        {label: counts[kind] for kind, label in _ACCOUNTING_LABELS.items() if kind in counts}, name="Han characters"
+    )
+
+
+#: The rows of :func:`accounting`, in the order shown.
+_ACCOUNTING_LABELS = {
+    TargetKind.TITLE: "title",
+    TargetKind.HEADING: "headings",
+    TargetKind.PARAGRAPH: "paragraphs",
+    TargetKind.FRONT: "front matter",
+    TargetKind.NOTE: "notes",
+    TargetKind.CAPTION: "captions",
+    TargetKind.TABLE: "tables",
+    TargetKind.REMOVED: "removed",
+}
 
 
 # --- Quotations: the sentence that carries a claim, with our English ---------------------
@@ -517,7 +525,7 @@ def quotes(
         note += _note_lines(text)
         rows.append(
             "<tr>"
-            f"<td style='width:6em;font-size:85%;color:#444;vertical-align:top'><code>{html.escape(item.paragraph.split(':')[1])}</code>"
+            f"<td style='width:6em;font-size:85%;color:#444;vertical-align:top'><code>{html.escape(short_id(item.paragraph))}</code>"
             f"<br>{voice}</td>"
             f"<td lang=\"{lang}\" style='width:48%;vertical-align:top;line-height:1.7'>{chinese}</td>"
             f"<td lang=\"en\" style='vertical-align:top;line-height:1.5'>{html.escape(item.english)}{note}"
@@ -555,7 +563,7 @@ def quotes_frame(article_id: str, corpus: Corpus | None = None) -> FullTable:
         rows.append(
             {
                 "id": item.id,
-                "paragraph": item.paragraph.split(":")[1],
+                "paragraph": short_id(item.paragraph),
                 "sentence": marked_sentence(quote_text(item, corpus)),
                 "english": item.english,
                 "voice": voice,
@@ -652,7 +660,7 @@ def _section_html(article: Article, paragraphs: list, script: str, top: tuple[st
             current = paragraph.section
         parts.append(
             "<p style='line-height:1.8;margin:0.4em 0 0.8em 0'>"
-            f"<code style='font-size:80%;color:#555'>{html.escape(paragraph.id.split(':')[1])}</code> "
+            f"<code style='font-size:80%;color:#555'>{html.escape(short_id(paragraph.id))}</code> "
             f'<span lang="{lang}">{html.escape(to_script(paragraph.text, script))}</span></p>'
         )
     return "".join(parts)

@@ -35,6 +35,7 @@ import pandas as pd
 from .analysis.new_words import propose_user_words
 from .corpus.loading import SEEDS_DIR, load_corpus
 from .corpus.records import Article
+from .corpus.vocabulary import Script, short_id
 from .text.language import load_glossary, pinyin
 from .text.script import to_simplified, to_traditional
 
@@ -70,7 +71,7 @@ def _quote(text: str) -> str:
 
 def other_script(article: Article) -> tuple[str, Callable[[str], str]]:
     """The script the article is not printed in, and the converter to it."""
-    return ("简体", to_simplified) if article.script == "traditional" else ("繁體", to_traditional)
+    return ("简体", to_simplified) if article.script is Script.TRADITIONAL else ("繁體", to_traditional)
 
 
 def glossary_terms(article: Article) -> pd.DataFrame:
@@ -156,7 +157,7 @@ def starter_cells(article: Article, seeds_dir: Path | None = None) -> list[dict]
             depth = min(len(current), 3)
             heading = current[-1] if current else "(before the first heading)"
             cells.append(_md(f"{'#' * (depth + 2)} {heading}\n\n{TEACHER} what this section argues."))
-        pid = paragraph.id.split(":", 1)[1]
+        pid = short_id(paragraph.id)
         cells.append(
             _md(f"**{pid}**\n\n{_quote(paragraph.text)}\n\n*{other_name}:*\n\n{_quote(convert(paragraph.text))}")
         )

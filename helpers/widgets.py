@@ -281,7 +281,11 @@ def theme_counts_for(
     labels = index.theme_labels
     if by_article:
         table = pd.crosstab(tags["theme"].astype(str).map(labels), tags["article_id"])
-        return table.reindex([labels[t.id] for t in index.themes]).dropna(how="all").fillna(0).astype(int)
+        # crosstab sorts the articles alphabetically; show them in the corpus's (catalog) order,
+        # as every other table of the collection does.
+        articles = [a for a in dict.fromkeys(index.paragraphs["article_id"]) if a in table.columns]
+        table = table.reindex(index=[labels[t.id] for t in index.themes], columns=articles)
+        return table.dropna(how="all").fillna(0).astype(int)
     counts = tags["theme"].astype(str).value_counts()
     return pd.Series({labels[t.id]: int(counts.get(t.id, 0)) for t in index.themes})
 

@@ -209,8 +209,12 @@ def test_a_set_of_letters_separated_by_spaces_or_and(written):
         hint = "h"
         answer = ["hard hedging", "soft hedging"]
     """)
-    for answer in ("a b c", "c  b a", "abc", "a and b and c", "(a) (b) (c)", "a, b & c"):
+    for answer in ("a b c", "c  b a", "abc", "a and b and c", "(a) (b) (c)", "a, b & c", "(a)(b)(c)", "a/b/c"):
         assert check("abe-beijing-2018/voices", answer).right, answer
+    # Several letters run together in a way the check cannot split: say how to write them.
+    run_together = check("abe-beijing-2018/voices", "a-c")
+    assert run_together.status == "unreadable" and "separated by commas or spaces" in run_together.message
+    assert "0 of your 1" in check("abe-beijing-2018/voices", "d").message  # one wrong letter is just wrong
     wrong = check("abe-beijing-2018/voices", "a b d")
     assert wrong.status == "wrong" and "(d)" in wrong.message and "1 is missing" in wrong.message
     assert not check("abe-beijing-2018/voices", "ab").right
@@ -279,8 +283,28 @@ def test_choice_by_letter_or_text(written):
     assert check("abe-beijing-2018/voice", "z").status == "unreadable"
     assert check("abe-beijing-2018/voice", "the").status == "unreadable"  # the start of two options
     assert check("abe-beijing-2018/voice", "the Yomi").status == "unreadable"  # not cut at a word's end
+    for answer in ("option b", "Answer: (B)", "b, because 评论称", "b the Yomiuri"):
+        assert check("abe-beijing-2018/voice", answer).right, answer
+    assert check("abe-beijing-2018/voice", "a slip").status == "unreadable"  # "a" before English may be the article
     assert "(b)" in solution("abe-beijing-2018/voice").data and "评论称" in solution("abe-beijing-2018/voice").data
     assert "(c) Kawaguchi" in question("abe-beijing-2018/voice").data.replace("&#x27;", "'")
+
+
+def test_choice_by_a_letter_before_the_key_term_or_by_the_gloss(written):
+    written("""
+        [[exercise]]
+        id = "principle"
+        question = "Which principle sits least easily with values diplomacy?"
+        kind = "choice"
+        hint = "h"
+        options = ["a 尊重多样性 (respect for diversity)", "b 竞争和协调 (competition and coordination)"]
+        answer = "a"
+    """)
+    for answer in ("a 尊重多样性", "a 尊重多樣性", "尊重多样性", "(a) 尊重多样性", "respect for diversity", "A) 尊重"):
+        assert check("abe-beijing-2018/principle", answer).right, answer
+    assert check("abe-beijing-2018/principle", "b 竞争和协调").status == "wrong"
+    # A letter and a key term that name different options: neither is taken.
+    assert check("abe-beijing-2018/principle", "a 竞争和协调").status == "unreadable"
 
 
 def test_open_questions_show_a_model_answer(written):

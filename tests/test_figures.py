@@ -20,6 +20,7 @@ from helpers.figures import (
     CATEGORIES,
     CHECK_COLUMNS,
     FIGURE_COLUMNS,
+    FigureCheckError,
     FigureDataError,
     TableShapeError,
     check_figures,
@@ -410,7 +411,7 @@ def test_consistent_checks_are_listed_too(checks):
 
 def test_a_check_with_a_figure_missing_from_the_file_fails_loudly(corpus):
     figures = FIGURES[FIGURES.raw != "140架"]
-    with pytest.raises(KeyError, match="140架"):
+    with pytest.raises(FigureCheckError, match=r"check \[f35-fleet\]: 0 rows of figures.csv have raw '140架'"):
         check_figures(corpus, figures)
 
 

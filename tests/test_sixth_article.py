@@ -37,6 +37,8 @@ GENERIC_TESTS = [
     "tests/test_themes.py",
     "tests/test_quantities.py",
     "tests/test_figures.py",
+    "tests/test_figure_checks.py",
+    "tests/test_dates.py",
     "tests/test_compare.py",
     "tests/test_concordance.py",
     "tests/test_bad_input.py",

@@ -56,6 +56,14 @@ def test_choosing_a_theme_changes_the_list_and_the_chart(corpus_widget):
     assert "central-asia-2007" in energy[1]  # the chart has one column per article
 
 
+def test_chart_columns_follow_the_catalog_order(corpus_widget):
+    corpus_widget.select(themes=["alliance", "rivalry"], match="any")
+    chart = corpus_widget.chart.value
+    shown = [a.id for a in CORPUS if a.id in chart]
+    assert len(shown) >= 2
+    assert [chart.index(a) for a in shown] == sorted(chart.index(a) for a in shown)
+
+
 def test_keyword_in_either_script_finds_the_same_paragraphs(corpus_widget):
     for traditional, simplified in [("關係", "关系"), ("戰略", "战略"), ("釣魚臺", "钓鱼台"), ("亞洲", "亚洲")]:
         corpus_widget.select(keyword=traditional)

@@ -10,7 +10,13 @@ Three things live here:
   columns). :func:`figures_for` selects from it.
 * :func:`check_figures` asks whether the articles' own numbers add up: parts
   against a stated whole, a stated multiple against the two amounts, a stated
-  duration against the dates the article prints.
+  duration against the dates the article prints, a direction of change, a band.
+  The checks are data, ``helpers/data/figure_checks.toml`` (its header explains
+  the format), read by :func:`load_figure_checks` and run by one function per
+  kind of check (:data:`KINDS`).
+
+Dates are read by :mod:`helpers.text.dates` (``parse_printed_date``,
+``elapsed`` and ``DateSpan`` stay importable from here).
 
 >>> summits = summit_table()
 >>> summits[["date", "minutes"]].head(2).values.tolist()
@@ -27,16 +33,20 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Any, NoReturn
 
 import pandas as pd
 
 from ..corpus.loading import ArticleRef, Corpus, article_id_of, default_corpus
 from ..corpus.records import Article, TableBlock
+from ..corpus.vocabulary import article_of
 from ..errors import CorpusError
-from ..text.datafiles import DATA_DIR, DataFileError, read_csv
+from ..text.datafiles import DATA_DIR, DataFileError, parse_toml, read_csv, read_text
+from ..text.dates import DateSpan, elapsed, parse_printed_date
 from ..text.fulltable import FullTable, full_table
 from ..text.quantities import extract_quantities
 from ..text.script import to_simplified
@@ -89,8 +99,6 @@ MORE_THAN = {"多", "餘", "余", "逾", "超過", "超过", "以上"}
 NEARLY = {"近", "將近", "将近", "接近", "不到", "不足"}
 ABOUT = {"約", "约", "大約", "大约", "約合", "约合", "左右"}
 
-CENTRAL_ASIAN_STATES = ("哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦")
-
 
 class FigureDataError(DataFileError):
     """figures.csv or figures_excluded.csv is malformed; the message names the file and line."""
@@ -98,109 +106,6 @@ class FigureDataError(DataFileError):
 
 class TableShapeError(CorpusError):
     """A table's cells are not the shape its parser expects; the message names the table."""
-
-
-# --- Printed dates -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    """The days a printed date covers: ``2011年10月`` is 1–31 October 2011."""
-
-    first: pd.Timestamp
-    last: pd.Timestamp
-
-
-_DATE_TOKEN = re.compile(r"\s*(\d+)\s*([年月日]?)")
-_DATE_RANGE = re.compile(r"\s*[~～〜至到－—–-]\s*")
-_UNIT_ORDER = "年月日"
-
-
-def parse_printed_date(text: str, year: int | None = None) -> DateSpan:
-    """Read a date as the articles print it; ``year`` is used when the text has none.
-
-    A range (``~``, ``至``) spans from its first to its last day, and the second
-    half borrows the year and month the first half gives:
-
-    >>> span = parse_printed_date("4月26~27日", year=2019)
-    >>> str(span.first.date()), str(span.last.date())
-    ('2019-04-26', '2019-04-27')
-    >>> [str(d.date()) for d in vars(parse_printed_date("2011年10月")).values()]
-    ['2011-10-01', '2011-10-31']
-    >>> [str(d.date()) for d in vars(parse_printed_date("2019~2023年")).values()]
-    ['2019-01-01', '2023-12-31']
-    >>> parse_printed_date("5月7日")
-    Traceback (most recent call last):
-    ...
-    ValueError: the date '5月7日' gives no year, and none was supplied
-    """
-    halves = _DATE_RANGE.split(text.strip())
-    if len(halves) > 2:
-        raise ValueError(f"cannot read {text!r} as a date or a range of two dates")
-    tokens = [_date_tokens(half, text) for half in halves]
-    if len(tokens) == 2 and tokens[0][-1][1] == "":  # 26~27日: the first half borrows 日
-        tokens[0][-1] = (tokens[0][-1][0], tokens[1][0][1])
-    if any(unit == "" for part in tokens for _, unit in part):
-        raise ValueError(f"cannot tell which numbers in {text!r} are years, months or days")
-    start: dict[str, int | None] = {unit: number for number, unit in tokens[0]}
-    end: dict[str, int | None] = {unit: number for number, unit in tokens[-1]}
-    start.setdefault("年", year)
-    if start["年"] is None:
-        raise ValueError(f"the date {text!r} gives no year, and none was supplied")
-    for unit in _UNIT_ORDER:  # 5月7日至8日: the second half borrows 年 and 月
-        if unit in end:
-            break
-        end[unit] = start.get(unit)
-    try:
-        first = pd.Timestamp(start["年"], start.get("月", 1), start.get("日", 1))
-        month_end = pd.Timestamp(end["年"], end.get("月") or 12, 1) + pd.offsets.MonthEnd(0)
-        last = month_end if "日" not in end or end["日"] is None else pd.Timestamp(end["年"], end["月"], end["日"])
-    except (TypeError, ValueError) as error:
-        raise ValueError(f"{text!r} is not a valid date: {error}") from None
-    if last < first:
-        raise ValueError(f"the range {text!r} ends before it starts")
-    return DateSpan(first, last)
-
-
-def _date_tokens(half: str, text: str) -> list[tuple[int, str]]:
-    tokens, position = [], 0
-    for match in _DATE_TOKEN.finditer(half):
-        if match.start() != position:
-            break
-        tokens.append((int(match.group(1)), match.group(2)))
-        position = match.end()
-    units = [unit for _, unit in tokens if unit]
-    if not tokens or position != len(half) or units != sorted(set(units), key=_UNIT_ORDER.index):
-        raise ValueError(f"cannot read {text!r} as a date")
-    return tokens
-
-
-def elapsed(start: pd.Timestamp, end: pd.Timestamp, unit: str) -> float:
-    """Time from ``start`` to ``end`` in ``unit`` (day, month or year), by the calendar.
-
-    Months and years count calendar months, so 1 July 2025 to 1 July 2026 is
-    exactly one year:
-
-    >>> elapsed(pd.Timestamp("2025-07-01"), pd.Timestamp("2026-07-01"), "year")
-    1.0
-    >>> elapsed(pd.Timestamp("2023-03-17"), pd.Timestamp("2023-05-07"), "day")
-    51.0
-    """
-    if unit == "day":
-        return float((end - start).days)
-    months = (end.year - start.year) * 12 + (end.month - start.month)
-    anchor = start + pd.DateOffset(months=months)
-    if anchor > end:
-        months -= 1
-        anchor = start + pd.DateOffset(months=months)
-    following = start + pd.DateOffset(months=months + 1)
-    fraction = (end - anchor).days / (following - anchor).days
-    total = months + fraction
-    if unit == "month":
-        return float(total)
-    if unit == "year":
-        return float(total / 12)
-    raise ValueError(f"unit must be 'day', 'month' or 'year', not {unit!r}")
 
 
 # --- The two tables --------------------------------------------------------------------------
@@ -444,16 +349,31 @@ def _check_figure(row: dict[str, str], where: str) -> dict[str, object]:
     return checked
 
 
-# --- Checks --------------------------------------------------------------------------------------
+# --- Checks ---------------------------------------------------------------------------------------
+#
+# The checks are data (helpers/data/figure_checks.toml, whose header explains the format): each entry
+# is read into a FigureCheck and run by the function of its kind (KINDS). Three checks read the parsed
+# tables of japan-us-2021 rather than figures and dates printed in a paragraph; their shape fits no
+# kind, so they are written in Python (CODED_CHECKS) and the data file only places and names them.
+
+
+class FigureCheckError(DataFileError):
+    """An entry of figure_checks.toml is malformed or does not match the texts or figures.csv.
+
+    The message names the file, the entry's line and id, and what is wrong.
+    """
 
 
 @dataclass(frozen=True)
 class Ref:
-    """A figure of figures.csv, named by its paragraph and raw text (and quote, if raw repeats)."""
+    """A figure of figures.csv: by its paragraph and the phrase as printed (``raw``), or by ``figure_id``."""
 
-    para_id: str
-    raw: str
-    quote: str = ""
+    para_id: str = ""
+    raw: str = ""
+    figure_id: str = ""
+
+    def __str__(self) -> str:
+        return self.figure_id or f"{self.raw!r} in {self.para_id}"
 
 
 @dataclass(frozen=True)
@@ -466,32 +386,78 @@ class DateRef:
     year_from: str = ""
 
 
+@dataclass(frozen=True)
+class FigureCheck:
+    """One validated entry of figure_checks.toml.
+
+    ``figures`` holds the entry's figure fields (``stated``, ``whole``…; ``parts``
+    as several), ``dates`` its date fields; ``where`` locates the entry for errors.
+    """
+
+    id: str
+    kind: str
+    name: str
+    article: str
+    para_id: str
+    where: str
+    what: str = ""
+    figures: Mapping[str, tuple[Ref, ...]] = field(default_factory=dict)
+    dates: Mapping[str, DateRef] = field(default_factory=dict)
+    word: str = ""
+    direction: int = 1
+    edge: bool = False
+    tolerance: float = 0.0
+    names: tuple[str, ...] = ()
+    function: str = ""
+
+    def ref(self, name: str) -> Ref:
+        """The one figure of field ``name``."""
+        return self.figures[name][0]
+
+
 @dataclass
 class Sources:
-    """What the checks read: the corpus, the figures, the two parsed tables."""
+    """What the checks read: the corpus and the figures (the two tables of japan-us-2021 on demand)."""
 
     corpus: CorpusLike
     figures: pd.DataFrame
-    summits: pd.DataFrame
-    negotiations: pd.DataFrame
+
+    @cached_property
+    def summits(self) -> pd.DataFrame:
+        return summit_table(self.corpus)
+
+    @cached_property
+    def negotiations(self) -> pd.DataFrame:
+        return negotiation_table(self.corpus)
 
     def figure(self, ref: Ref) -> pd.Series:
-        """The one row of figures.csv that ``ref`` names."""
+        """The one row of figures.csv that ``ref`` names (a phrase must be printed in its paragraph)."""
+        if ref.figure_id:
+            rows = self.figures[self.figures.figure_id == ref.figure_id]
+            if rows.empty:
+                raise KeyError(f"no figure {ref.figure_id!r} in figures.csv")
+            return rows.iloc[0]
+        if ref.raw not in self.text(ref.para_id):
+            raise KeyError(f"{ref.raw!r} is not printed in {ref.para_id}")
         rows = self.figures[(self.figures.para_id == ref.para_id) & (self.figures.raw == ref.raw)]
-        if ref.quote:
-            rows = rows[rows.quote == ref.quote]
         if len(rows) != 1:
-            raise KeyError(f"{len(rows)} rows of figures.csv match {ref} (expected exactly one)")
+            raise KeyError(f"{len(rows)} rows of figures.csv have raw {ref.raw!r} in {ref.para_id} (expected one)")
         return rows.iloc[0]
 
     def text(self, para_id: str) -> str:
         """A paragraph's text, or a table's rows (cells joined with spaces), one per line."""
-        article = self.corpus[para_id.split(":", 1)[0]]
+        article_id = article_of(para_id)
+        if article_id not in self.corpus:
+            raise KeyError(f"no article {article_id!r} in the corpus")
+        article = self.corpus[article_id]
         for table in article.tables:
             if table.id == para_id:
                 width = len(SUMMIT_HEADER if table.caption.startswith("表1") else NEGOTIATION_HEADER)
                 return "\n".join(table_row_texts(table, width))
-        return article.paragraph(para_id).text
+        try:
+            return article.paragraph(para_id).text
+        except KeyError:
+            raise KeyError(f"{article_id} has no paragraph or table {para_id!r}") from None
 
     def date(self, ref: DateRef) -> DateSpan:
         """The printed date ``ref`` names, after checking it is printed where it says."""
@@ -502,18 +468,20 @@ class Sources:
         year = parse_printed_date(ref.year_from).first.year if ref.year_from else None
         return parse_printed_date(ref.printed, year)
 
-    def qualifier(self, ref: Ref) -> str:
-        """The hedge printed with a figure (約, 多, 近…), as the extractor reads it."""
-        found = extract_quantities(ref.raw)
-        return found.qualifier.iloc[0] if len(found) else ""
+
+def _qualifier(raw: str) -> str:
+    """The hedge printed with a figure (約, 多, 近…), as the extractor reads it."""
+    found = extract_quantities(raw)
+    return found.qualifier.iloc[0] if len(found) else ""
 
 
-def _row(ref: Ref, check: str, stated: float, computed: float, consistent: bool, explanation: str) -> dict[str, object]:
-    """One row of :func:`check_figures`; ``ref`` is the figure whose paragraph the row names."""
-    article_id = ref.para_id.split(":", 1)[0]
+def _row(
+    para_id: str, check: str, stated: float, computed: float, consistent: bool, explanation: str
+) -> dict[str, object]:
+    """One row of :func:`check_figures`, placed at ``para_id``."""
     return {
-        "article_id": article_id,
-        "para_id": ref.para_id,
+        "article_id": article_of(para_id),
+        "para_id": para_id,
         "check": check,
         "stated": float(stated),
         "computed": float(computed),
@@ -535,15 +503,17 @@ def _years_months(years: float) -> str:
     return text + (f" {rest} month{'s' if rest != 1 else ''}" if rest else "")
 
 
-def _agrees(stated: float, qualifier: str, computed: float, *, whole_units: bool, tolerance: float = 0.0) -> bool:
+def agrees(stated: float, qualifier: str, computed: float, *, whole_units: bool, tolerance: float = 0.0) -> bool:
     """Does ``computed`` fit a number printed as ``stated`` with this hedge?
 
     ``whole_units`` (durations): a plain "N年" means N full years and less than
     N+1. 多/餘/逾 mean more than N but less than the next round number; 近 means
     a little less than N; 約/左右 mean within 5% (or half a step for durations).
 
-    >>> _agrees(12, "", 11.4, whole_units=True), _agrees(50, "餘", 51, whole_units=True)
+    >>> agrees(12, "", 11.4, whole_units=True), agrees(50, "餘", 51, whole_units=True)
     (False, True)
+    >>> agrees(100, "近", 96, whole_units=False), agrees(100, "約", 106, whole_units=False)
+    (True, False)
     """
     step = 10 ** math.floor(math.log10(abs(stated))) if abs(stated) >= 10 else 1
     if qualifier in MORE_THAN:
@@ -558,193 +528,6 @@ def _agrees(stated: float, qualifier: str, computed: float, *, whole_units: bool
     return abs(computed - stated) <= tolerance * abs(stated) + 1e-9
 
 
-@dataclass(frozen=True)
-class ElapsedCheck:
-    """A stated duration against the dates the article prints.
-
-    With ``until``, the time from the end of ``since`` to the start of ``until``
-    (a gap: 時隔, 中斷); without it, the length of the period ``since`` itself.
-    """
-
-    name: str
-    stated: Ref
-    since: DateRef
-    until: DateRef | None = None
-    what: str = ""
-
-    def run(self, sources: Sources) -> dict[str, object]:
-        figure = sources.figure(self.stated)
-        since = sources.date(self.since)
-        if self.until is None:
-            start, end = since.first, since.last + pd.Timedelta(days=1)
-            span = f"the period {_printed(self.since)}"
-        else:
-            start, end = since.last, sources.date(self.until).first
-            span = f"from {_printed(self.since)} to {_printed(self.until)}"
-        computed = elapsed(start, end, figure.unit)
-        fits = _agrees(figure.value, sources.qualifier(self.stated), computed, whole_units=True)
-        amount = f"{computed:.0f} days" if figure.unit == "day" else f"{computed:.2f} {figure.unit}s"
-        if figure.unit == "year":
-            amount += f" ({_years_months(computed)})"
-        if fits:
-            explanation = f"{_sentence(span)} is {amount}, which fits {figure.raw} ({self.what})."
-        else:
-            only = "only " if computed < figure.value else ""
-            explanation = f"The text says {figure.raw} ({self.what}), but {span} is {only}{amount}"
-            calendar = end.year - start.year
-            if figure.unit == "year" and calendar == figure.value:
-                explanation += (
-                    f"; subtracting the years ({end.year} − {start.year} = {calendar}) gives the stated figure"
-                )
-            explanation += "."
-        return _row(self.stated, self.name, figure.value, computed, fits, explanation)
-
-
-@dataclass(frozen=True)
-class SumCheck:
-    """Parts printed separately against the total the text states."""
-
-    name: str
-    stated: Ref
-    parts: tuple[Ref, ...]
-    what: str = ""
-
-    def run(self, sources: Sources) -> dict[str, object]:
-        figure = sources.figure(self.stated)
-        parts = [sources.figure(part) for part in self.parts]
-        computed = sum(part.value for part in parts)
-        fits = _agrees(figure.value, sources.qualifier(self.stated), computed, whole_units=False)
-        addition = " + ".join(part.raw for part in parts) + f" = {computed:g}"
-        if fits:
-            explanation = f"{_sentence(self.what)}: {addition}, which matches the stated {figure.raw}."
-        else:
-            explanation = (
-                f"{_sentence(self.what)}: {addition}, not the {figure.raw} the text states "
-                f"(off by {computed - figure.value:+g})."
-            )
-            bounded = [part for part in parts if sources.qualifier(Ref(part.para_id, part.raw)) in ("最多", "至少")]
-            if bounded:
-                explanation += (
-                    f" {bounded[0].raw} is a bound, so {figure.raw} is possible, but only if "
-                    f"{figure.value - (computed - bounded[0].value):g} rather than "
-                    f"{bounded[0].value:g} are added, which the text does not say."
-                )
-        return _row(self.stated, self.name, figure.value, computed, fits, explanation)
-
-
-@dataclass(frozen=True)
-class RatioCheck:
-    """A stated multiple (十倍) against the two amounts it relates."""
-
-    name: str
-    stated: Ref
-    numerator: Ref
-    denominator: Ref
-    tolerance: float = 0.05
-    what: str = ""
-
-    def run(self, sources: Sources) -> dict[str, object]:
-        figure = sources.figure(self.stated)
-        top, bottom = sources.figure(self.numerator), sources.figure(self.denominator)
-        if top.unit != bottom.unit:
-            raise ValueError(f"{self.name}: cannot divide {top.unit} by {bottom.unit}")
-        computed = top.value / bottom.value
-        fits = _agrees(figure.value, "", computed, whole_units=False, tolerance=self.tolerance)
-        verdict = "within" if fits else "more than"
-        explanation = (
-            f"{_sentence(self.what)}: {top.raw} ÷ {bottom.raw} = {computed:.2f}, {verdict} "
-            f"{self.tolerance:.0%} of the stated {figure.raw}."
-        )
-        return _row(self.stated, self.name, figure.value, computed, fits, explanation)
-
-
-@dataclass(frozen=True)
-class TrendCheck:
-    """A verb of change (上升, 提高, 升至) against the two figures it joins.
-
-    ``stated`` is the direction the verb claims (+1 up, −1 down) and ``computed``
-    the direction of the figures (the sign of later − earlier).
-    """
-
-    name: str
-    earlier: Ref
-    later: Ref
-    word: str
-    direction: int = 1
-    what: str = ""
-
-    def run(self, sources: Sources) -> dict[str, object]:
-        before, after = sources.figure(self.earlier), sources.figure(self.later)
-        if self.word not in sources.text(self.later.para_id):
-            raise KeyError(f"{self.name}: the word {self.word!r} is not in {self.later.para_id}")
-        change = float(after.value - before.value)
-        computed = math.copysign(1.0, change) if change else 0.0
-        positive = before.value > 0 and after.value > 0
-        growth = f", {change / before.value:+.0%}" if positive else ""
-        years = int(after.year) - int(before.year)
-        yearly = ""
-        if years > 0 and positive and after.unit in ("JPY", "USD", "CNY", "KRW", "EUR"):
-            yearly = f", {(after.value / before.value) ** (1 / years) - 1:+.1%} a year over {years} years"
-        amount = f"{change:+,.0f}" if abs(change) >= 1000 else f"{change:+g}"
-        unit = after.unit
-        if unit == "percent":  # a change of shares is in points; the relative change is of the earlier share
-            unit, growth = (
-                "percentage points",
-                (f" ({change / before.value:+.0%} of the earlier share)" if positive else ""),
-            )
-        explanation = (
-            f"{_sentence(self.what)}: the text says {self.word} from {before.raw} to {after.raw}; "
-            f"the change is {amount} {unit}{growth}{yearly}."
-        )
-        return _row(self.later, self.name, self.direction, computed, computed == self.direction, explanation)
-
-
-@dataclass(frozen=True)
-class PartCheck:
-    """A part ("其中…") that cannot exceed the whole printed with it."""
-
-    name: str
-    part: Ref
-    whole: Ref
-    what: str = ""
-
-    def run(self, sources: Sources) -> dict[str, object]:
-        part, whole = sources.figure(self.part), sources.figure(self.whole)
-        fits = part.value <= whole.value
-        explanation = (
-            f"{_sentence(self.what)}: {part.raw} is part of {whole.raw}, "
-            f"{'and' if fits else 'but'} it is {part.value / whole.value:.0%} of it."
-        )
-        return _row(self.whole, self.name, whole.value, part.value, fits, explanation)
-
-
-@dataclass(frozen=True)
-class BandCheck:
-    """A score against a band the article states (``edge``: it should be the band's low end).
-
-    ``computed`` is the point of the band nearest to the score (the score itself
-    when it lies inside), or the band's low end for an ``edge`` check.
-    """
-
-    name: str
-    value: Ref
-    band: Ref
-    edge: bool = False
-    what: str = ""
-
-    def run(self, sources: Sources) -> dict[str, object]:
-        score, band = sources.figure(self.value), sources.figure(self.band)
-        low, high = sorted((band.value, band.value_high))
-        computed = low if self.edge else min(max(score.value, low), high)
-        fits = math.isclose(score.value, computed)
-        place = "the low end of" if self.edge else "inside"
-        explanation = (
-            f"{_sentence(self.what)}: {score.raw} {'is' if fits else 'is not'} {place} the band "
-            f"{band.raw} ({low:g} to {high:g}) that {band.para_id} states."
-        )
-        return _row(self.value, self.name, score.value, computed, fits, explanation)
-
-
 def _printed(ref: DateRef) -> str:
     """A printed date with the year it borrows: 10月25至27日 -> 2018年10月25至27日."""
     if ref.year_from and not re.match(r"\d{4}", ref.printed):
@@ -752,34 +535,189 @@ def _printed(ref: DateRef) -> str:
     return ref.printed
 
 
-def _summit_minutes(sources: Sources) -> dict[str, object]:
+# --- One function per kind of check ------------------------------------------------------------
+
+
+def elapsed_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A stated duration against the dates the article prints.
+
+    With ``until``, the time from the end of ``since`` to the start of ``until``
+    (a gap: 時隔, 中斷); without it, the length of the period ``since`` itself.
+    """
+    figure = sources.figure(check.ref("stated"))
+    since_ref, until_ref = check.dates["since"], check.dates.get("until")
+    since = sources.date(since_ref)
+    if until_ref is None:
+        start, end = since.first, since.last + pd.Timedelta(days=1)
+        span = f"the period {_printed(since_ref)}"
+    else:
+        start, end = since.last, sources.date(until_ref).first
+        span = f"from {_printed(since_ref)} to {_printed(until_ref)}"
+    computed = elapsed(start, end, figure.unit)
+    fits = agrees(figure.value, _qualifier(figure.raw), computed, whole_units=True)
+    amount = f"{computed:.0f} days" if figure.unit == "day" else f"{computed:.2f} {figure.unit}s"
+    if figure.unit == "year":
+        amount += f" ({_years_months(computed)})"
+    if fits:
+        explanation = f"{_sentence(span)} is {amount}, which fits {figure.raw} ({check.what})."
+    else:
+        only = "only " if computed < figure.value else ""
+        explanation = f"The text says {figure.raw} ({check.what}), but {span} is {only}{amount}"
+        calendar = end.year - start.year
+        if figure.unit == "year" and calendar == figure.value:
+            explanation += f"; subtracting the years ({end.year} − {start.year} = {calendar}) gives the stated figure"
+        explanation += "."
+    return _row(figure.para_id, check.name, figure.value, computed, fits, explanation)
+
+
+def sum_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """Parts printed separately against the total the text states."""
+    figure = sources.figure(check.ref("stated"))
+    parts = [sources.figure(part) for part in check.figures["parts"]]
+    computed = sum(part.value for part in parts)
+    fits = agrees(figure.value, _qualifier(figure.raw), computed, whole_units=False, tolerance=check.tolerance)
+    addition = " + ".join(part.raw for part in parts) + f" = {computed:g}"
+    if fits:
+        explanation = f"{_sentence(check.what)}: {addition}, which matches the stated {figure.raw}."
+    else:
+        explanation = (
+            f"{_sentence(check.what)}: {addition}, not the {figure.raw} the text states "
+            f"(off by {computed - figure.value:+g})."
+        )
+        bounded = [part for part in parts if _qualifier(part.raw) in ("最多", "至少")]
+        if bounded:
+            explanation += (
+                f" {bounded[0].raw} is a bound, so {figure.raw} is possible, but only if "
+                f"{figure.value - (computed - bounded[0].value):g} rather than "
+                f"{bounded[0].value:g} are added, which the text does not say."
+            )
+    return _row(figure.para_id, check.name, figure.value, computed, fits, explanation)
+
+
+def ratio_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A stated multiple (十倍) against the two amounts it relates."""
+    figure = sources.figure(check.ref("stated"))
+    top, bottom = sources.figure(check.ref("numerator")), sources.figure(check.ref("denominator"))
+    if top.unit != bottom.unit:
+        raise ValueError(f"cannot divide {top.unit} by {bottom.unit}")
+    computed = top.value / bottom.value
+    fits = agrees(figure.value, "", computed, whole_units=False, tolerance=check.tolerance)
+    verdict = "within" if fits else "more than"
+    explanation = (
+        f"{_sentence(check.what)}: {top.raw} ÷ {bottom.raw} = {computed:.2f}, {verdict} "
+        f"{check.tolerance:.0%} of the stated {figure.raw}."
+    )
+    return _row(figure.para_id, check.name, figure.value, computed, fits, explanation)
+
+
+def part_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A part ("其中…") that cannot exceed the whole printed with it."""
+    part, whole = sources.figure(check.ref("part")), sources.figure(check.ref("whole"))
+    fits = part.value <= whole.value
+    explanation = (
+        f"{_sentence(check.what)}: {part.raw} is part of {whole.raw}, "
+        f"{'and' if fits else 'but'} it is {part.value / whole.value:.0%} of it."
+    )
+    return _row(whole.para_id, check.name, whole.value, part.value, fits, explanation)
+
+
+def trend_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A word of change (上升, 提高, 升至) against the two figures it joins.
+
+    ``stated`` is the direction the word claims (+1 up, −1 down) and ``computed``
+    the direction of the figures (the sign of later − earlier).
+    """
+    before, after = sources.figure(check.ref("earlier")), sources.figure(check.ref("later"))
+    if check.word not in sources.text(after.para_id):
+        raise KeyError(f"the word {check.word!r} is not printed in {after.para_id}")
+    change = float(after.value - before.value)
+    computed = math.copysign(1.0, change) if change else 0.0
+    positive = before.value > 0 and after.value > 0
+    growth = f", {change / before.value:+.0%}" if positive else ""
+    years = int(after.year) - int(before.year)
+    yearly = ""
+    if years > 0 and positive and after.unit in ("JPY", "USD", "CNY", "KRW", "EUR"):
+        yearly = f", {(after.value / before.value) ** (1 / years) - 1:+.1%} a year over {years} years"
+    amount = f"{change:+,.0f}" if abs(change) >= 1000 else f"{change:+g}"
+    unit = after.unit
+    if unit == "percent":  # a change of shares is in points; the relative change is of the earlier share
+        unit, growth = (
+            "percentage points",
+            (f" ({change / before.value:+.0%} of the earlier share)" if positive else ""),
+        )
+    explanation = (
+        f"{_sentence(check.what)}: the text says {check.word} from {before.raw} to {after.raw}; "
+        f"the change is {amount} {unit}{growth}{yearly}."
+    )
+    return _row(after.para_id, check.name, check.direction, computed, computed == check.direction, explanation)
+
+
+def band_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A score against a band the article states (``edge``: it should be the band's low end).
+
+    ``computed`` is the point of the band nearest to the score (the score itself
+    when it lies inside), or the band's low end for an ``edge`` check.
+    """
+    score, band = sources.figure(check.ref("value")), sources.figure(check.ref("band"))
+    if math.isnan(band.value_high):
+        raise ValueError(f"the band {band.raw!r} has no high end (value_high) in figures.csv")
+    low, high = sorted((band.value, band.value_high))
+    computed = low if check.edge else min(max(score.value, low), high)
+    fits = math.isclose(score.value, computed)
+    place = "the low end of" if check.edge else "inside"
+    explanation = (
+        f"{_sentence(check.what)}: {score.raw} {'is' if fits else 'is not'} {place} the band "
+        f"{band.raw} ({low:g} to {high:g}) that {band.para_id} states."
+    )
+    return _row(score.para_id, check.name, score.value, computed, fits, explanation)
+
+
+def count_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A stated count ("中亚4国") against the names printed in the clause just before it."""
+    figure = sources.figure(check.ref("stated"))
+    text = sources.text(figure.para_id)
+    end = text.index(figure.quote) + figure.quote.index(figure.raw)
+    clause = to_simplified(re.split(r"[，。；]", text[:end])[-1])
+    # In the order the clause prints them, so the explanation quotes the text as printed.
+    named = sorted((name for name in check.names if name in clause), key=clause.index)
+    computed = float(len(named))
+    fits = computed == figure.value
+    explanation = (
+        f"The clause before {figure.raw} names {len(named)} {check.what} ({'、'.join(named)}); "
+        f"it states {figure.raw}{'' if fits else ', which does not match'}."
+    )
+    return _row(figure.para_id, check.name, figure.value, computed, fits, explanation)
+
+
+# --- Checks written in Python: they read the parsed tables of japan-us-2021 -------------------------
+
+
+def _summit_minutes(check: FigureCheck, sources: Sources) -> dict[str, object]:
     """表1's minutes summed against the total the text states (約415分鐘)."""
-    ref = Ref("japan-us-2021:p013", "約415分鐘")
-    figure = sources.figure(ref)
+    figure = sources.figure(check.ref("stated"))
     minutes = sources.summits.minutes
     computed = float(minutes.sum())
-    fits = _agrees(figure.value, sources.qualifier(ref), computed, whole_units=False)
+    fits = agrees(figure.value, _qualifier(figure.raw), computed, whole_units=False)
     explanation = (
         f"表1 lists {len(minutes)} meetings of {' + '.join(map(str, minutes))} = {computed:g} minutes; "
         f"the text states {figure.raw}{'' if fits else ', which does not match'}."
     )
-    return _row(ref, "2019 summits: 表1 minutes against the stated total", figure.value, computed, fits, explanation)
+    return _row(figure.para_id, check.name, figure.value, computed, fits, explanation)
 
 
-def _summit_count(sources: Sources) -> dict[str, object]:
+def _summit_count(check: FigureCheck, sources: Sources) -> dict[str, object]:
     """表1's rows counted against the number of summits the text states (5次)."""
-    ref = Ref("japan-us-2021:p013", "5次")
-    figure = sources.figure(ref)
+    figure = sources.figure(check.ref("stated"))
     computed = float(len(sources.summits))
     fits = computed == figure.value
     explanation = (
         f"表1 has {computed:g} rows, one per meeting; the text states {figure.raw} "
         f"首腦會談 in 2019{'' if fits else ', which does not match'}."
     )
-    return _row(ref, "2019 summits: 表1 rows against the stated number", figure.value, computed, fits, explanation)
+    return _row(figure.para_id, check.name, figure.value, computed, fits, explanation)
 
 
-def _signing_date(sources: Sources) -> dict[str, object]:
+def _signing_date(check: FigureCheck, sources: Sources) -> dict[str, object]:
     """表1 marks one summit "(籤約)"; 表2 dates the formal signing of the TAG."""
     summits, talks = sources.summits, sources.negotiations
     marked = summits[summits.topics.map(lambda topics: any("籤約" in topic for topic in topics))]
@@ -799,172 +737,222 @@ def _signing_date(sources: Sources) -> dict[str, object]:
     )
     if fits:
         explanation = f"表1 and 表2 both date the signing of the TAG to {signing.date}."
-    ref = Ref(summit.table_id, f"{summit.minutes}分鐘")
-    return _row(ref, "TAG signing: 表1 summit marked 籤約 against 表2's signing date", 0.0, computed, fits, explanation)
+    return _row(summit.table_id, check.name, 0.0, computed, fits, explanation)
 
 
-def _kawaguchi_states(sources: Sources) -> dict[str, object]:
-    """ "中亚4国": the states named just before the count."""
-    ref = Ref("central-asia-2007:p004", "4国")
-    figure = sources.figure(ref)
-    text = sources.text(ref.para_id)
-    end = text.index(figure.quote) + figure.quote.index(figure.raw)
-    clause = re.split(r"[，。；]", text[:end])[-1]
-    # In the order the clause prints them, so the explanation quotes the text as printed.
-    named = sorted(
-        (state for state in CENTRAL_ASIAN_STATES if state in to_simplified(clause)),
-        key=lambda state: to_simplified(clause).index(state),
+CheckFunction = Callable[[FigureCheck, Sources], dict[str, object]]
+
+#: The checks written in Python, by the name ``function`` gives in figure_checks.toml.
+CODED_CHECKS: dict[str, CheckFunction] = {
+    "summit_minutes": _summit_minutes,
+    "summit_count": _summit_count,
+    "signing_date": _signing_date,
+}
+
+
+def coded_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """A check written in Python: the function of :data:`CODED_CHECKS` that the entry names."""
+    return CODED_CHECKS[check.function](check, sources)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of check: the function that runs it and the fields an entry of that kind has."""
+
+    run: CheckFunction
+    figures: tuple[str, ...] = ()
+    optional_figures: tuple[str, ...] = ()
+    figure_lists: tuple[str, ...] = ()
+    dates: tuple[str, ...] = ()
+    optional_dates: tuple[str, ...] = ()
+    settings: tuple[str, ...] = ()
+    required_settings: tuple[str, ...] = ()
+
+
+#: The kinds of check an entry of figure_checks.toml may be (its header explains each).
+KINDS: dict[str, Kind] = {
+    "elapsed": Kind(elapsed_check, figures=("stated",), dates=("since",), optional_dates=("until",)),
+    "sum": Kind(sum_check, figures=("stated",), figure_lists=("parts",), settings=("tolerance",)),
+    "ratio": Kind(ratio_check, figures=("stated", "numerator", "denominator"), settings=("tolerance",)),
+    "part": Kind(part_check, figures=("part", "whole")),
+    "trend": Kind(
+        trend_check, figures=("earlier", "later"), settings=("word", "direction"), required_settings=("word",)
+    ),
+    "band": Kind(band_check, figures=("value", "band"), settings=("edge",)),
+    "count": Kind(count_check, figures=("stated",), settings=("names",), required_settings=("names",)),
+    "coded": Kind(coded_check, optional_figures=("stated",), settings=("function",), required_settings=("function",)),
+}
+
+#: The checks that ship with the notebooks.
+CHECKS_PATH = DATA_DIR / "figure_checks.toml"
+
+_COMMON_FIELDS = ("kind", "name", "article", "paragraph", "what")
+_DEFAULT_TOLERANCE = {"ratio": 0.05}
+_FIGURE_ID = re.compile(r"[a-z0-9][a-z0-9-]*:f\d{2,}")
+_PLACE = re.compile(r"[pt]\d+")
+_DIRECTIONS = {"up": 1, "down": -1}
+
+
+def load_figure_checks(path: str | Path | None = None) -> tuple[FigureCheck, ...]:
+    """Read figure_checks.toml (default: the shipped file) and validate every entry, in file order.
+
+    A malformed entry (unknown kind, a missing or unknown field, a value of the
+    wrong type…) raises :class:`FigureCheckError` naming the file, the entry's
+    line and id. Whether its figures and dates are printed where it says is
+    checked when it runs (:func:`run_check`).
+
+    >>> checks = load_figure_checks()
+    >>> checks[4].id, checks[4].kind, [str(part) for part in checks[4].figures["parts"]]
+    ('f35-fleet', 'sum', ["'42架' in abe-beijing-2018:p013", "'最多100架' in abe-beijing-2018:p013"])
+    """
+    path = Path(path) if path is not None else CHECKS_PATH
+    text = read_text(path, FigureCheckError)
+    data = parse_toml(text, path, FigureCheckError)
+    lines = {match["id"]: number for number, match in _table_headers(text)}
+    checks = []
+    for entry_id, entry in data.items():
+        where = f"{path}, line {lines.get(entry_id, '?')}, check [{entry_id}]"
+        if not isinstance(entry, dict):
+            raise FigureCheckError(
+                f"{path}, check {entry_id!r}", "every check is a table: [its-id] on a line of its own"
+            )
+        checks.append(_parse_check(entry_id, entry, where))
+    return tuple(checks)
+
+
+def _table_headers(text: str) -> list[tuple[int, re.Match[str]]]:
+    header = re.compile(r"""\s*\[\s*["']?(?P<id>[^\]"']+)["']?\s*\]\s*(?:#.*)?""")
+    return [(number, match) for number, line in enumerate(text.splitlines(), 1) if (match := header.fullmatch(line))]
+
+
+def _parse_check(entry_id: str, entry: dict[str, Any], where: str) -> FigureCheck:
+    def fail(problem: str) -> NoReturn:
+        raise FigureCheckError(where, problem)
+
+    kind_name = entry.get("kind")
+    if kind_name not in KINDS:
+        fail(f"unknown kind {kind_name!r} (one of: {', '.join(KINDS)})")
+    kind = KINDS[kind_name]
+    required = [*_COMMON_FIELDS[:4], *kind.figures, *kind.figure_lists, *kind.dates, *kind.required_settings]
+    if kind_name != "coded":
+        required.append("what")
+    allowed = {*_COMMON_FIELDS, *required, *kind.optional_figures, *kind.optional_dates, *kind.settings}
+    missing = [name for name in required if name not in entry]
+    if missing:
+        fail(f"a check of kind {kind_name!r} needs {', '.join(missing)}")
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        fail(f"{', '.join(unknown)} is not a field of a {kind_name!r} check (its fields: {', '.join(sorted(allowed))})")
+    for name in ("name", "article", "paragraph", "what", "word", "function"):
+        if name in entry and (not isinstance(entry[name], str) or not entry[name].strip()):
+            fail(f"{name} must be a non-empty string in double quotes")
+    article = entry["article"]
+    para_id = _place(entry["paragraph"], article, "paragraph", fail)
+
+    def figure(value: object, name: str) -> Ref:
+        if isinstance(value, dict):
+            extra = set(value) - {"paragraph", "figure"}
+            if extra or "figure" not in value:
+                fail(f'{name} must be {{ paragraph = "p001", figure = "…" }}, not {value!r}')
+            where_printed = _place(value.get("paragraph", entry["paragraph"]), article, name, fail)
+            value = value["figure"]
+        else:
+            where_printed = para_id
+        if not isinstance(value, str) or not value:
+            fail(f"{name} must name a figure: its raw text as printed, or its figure_id (not {value!r})")
+        if _FIGURE_ID.fullmatch(value):
+            if not value.startswith(article + ":"):
+                fail(f"{name}: figure_id {value!r} is not in article {article!r}")
+            return Ref(figure_id=value)
+        return Ref(where_printed, value)
+
+    def date(value: object, name: str) -> DateRef:
+        if isinstance(value, str):
+            value = {"date": value}
+        if not isinstance(value, dict) or set(value) - {"paragraph", "date", "year_from"} or "date" not in value:
+            fail(f'{name} must be a date as printed, or {{ paragraph = "p001", date = "…" }}, not {value!r}')
+        where_printed = _place(value.get("paragraph", entry["paragraph"]), article, name, fail)
+        printed, year_from = value["date"], value.get("year_from", "")
+        if not isinstance(printed, str) or not isinstance(year_from, str):
+            fail(f"{name}: the date and year_from must be strings")
+        try:
+            year = parse_printed_date(year_from).first.year if year_from else None
+            parse_printed_date(printed, year)
+        except ValueError as error:
+            fail(f"{name}: {error}")
+        return DateRef(where_printed, printed, year_from)
+
+    figures: dict[str, tuple[Ref, ...]] = {
+        name: (figure(entry[name], name),) for name in (*kind.figures, *kind.optional_figures) if name in entry
+    }
+    for name in kind.figure_lists:
+        if not isinstance(entry[name], list) or len(entry[name]) < 2:
+            fail(f"{name} must be a list of at least two figures in [ ]")
+        figures[name] = tuple(figure(item, name) for item in entry[name])
+    dates = {name: date(entry[name], name) for name in (*kind.dates, *kind.optional_dates) if name in entry}
+    settings: dict[str, Any] = {"tolerance": _DEFAULT_TOLERANCE.get(kind_name, 0.0)}
+    if "tolerance" in entry:
+        tolerance = entry["tolerance"]
+        if isinstance(tolerance, bool) or not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 1:
+            fail(f"tolerance must be a share between 0 and 1 (0.05 for 5%), not {tolerance!r}")
+        settings["tolerance"] = float(tolerance)
+    if "direction" in entry:
+        if entry["direction"] not in _DIRECTIONS:
+            fail(f'direction must be "up" or "down", not {entry["direction"]!r}')
+        settings["direction"] = _DIRECTIONS[entry["direction"]]
+    if "edge" in entry:
+        if not isinstance(entry["edge"], bool):
+            fail(f"edge must be true or false, not {entry['edge']!r}")
+        settings["edge"] = entry["edge"]
+    if "names" in entry:
+        names = entry["names"]
+        if not isinstance(names, list) or not names or not all(isinstance(n, str) and n for n in names):
+            fail("names must be a list of names in double quotes")
+        settings["names"] = tuple(names)
+    if "function" in entry:
+        if entry["function"] not in CODED_CHECKS:
+            fail(f"no check function {entry['function']!r} in figures.py (one of: {', '.join(CODED_CHECKS)})")
+        settings["function"] = entry["function"]
+    return FigureCheck(
+        entry_id,
+        kind_name,
+        entry["name"],
+        article,
+        para_id,
+        where,
+        entry.get("what", ""),
+        figures,
+        dates,
+        word=entry.get("word", ""),
+        **settings,
     )
-    computed = float(len(named))
-    fits = computed == figure.value
-    explanation = (
-        f"The clause before {figure.raw} names {len(named)} states ({'、'.join(named)}); "
-        f"it states {figure.raw}{'' if fits else ', which does not match'}."
-    )
-    return _row(
-        ref, "Kawaguchi's 2004 visit: states named against the stated count", figure.value, computed, fits, explanation
-    )
 
 
-_JK, _ABE, _JU, _CJ, _CA = (
-    "japan-korea-2024",
-    "abe-beijing-2018",
-    "japan-us-2021",
-    "china-japan-2025",
-    "central-asia-2007",
-)
-
-#: The checks :func:`check_figures` runs: data records (each with a ``run`` method) and small functions.
-CHECKS: tuple[object, ...] = (
-    _summit_minutes,
-    _summit_count,
-    _signing_date,
-    ElapsedCheck(
-        "TAG talks: 逾1年 against 表2's dates",
-        Ref(f"{_JU}:p017", "逾1年"),
-        DateRef(f"{_JU}:t2", "2018年9月26日"),
-        DateRef(f"{_JU}:t2", "2019年10月7日"),
-        what="from the leaders' agreement to open TAG talks to the signing",
-    ),
-    SumCheck(
-        "F-35 fleet: parts against the stated total",
-        Ref(f"{_ABE}:p013", "140架"),
-        (Ref(f"{_ABE}:p013", "42架"), Ref(f"{_ABE}:p013", "最多100架")),
-        what="F-35s already bought plus (at most) those to be bought",
-    ),
-    RatioCheck(
-        "Currency swap: 十倍 against the two ceilings",
-        Ref(f"{_ABE}:p008", "達十倍"),
-        Ref(f"{_ABE}:p008", "3.4兆日圓"),
-        Ref(f"{_ABE}:p008", "3300億日圓"),
-        what="the 2018 swap ceiling over the 2002 one",
-    ),
-    PartCheck(
-        "Japan–China trade: exports within the total",
-        Ref(f"{_ABE}:p003", "15兆日圓"),
-        Ref(f"{_ABE}:p003", "33兆日圓"),
-        what="Japanese exports to China in 2017 within total trade",
-    ),
-    TrendCheck(
-        "Defence budget: 1% ceiling to the 1.3% plan",
-        Ref(f"{_ABE}:p013", "1%以下"),
-        Ref(f"{_ABE}:p013", "1.3%"),
-        "提高",
-        what="defence spending as a share of GDP",
-    ),
-    ElapsedCheck(
-        "Defence plan: 5年 against 2019~2023",
-        Ref(f"{_ABE}:p013", "5年"),
-        DateRef(f"{_ABE}:p013", "2019~2023年"),
-        what="the Mid-Term Defense Program",
-    ),
-    ElapsedCheck(
-        "Rapprochement: 三年多 from November 2014",
-        Ref(f"{_ABE}:p002", "三年多"),
-        DateRef(f"{_ABE}:p001", "2014年11月"),
-        DateRef(f"{_ABE}:p001", "10月25至27日", year_from="2018年5月8至11日"),
-        what="from the APEC meeting in Beijing to Abe's visit",
-    ),
-    PartCheck(
-        "World GDP: China within the developing countries",
-        Ref(f"{_JU}:p004", "16%"),
-        Ref(f"{_JU}:p004", "達40%"),
-        what="shares of world GDP in 2019",
-    ),
-    BandCheck(
-        "Relation score: -5.0 inside the 紧张 band",
-        Ref(f"{_CJ}:p002", "-5.0"),
-        Ref(f"{_CJ}:p001", "—3分至-6分"),
-        what="the score from December 2024",
-    ),
-    BandCheck(
-        "Relation score: -6.0 at the edge of the 紧张 band",
-        Ref(f"{_CJ}:p002", "-6.0分"),
-        Ref(f"{_CJ}:p001", "—3分至-6分"),
-        edge=True,
-        what="the 'critical point' towards confrontation",
-    ),
-    TrendCheck(
-        "Relation score: 升至 -5.0",
-        Ref(f"{_CJ}:p002", "-6.0分"),
-        Ref(f"{_CJ}:p002", "-5.0"),
-        "升至",
-        what="the relation score, first half of 2024 to December 2024",
-    ),
-    ElapsedCheck(
-        "Forecast horizon: 一年 against July 2025–June 2026",
-        Ref(f"{_CJ}:p001", "一年"),
-        DateRef(f"{_CJ}:p001", "2025年7月至2026年6月"),
-        what="the forecast period",
-    ),
-    ElapsedCheck(
-        "First Trump shock: 七年前 against 2018 and 2025",
-        Ref(f"{_CJ}:p018", "七年"),
-        DateRef(f"{_CJ}:p016", "2018年3月"),
-        DateRef(f"{_CJ}:p017", "2025年4月"),
-        what="from the steel and aluminium tariffs to the 'reciprocal tariffs'",
-    ),
-    _kawaguchi_states,
-    ElapsedCheck(
-        "Central Asia: 独立后5年 against 1991 and 1997",
-        Ref(f"{_CA}:p006", "5年"),
-        DateRef(f"{_CA}:p005", "1991年12月28日"),
-        DateRef(f"{_CA}:p006", "1997年7月"),
-        what="from Japan's recognition of independence to Hashimoto's Eurasian diplomacy",
-    ),
-    TrendCheck(
-        "Aid to Central Asia: 1997 to 2003",
-        Ref(f"{_CA}:p008", "1.56亿美元"),
-        Ref(f"{_CA}:p008", "2.42亿美元"),
-        "上升",
-        what="Japanese economic aid to Central Asia",
-    ),
-    ElapsedCheck(
-        "Shuttle diplomacy: 中斷12年之久 against October 2011 and March 2023",
-        Ref(f"{_JK}:p016", "12年之久"),
-        DateRef(f"{_JK}:p016", "2011年10月"),
-        DateRef(f"{_JK}:p016", "2023年3月16至17日"),
-        what="the shuttle diplomacy interrupted after Noda's visit to Seoul until Yoon's visit to Tokyo",
-    ),
-    ElapsedCheck(
-        "Shuttle diplomacy: 中斷12年之久 against the visits to Seoul (October 2011, May 2023)",
-        Ref(f"{_JK}:p016", "12年之久"),
-        DateRef(f"{_JK}:p016", "2011年10月"),
-        DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
-        what="from Noda's visit to Seoul to Kishida's, the last and the next shuttle visits to Korea",
-    ),
-    ElapsedCheck(
-        "Shuttle diplomacy: 時隔50餘天 between the two visits",
-        Ref(f"{_JK}:p016", "50餘天"),
-        DateRef(f"{_JK}:p016", "2023年3月16至17日"),
-        DateRef(f"{_JK}:p016", "5月7日至8日", year_from="2023年3月16至17日"),
-        what="from Yoon's visit to Tokyo to Kishida's visit to Seoul",
-    ),
-)
+def _place(value: object, article: str, name: str, fail: Callable[[str], NoReturn]) -> str:
+    """A paragraph or table id as the file writes it (p013, t2, or abe-beijing-2018:p013), made full."""
+    if isinstance(value, str):
+        short = value.split(":", 1)[1] if value.startswith(article + ":") else value
+        if _PLACE.fullmatch(short):
+            return f"{article}:{short}"
+    fail(f"{name}: {value!r} is not a paragraph (p013) or table (t2) of {article!r}")
 
 
-def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None = None) -> FullTable:
-    """Run every check in :data:`CHECKS`; one row each, consistent ones included.
+def run_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
+    """Run one check; a figure, date or word not found raises :class:`FigureCheckError` naming the entry."""
+    try:
+        sources.text(check.para_id)
+        return KINDS[check.kind].run(check, sources)
+    except (KeyError, ValueError, CorpusError) as error:
+        problem = error.args[0] if isinstance(error, KeyError) and error.args else str(error)
+        raise FigureCheckError(check.where, str(problem)) from None
+
+
+def check_figures(
+    corpus: CorpusLike | None = None,
+    figures: pd.DataFrame | None = None,
+    checks: tuple[FigureCheck, ...] | None = None,
+) -> FullTable:
+    """Run every check of figure_checks.toml (or ``checks``); one row each, consistent ones included.
 
     Columns: ``article_id``, ``para_id`` (where the stated figure is), ``check``,
     ``stated`` and ``computed`` (plain numbers in the same unit), ``consistent``
@@ -977,27 +965,33 @@ def check_figures(corpus: CorpusLike | None = None, figures: pd.DataFrame | None
     ['TAG signing', 'F-35 fleet', 'Shuttle diplomacy', 'Shuttle diplomacy']
     """
     corpus = default_corpus() if corpus is None else corpus
-    sources = Sources(
-        corpus, load_figures() if figures is None else figures, summit_table(corpus), negotiation_table(corpus)
-    )
-    rows = [check(sources) if callable(check) else check.run(sources) for check in CHECKS]  # type: ignore[attr-defined]
+    sources = Sources(corpus, load_figures() if figures is None else figures)
+    checks = load_figure_checks() if checks is None else checks
+    rows = [run_check(check, sources) for check in checks]
     return full_table(pd.DataFrame(rows, columns=CHECK_COLUMNS))
 
 
 __all__ = [
     "CATEGORIES",
-    "CHECKS",
+    "CHECKS_PATH",
+    "CODED_CHECKS",
+    "KINDS",
     "DateSpan",
+    "FigureCheck",
+    "FigureCheckError",
     "FigureDataError",
     "TableShapeError",
+    "agrees",
     "check_figures",
     "elapsed",
     "figures_for",
     "find_table",
     "load_excluded",
+    "load_figure_checks",
     "load_figures",
     "negotiation_table",
     "parse_printed_date",
+    "run_check",
     "summit_table",
     "table_row_texts",
     "table_rows",

@@ -37,6 +37,7 @@ import pandas as pd
 
 from ..corpus.loading import Corpus
 from ..corpus.records import Article, Paragraph
+from ..corpus.vocabulary import article_of
 from ..text.datafiles import DATA_DIR, DataFileError, parse_toml, read_csv, read_text
 from ..text.script import to_simplified
 
@@ -394,7 +395,7 @@ def paragraph_texts(source: ParagraphSource) -> list[tuple[str, str, str]]:
 
 
 def _article_id(para_id: str) -> str:
-    return para_id.split(":", 1)[0]
+    return article_of(para_id)
 
 
 def tag_themes(

@@ -21,8 +21,6 @@ True
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -33,13 +31,16 @@ import pandas as pd
 from ..corpus.loading import ArticleRef, Corpus, article_id_of
 from ..corpus.records import Article
 from ..text.datafiles import DATA_DIR, DataFileError, read_csv
+
+# Dates have one home, helpers/text/dates.py; precision_of and period stay importable from here
+# (the timeline's own names before the move), re-exported with "as".
+from ..text.dates import PRECISIONS, parse_iso_date
+from ..text.dates import period as period
+from ..text.dates import precision_of as precision_of
 from ..text.fulltable import full_table
 
 #: The timeline that ships with the notebooks.
 TIMELINE_PATH = DATA_DIR / "timeline.csv"
-
-#: Precisions, from the finest to the coarsest.
-PRECISIONS = ("day", "month", "year")
 
 #: The kinds of event; the header of timeline.csv says what each one covers.
 EVENT_TYPES = (
@@ -70,57 +71,12 @@ FILE_COLUMNS = (
 TIMELINE_COLUMNS = [*FILE_COLUMNS, "start", "end", "line"]
 PROBLEM_COLUMNS = ["article_id", "para_id", "line", "quote", "problem"]
 
-_DATE_SHAPES = {
-    "year": re.compile(r"\d{4}"),
-    "month": re.compile(r"\d{4}-\d{2}"),
-    "day": re.compile(r"\d{4}-\d{2}-\d{2}"),
-}
 _PLACE_ID = re.compile(r"(?P<article>[a-z0-9][a-z0-9-]*):(?P<kind>[pt])\d+")
 _BOOLEANS = {"true": True, "false": False}
 
 
 class TimelineError(DataFileError):
     """A row of the timeline file is malformed; the message names the file, line and problem."""
-
-
-# --- Dates -------------------------------------------------------------------
-
-
-def precision_of(date: str) -> str:
-    """The precision that the shape of an ISO-style date shows.
-
-    >>> precision_of("2018-10-25"), precision_of("2018-10"), precision_of("2018")
-    ('day', 'month', 'year')
-    """
-    for precision, shape in _DATE_SHAPES.items():
-        if shape.fullmatch(date):
-            return precision
-    raise ValueError(f"{date!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD")
-
-
-def period(date: str) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """The first and the last day of the period that a date names.
-
-    >>> period("2019-02")
-    (Timestamp('2019-02-01 00:00:00'), Timestamp('2019-02-28 00:00:00'))
-    >>> period("2018")[1]
-    Timestamp('2018-12-31 00:00:00')
-    """
-    precision = precision_of(date)
-    year, month, day = ([int(part) for part in date.split("-")] + [1, 1])[:3]
-    if precision != "year" and not 1 <= month <= 12:
-        raise ValueError(f"{date!r} has no month {month}")
-    if precision == "day":
-        try:
-            first = last = datetime.date(year, month, day)
-        except ValueError:
-            raise ValueError(f"{date!r} is not a day of the calendar") from None
-    elif precision == "month":
-        first = datetime.date(year, month, 1)
-        last = datetime.date(year, month, calendar.monthrange(year, month)[1])
-    else:
-        first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-    return pd.Timestamp(first), pd.Timestamp(last)
 
 
 # --- Reading the file --------------------------------------------------------
@@ -188,13 +144,14 @@ def _check_dates(row: dict[str, str], where: str) -> tuple[pd.Timestamp, pd.Time
 
 def _checked_period(date: str, precision: str, column: str, where: str) -> tuple[pd.Timestamp, pd.Timestamp]:
     try:
-        shown = precision_of(date)
-        bounds = period(date)
+        span = parse_iso_date(date)
     except ValueError as error:
         raise TimelineError(where, f"bad {column}: {error}") from None
-    if shown != precision:
-        raise TimelineError(where, f"precision is {precision!r} but {column} {date!r} is written to the {shown}")
-    return bounds
+    if span.precision != precision:
+        raise TimelineError(
+            where, f"precision is {precision!r} but {column} {date!r} is written to the {span.precision}"
+        )
+    return span.first, span.last
 
 
 # --- Views for the notebooks -------------------------------------------------

@@ -1,5 +1,7 @@
 """Layer 2, corpus: the articles as records, and everything that makes them from files.
 
+- :mod:`~helpers.corpus.vocabulary`: the words the records use (line roles, front-matter and removed
+  kinds, scripts, formats) as enums whose members are their words, and ``LedgerTarget``.
 - :mod:`~helpers.corpus.records`: the dataclasses (Article, Paragraph, Note…).
 - :mod:`~helpers.corpus.structure`: the parser (raw text → Article, with a ledger of every character).
 - :mod:`~helpers.corpus.loading`: the catalog and the corpus (``load_corpus``).

@@ -24,6 +24,7 @@ from . import formats
 from .loading import CATALOG_NAME, article_from_bytes, read_catalog, read_paragraph_corrections
 from .records import Article
 from .structure import build_article, looks_wrapped
+from .vocabulary import FrontKind, Script, SourceFormat
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?=\s*年|[-/.]\d{1,2}[-/.]\d{1,2})")
 
@@ -98,7 +99,7 @@ def guess_year(article: Article, today: datetime.date | None = None) -> tuple[in
     """
     for front in article.front_matter:
         # A byline may carry the date too: 作者：陳思齊 2024年6月15日 來源：…
-        dated = front.kind == "dateline" or (front.kind == "byline" and _YEAR.search(front.text))
+        dated = front.kind is FrontKind.DATELINE or (front.kind is FrontKind.BYLINE and _YEAR.search(front.text))
         found = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)", front.text) if dated else None
         if found:
             return int(found.group(1)), f"date on the page ({front.text})"
@@ -186,12 +187,12 @@ def propose(
         raise MissingFileError(str(path), "the file does not exist" if not path.exists() else "not a file")
     data = path.read_bytes()
     file_format = formats.format_of(path, data)
-    if file_format == "text":
+    if file_format is SourceFormat.TEXT:
         raw, encoding = decode(data, str(path))
         found = build_article(raw, "new")
     else:  # a PDF, web page, markdown or Word file: its reader's rendering stands for the text
         found = article_from_bytes(data, path.name, where=str(path), id="new")
-        raw, encoding = found.raw, file_format
+        raw, encoding = found.raw, file_format.value
     catalog_path = seeds_dir / CATALOG_NAME
     catalog = read_catalog(catalog_path)
     columns = list(catalog.columns)
@@ -218,10 +219,10 @@ def propose(
     if article_id is not None and not ID_SLUG.match(article_id):
         raise CatalogError(str(path), f"id {article_id!r} must be a lower-case slug such as 'japan-asean-2019'")
 
-    if script is not None and script not in ("traditional", "simplified"):
+    if script is not None and script not in (Script.TRADITIONAL, Script.SIMPLIFIED):
         raise CatalogError(str(path), f"--script must be traditional or simplified, not {script!r}")
-    script = script or found.script
-    if script == "unknown":
+    script = Script(script) if script else found.script
+    if script is Script.UNKNOWN:
         raise CatalogError(
             str(path),
             "the text has no character that only one script uses, so its script cannot be "
@@ -242,12 +243,12 @@ def propose(
         "authors": ";".join(a for a in author_list if a),
         "year": str(year_value or ""),
         "year_basis": basis,
-        "script": script,
+        "script": script.value,
         "source": source,
-        "format": detect_format(raw) if file_format == "text" else file_format,
+        "format": detect_format(raw) if file_format is SourceFormat.TEXT else file_format.value,
     }
     row = {column: values.get(column, "") for column in columns}
-    if file_format == "text":
+    if file_format is SourceFormat.TEXT:
         article = load_source(raw, row, encoding)
     else:
         corrections = read_paragraph_corrections().get(name, {})
@@ -291,7 +292,7 @@ def _refuse_duplicate_text(path: Path, raw: str, seeds_dir: Path, ids: dict[str,
             raise DuplicateTextError(
                 str(path), f"the same text (the very same file) is already in the seeds folder as {other.name}{listed}"
             )
-        if formats.format_of(other) != "text":
+        if formats.format_of(other) is not SourceFormat.TEXT:
             continue
         try:
             other_raw, _ = decode(other.read_bytes(), str(other))

@@ -22,6 +22,7 @@ from .catalog import WEB_FURNITURE_WORDS, row_metadata
 from .loading import CATALOG_NAME, load_article, read_catalog, read_paragraph_corrections
 from .records import Article
 from .structure import detect_script, unaccounted
+from .vocabulary import FrontKind, Script
 
 # --- Thresholds of the warnings -------------------------------------------------------------
 
@@ -177,7 +178,7 @@ def furniture_in_text(article: Article) -> list[str]:
             )
     for front in article.front_matter:
         # An editor's line is the page's metadata, kept on purpose as such.
-        if front.kind != "metadata" and WEB_FURNITURE_WORDS.search(front.text):
+        if front.kind is not FrontKind.METADATA and WEB_FURNITURE_WORDS.search(front.text):
             found.append(
                 f"line {front.line}: web-page furniture kept as front matter ({front.kind}): {front.text[:30]!r}"
             )
@@ -319,7 +320,7 @@ def check_folder(seeds_dir: Path, *, progress: Progress = _quiet) -> list[Report
             continue
         report = check_article(article, label)
         detected = detect_script(article.raw)
-        if detected != row["script"] and detected != "unknown":
+        if detected != row["script"] and detected is not Script.UNKNOWN:
             report.warnings.insert(0, f"the catalog says {row['script']}, but the text reads as {detected}")
         reports.append(report)
     listed = set(catalog["file"])

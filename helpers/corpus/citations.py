@@ -27,6 +27,7 @@ from pathlib import Path
 
 from ..errors import CorpusError
 from .loading import DATA_DIR, Corpus, load_corpus
+from .vocabulary import article_of
 
 #: The recorded numbering that ships with the notebooks.
 PARAGRAPH_IDS_PATH = DATA_DIR / "paragraph_ids.csv"
@@ -100,7 +101,7 @@ def paragraph_id_changes(corpus: Corpus, path: str | Path | None = None) -> list
     is not a change (record it when its numbering is settled).
     """
     recorded = load_paragraph_ids(path)
-    articles = {para_id.split(":", 1)[0] for para_id in recorded.anchors}
+    articles = {article_of(para_id) for para_id in recorded.anchors}
     problems = []
     for article in corpus:
         if article.id not in articles:

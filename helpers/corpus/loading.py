@@ -2,7 +2,7 @@
 
 >>> corpus = load_corpus()
 >>> "abe-beijing-2018" in corpus, corpus["abe-beijing-2018"].script
-(True, 'traditional')
+(True, <Script.TRADITIONAL: 'traditional'>)
 >>> corpus.paragraphs_frame().columns.tolist()
 ['article_id', 'para_id', 'section', 'text']
 """
@@ -24,12 +24,14 @@ from ..text.datafiles import DATA_DIR, ID_SLUG, read_csv
 from . import formats
 from .records import Article, Paragraph
 from .structure import build_article
+from .vocabulary import Script, SourceFormat
 
 #: The repository's ``seeds/`` folder, the default corpus.
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 CATALOG_NAME = "catalog.csv"
 REQUIRED_COLUMNS = ("id", "file", "title", "authors", "year", "script", "source")
-SCRIPTS = ("traditional", "simplified")
+#: The scripts a catalog row may give (``unknown`` is what detection says when it cannot tell).
+SCRIPTS = (Script.TRADITIONAL.value, Script.SIMPLIFIED.value)
 
 
 class Corpus:
@@ -242,7 +244,7 @@ def load_article(path: str | Path, **metadata: object) -> Article:
 
     >>> article = load_article(SEEDS_DIR / "003_83a792fe77ea19c8.txt")
     >>> article.id, article.script, article.title
-    ('003_83a792fe77ea19c8', 'simplified', '日本的中亚政策及中国的应对策略')
+    ('003_83a792fe77ea19c8', <Script.SIMPLIFIED: 'simplified'>, '日本的中亚政策及中国的应对策略')
     """
     path = Path(path)
     if not path.is_file():
@@ -258,19 +260,19 @@ def article_from_bytes(data: bytes, file_name: str, *, where: str = "", **metada
     (``.docx``) is first read by its reader in :mod:`helpers.corpus.formats`; any
     other file is a plain text.
 
-    >>> article_from_bytes("<h1>日本外交</h1><p>正文。</p>".encode(), "page.html").source_format
-    'html'
+    >>> article_from_bytes("<h1>日本外交</h1><p>正文。</p>".encode(), "page.html").source_format == "html"
+    True
     """
     where = where or file_name
     fmt = formats.format_of(file_name, data)
     corrections = dict(metadata.get("corrections") or {})  # type: ignore[call-overload]
     hints = None
     problems: tuple[str, ...] = ()
-    if fmt == "text":
+    if fmt is SourceFormat.TEXT:
         raw, encoding = decode(data, where)
     else:
         extraction = formats.read_bytes(data, fmt, where)
-        raw, encoding, hints = extraction.text, fmt, extraction.hints()
+        raw, encoding, hints = extraction.text, fmt.value, extraction.hints()
         corrections = {**extraction.corrections(), **corrections}
         problems = tuple(extraction.lost())
     article = build_article(

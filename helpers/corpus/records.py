@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.cleaning import split_lines
+from .vocabulary import FrontKind, LedgerTarget, RemovedKind, Script, SourceFormat
 
 
 @dataclass(frozen=True)
@@ -103,38 +104,55 @@ class TableBlock:
 class FrontMatter:
     """A labelled block before (or beside) the body: abstract, keywords, byline…
 
-    ``kind`` is one of ``abstract``, ``keywords``, ``byline``, ``affiliation``,
-    ``subtitle``, ``dateline``, ``rubric``.
+    ``kind`` is a :class:`~helpers.corpus.vocabulary.FrontKind` (abstract,
+    keywords, byline…), which compares equal to its word (``kind == "abstract"``).
     """
 
-    kind: str
+    kind: FrontKind
     text: str
     line: int
+
+    def __post_init__(self) -> None:
+        # A kind given as a word (from a test or a teacher's code) is checked here, once.
+        object.__setattr__(self, "kind", FrontKind.parse(self.kind, f"line {self.line}"))
 
 
 @dataclass(frozen=True)
 class Removed:
-    """Something the cleaner dropped, with the reason it was dropped."""
+    """Something the cleaner dropped, with the reason it was dropped.
 
-    kind: str
+    ``kind`` is a :class:`~helpers.corpus.vocabulary.RemovedKind` (page-number,
+    running-head, web-furniture…); ``reason`` says it in a sentence.
+    """
+
+    kind: RemovedKind
     text: str
     line: int
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", RemovedKind.parse(self.kind, f"line {self.line}"))
 
 
 @dataclass(frozen=True)
 class LedgerEntry:
     """One piece of one raw line, and where it went.
 
-    ``target`` names the record that received the piece: ``title``,
-    ``heading:<n>``, a paragraph id, a note id, ``caption:<n>``, a table id,
-    ``front:<n>`` or ``removed:<n>``. Whitespace is not entered in the ledger.
+    ``target`` is the :class:`~helpers.corpus.vocabulary.LedgerTarget` that
+    received the piece (the title, a heading, paragraph, note, caption, table,
+    front-matter block or removed piece, or a note marker); ``str(target)`` is its
+    string form (``title``, ``heading:<n>``, ``<article id>:p004``…). Whitespace is
+    not entered in the ledger.
     """
 
     line: int
     column: int
     text: str
-    target: str
+    target: LedgerTarget
+
+    def __post_init__(self) -> None:
+        if isinstance(self.target, str):
+            object.__setattr__(self, "target", LedgerTarget.parse(self.target))
 
 
 @dataclass
@@ -142,17 +160,19 @@ class Article:
     """A cleaned, structured article.
 
     ``raw`` is the file's text exactly as decoded; everything else is derived
-    from it. ``text`` is the body paragraphs joined by a blank line. For a file
-    that is not plain text (``source_format`` ``pdf``, ``html``, ``markdown`` or
-    ``docx``), ``raw`` is what its reader extracted, one block per line, and
-    ``extraction_problems`` lists any characters of the file the reader lost.
+    from it. ``text`` is the body paragraphs joined by a blank line. ``script``
+    is a :class:`~helpers.corpus.vocabulary.Script` and ``source_format`` a
+    :class:`~helpers.corpus.vocabulary.SourceFormat`; for a file that is not plain
+    text (PDF, HTML, markdown, Word), ``raw`` is what its reader extracted, one
+    block per line, and ``extraction_problems`` lists any characters of the file
+    the reader lost.
     """
 
     id: str
     title: str
     authors: tuple[str, ...]
     year: int | None
-    script: str
+    script: Script
     source_file: str
     raw: str
     headings: list[Heading] = field(default_factory=list)
@@ -165,8 +185,12 @@ class Article:
     ledger: list[LedgerEntry] = field(default_factory=list, repr=False)
     metadata: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
-    source_format: str = "text"
+    source_format: SourceFormat = SourceFormat.TEXT
     extraction_problems: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.script = Script.parse(self.script, self.id)
+        self.source_format = SourceFormat.parse(self.source_format, self.id)
 
     @property
     def text(self) -> str:
@@ -177,7 +201,7 @@ class Article:
     def raw_lines(self) -> list[str]:
         """The raw file's lines: line ``n`` (as every record's ``line`` counts) is ``raw_lines[n - 1]``.
 
-        >>> Article("a", "", (), None, "traditional", "", "標題\\f續\\r\\n正文").raw_lines
+        >>> Article("a", "", (), None, Script.TRADITIONAL, "", "標題\\f續\\r\\n正文").raw_lines
         ['標題\\x0c續', '正文']
         """
         return split_lines(self.raw)
@@ -196,7 +220,7 @@ class Article:
         A marker belongs to the text before it, so one standing at ``start``
         (right after the previous sentence) is left out, and one at ``end`` is in.
 
-        >>> article = Article("demo", "", (), None, "simplified", "", "")
+        >>> article = Article("demo", "", (), None, Script.SIMPLIFIED, "", "")
         >>> article.notes = [Note("demo:n01", "[1]", "", 3, "demo:p001", "", 4), Note("demo:n02", "[2]", "", 3, "demo:p001", "", 7)]
         >>> [n.marker for n in article.notes_within("p001", 4, 7)]
         ['[2]']
@@ -207,11 +231,11 @@ class Article:
 
     def abstract(self) -> str:
         """The abstract, or an empty string when the article prints none."""
-        return "".join(f.text for f in self.front_matter if f.kind == "abstract")
+        return "".join(f.text for f in self.front_matter if f.kind is FrontKind.ABSTRACT)
 
     def __repr__(self) -> str:
         return (
-            f"Article(id={self.id!r}, title={self.title!r}, script={self.script!r}, "
+            f"Article(id={self.id!r}, title={self.title!r}, script={str(self.script)!r}, "
             f"paragraphs={len(self.paragraphs)}, headings={len(self.headings)}, "
             f"notes={len(self.notes)})"
         )

@@ -36,6 +36,20 @@ from .records import (
     Removed,
     TableBlock,
 )
+from .vocabulary import (
+    MARKER,
+    TITLE,
+    CaptionPart,
+    FrontKind,
+    HeadingStyle,
+    LedgerTarget,
+    LineKind,
+    RemovedKind,
+    Role,
+    Script,
+    TargetKind,
+    VocabularyError,
+)
 
 # --- Patterns -----------------------------------------------------------------
 
@@ -43,11 +57,11 @@ _UPPER_NUMERALS = "壹貳贰參叁肆伍陸陆柒捌玖拾"
 _NUMERALS = "一二三四五六七八九十"
 #: Heading numbering styles, from the outermost to the innermost.
 HEADING_STYLES = (
-    ("upper", re.compile(f"^[{_UPPER_NUMERALS}]+[、.．]")),
-    ("numeral", re.compile(f"^[{_NUMERALS}]+[、.．]")),
-    ("paren-numeral", re.compile(f"^[（(][{_NUMERALS}]+[）)]")),
-    ("arabic", re.compile(r"^\d{1,2}[.．、](?!\d)")),
-    ("paren-arabic", re.compile(r"^[（(]\d{1,2}[）)]")),
+    (HeadingStyle.UPPER, re.compile(f"^[{_UPPER_NUMERALS}]+[、.．]")),
+    (HeadingStyle.NUMERAL, re.compile(f"^[{_NUMERALS}]+[、.．]")),
+    (HeadingStyle.PAREN_NUMERAL, re.compile(f"^[（(][{_NUMERALS}]+[）)]")),
+    (HeadingStyle.ARABIC, re.compile(r"^\d{1,2}[.．、](?!\d)")),
+    (HeadingStyle.PAREN_ARABIC, re.compile(r"^[（(]\d{1,2}[）)]")),
 )
 #: Unnumbered headings that articles commonly use.
 PLAIN_HEADINGS = re.compile(
@@ -85,8 +99,8 @@ class _Line:
     number: int
     raw: str
     text: str  # markdown unescaped, not yet space-normalised
-    role: str = ""
-    kind: str = ""  # finer kind within a role (e.g. front matter kind)
+    role: Role | None = None  # None until a classifier decides
+    kind: LineKind | None = None  # finer kind within a role (e.g. front matter kind)
     group: int = -1  # index of the record the line belongs to
     leading_space: bool = False
     markdown: bool = False
@@ -113,7 +127,7 @@ class _Marker:
     line: int
     column: int
     raw: str
-    target: str = ""  # the paragraph id, "title" or "byline"
+    target: LedgerTarget | None = None  # the paragraph, title or front matter it stood in
     note_id: str = ""
     # Where the marker stood in the cleaned paragraph text (the marker follows
     # ``text[:offset]``); -1 outside a paragraph.
@@ -176,7 +190,7 @@ def build_article(
     _mark_page_numbers_and_markers(draft)
     for line in draft.lines:
         if not line.role:
-            line.role = "body"
+            line.role = Role.BODY
     _detect_layout(draft)
     _join_heading_continuations(draft)
 
@@ -185,7 +199,7 @@ def build_article(
         title="",
         authors=(),
         year=year,
-        script=script or detect_script(raw),
+        script=Script.parse(script, article_id) if script else detect_script(raw),
         source_file=source_file,
         raw=raw,
         metadata=dict(metadata or {}),
@@ -205,20 +219,20 @@ def build_article(
     return article
 
 
-def detect_script(text: str) -> str:
+def detect_script(text: str) -> Script:
     """Return ``traditional``, ``simplified`` or ``unknown`` by counting script-specific characters.
 
     ``unknown`` is the answer for a text with no character that only one script
     uses (or as many of each): such a text reads the same in both.
 
     >>> detect_script("國際變局下的日美關係"), detect_script("国际变局下的日美关系"), detect_script("日本外交")
-    ('traditional', 'simplified', 'unknown')
+    (<Script.TRADITIONAL: 'traditional'>, <Script.SIMPLIFIED: 'simplified'>, <Script.UNKNOWN: 'unknown'>)
     """
     traditional = sum(text.count(c) for c in _TRADITIONAL_ONLY)
     simplified = sum(text.count(c) for c in _SIMPLIFIED_ONLY)
     if traditional == simplified:
-        return "unknown"
-    return "traditional" if traditional > simplified else "simplified"
+        return Script.UNKNOWN
+    return Script.TRADITIONAL if traditional > simplified else Script.SIMPLIFIED
 
 
 # Frequent characters that exist in only one script. Enough to tell a whole article
@@ -298,19 +312,47 @@ def _looks_like_markdown(raw: str) -> bool:
 class LineHint:
     """A role a format reader knows for one line of its rendering.
 
-    ``role`` is ``title``, ``heading``, ``body``, ``note``, ``caption``, ``front`` or
-    ``removed``; ``kind`` is the front-matter kind or the removed kind; ``level``
-    is a heading's level (1, 2, 3); ``reason`` says why a line was removed.
+    ``role`` is a :class:`~helpers.corpus.vocabulary.Role`: ``title``,
+    ``heading``, ``body``, ``note``, ``caption``, ``front`` or ``removed``;
+    ``kind`` is the :class:`~helpers.corpus.vocabulary.FrontKind` of a ``front``
+    line or the :class:`~helpers.corpus.vocabulary.RemovedKind` of a ``removed``
+    one (and None otherwise); ``level`` is a heading's level (1, 2, 3);
+    ``reason`` says why a line was removed. Words given for ``role`` and
+    ``kind`` are checked here, so a reader's typo fails with the allowed words.
 
-    >>> article = build_article("導航\\n\\n日本外交", "demo", hints={1: LineHint("removed", "nav", reason="menu"), 3: LineHint("title")})
+    >>> article = build_article("導航\\n\\n日本外交", "demo", hints={1: LineHint(Role.REMOVED, RemovedKind.WEB_FURNITURE, reason="menu"), 3: LineHint(Role.TITLE)})
     >>> article.title, article.removed[0].reason
     ('日本外交', 'menu')
+    >>> LineHint("front", "byline").kind is FrontKind.BYLINE
+    True
+    >>> LineHint("removed", "nav")
+    Traceback (most recent call last):
+    ...
+    helpers.corpus.vocabulary.VocabularyError: a removed line hint: 'nav' is not a removed kind; the allowed ones are: page-number, running-head, notes-header, rule, page-title, web-furniture, web-boilerplate, language-switch, front-matter, file-property, comment, attribute, hidden, script, style, template, noscript
     """
 
-    role: str
-    kind: str = ""
+    role: Role
+    kind: FrontKind | RemovedKind | None = None
     level: int = 0
     reason: str = ""
+
+    def __post_init__(self) -> None:
+        role = Role.parse(self.role, "a line hint")
+        if role not in _HINTED_ROLES:
+            raise VocabularyError(
+                f"a line hint's role must be one of {', '.join(r.value for r in _HINTED_ROLES)}, not {role.value!r}"
+            )
+        object.__setattr__(self, "role", role)
+        kinds: dict[Role, type[FrontKind] | type[RemovedKind]] = {Role.FRONT: FrontKind, Role.REMOVED: RemovedKind}
+        if role in kinds:
+            object.__setattr__(self, "kind", kinds[role].parse(self.kind, f"a {role} line hint"))
+        elif self.kind:
+            raise VocabularyError(f"a {role} line hint has no kind, not {self.kind!r}")
+        else:
+            object.__setattr__(self, "kind", None)
+
+
+_HINTED_ROLES = (Role.TITLE, Role.HEADING, Role.BODY, Role.NOTE, Role.CAPTION, Role.FRONT, Role.REMOVED)
 
 
 def _apply_hints(draft: _Draft, hints: dict[int, LineHint]) -> None:
@@ -319,50 +361,50 @@ def _apply_hints(draft: _Draft, hints: dict[int, LineHint]) -> None:
         if hint is None or not line.text.strip():
             continue
         line.role, line.kind, line.group = hint.role, hint.kind, line.number
-        if hint.role == "heading":
-            line.kind = f"md{hint.level + 1}"
-        elif hint.role == "removed":
+        if hint.role is Role.HEADING:
+            line.kind = HeadingStyle.markdown(hint.level + 1)
+        elif hint.role is Role.REMOVED:
             line.removed_reason = hint.reason or "left out by the format reader"
-        elif hint.role == "body":
-            line.role = ""  # the body's own patterns (markers, front matter) still apply
+        elif hint.role is Role.BODY:
+            line.role = None  # the body's own patterns (markers, front matter) still apply
 
 
 #: Lines of a journal's or a web page's apparatus: (pattern, role, kind, reason).
-METADATA_LINES = (
+METADATA_LINES: tuple[tuple[re.Pattern[str], Role, FrontKind | RemovedKind, str], ...] = (
     (
         re.compile(
             r"^(中[圖图]分[類类][號号]|文[獻献][標标][識识][碼码]|文章[編编][號号]|DOI|doi|收稿日期|基金[項项]目|文[號号]|[發发]文字[號号]|[發发]文[編编][號号])\s*[:：]"
         ),
-        "front",
-        "metadata",
+        Role.FRONT,
+        FrontKind.METADATA,
         "",
     ),
     (
         re.compile(r"^[（(【\[]?(原[標标][題题]|[責责]任[編编][輯辑]|[編编][輯辑]|[責责][編编]|校[對对])\s*[:：]"),
-        "front",
-        "metadata",
+        Role.FRONT,
+        FrontKind.METADATA,
         "",
     ),
     (
         re.compile(r"^(文章[來来]源|[來来]源|[發发][布佈表]?[時时][間间]|[發发][布佈]日期)\s*[:：]"),
-        "front",
-        "dateline",
+        Role.FRONT,
+        FrontKind.DATELINE,
         "",
     ),
     (
         re.compile(
             r"^(本文共[閱阅][讀读].{0,12}次|[選选][擇择]字[號号].{0,20}|[進进]入[專专][題题].{0,30}|[閱阅][讀读][數数]?\s*[:：]?\s*\d+|[點点][擊击][數数]?\s*[:：]?\s*\d+|掃[碼码]|扫[码碼].{0,30}|[長长]按.{0,10}[識识][別别].{0,20}[二维維碼码].{0,20}|(?:[扫掃]描)?二[维維][码碼].{0,40}|.{0,30}(?:微信公[众眾][号號]|公[众眾][号號])[。.]?)$"
         ),
-        "removed",
-        "web-furniture",
+        Role.REMOVED,
+        RemovedKind.WEB_FURNITURE,
         "a web page's reading counter, font-size switch, topic link or QR-code prompt (not part of the article)",
     ),
     (
         re.compile(
             r"^\|?\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)\s*(?:[|｜/]\s*(?:English|中文|繁體|繁体|简体|簡體|日本語|한국어|EN|CN)?\s*)+\|?$"
         ),
-        "removed",
-        "language-switch",
+        Role.REMOVED,
+        RemovedKind.LANGUAGE_SWITCH,
         "a web page's language switch (not part of the article)",
     ),
 )
@@ -391,18 +433,18 @@ def _mark_blank_and_rules(draft: _Draft) -> None:
         if draft.markdown:
             heading = MARKDOWN_HEADING.match(line.raw.strip())
             if heading:
-                line.kind = f"md{len(heading.group(1))}"
+                line.kind = HeadingStyle.markdown(len(heading.group(1)))
                 line.text = heading.group(2)
         if not line.plain:
-            line.role = "blank"
+            line.role = Role.BLANK
         elif draft.markdown and LITERAL_LINE.match(line.raw):
-            line.role = "body"
+            line.role = Role.BODY
         elif draft.markdown and HORIZONTAL_RULE.match(line.raw):
-            _remove(line, "rule", "a markdown horizontal rule (page separator)")
+            _remove(line, RemovedKind.RULE, "a markdown horizontal rule (page separator)")
 
 
-def _remove(line: _Line, kind: str, reason: str) -> None:
-    line.role = "removed"
+def _remove(line: _Line, kind: RemovedKind, reason: str) -> None:
+    line.role = Role.REMOVED
     line.kind = kind
     line.removed_reason = reason
 
@@ -415,14 +457,18 @@ def _content(draft: _Draft, start: int = 0):
 def _mark_boilerplate(draft: _Draft) -> None:
     for line in draft.lines:
         if not line.role and WEB_FURNITURE.match(line.plain.replace("\u3000", " ")):
-            _remove(line, "web-furniture", "web page navigation, sharing or printing links (not part of the article)")
+            _remove(
+                line,
+                RemovedKind.WEB_FURNITURE,
+                "web page navigation, sharing or printing links (not part of the article)",
+            )
     for index, line in enumerate(draft.lines):
-        if line.role != "blank" and BOILERPLATE_HEADER.match(line.plain):
+        if line.role is not Role.BLANK and BOILERPLATE_HEADER.match(line.plain):
             for tail in draft.lines[index:]:
-                if tail.role not in ("blank", "removed"):
+                if tail.role not in (Role.BLANK, Role.REMOVED):
                     _remove(
                         tail,
-                        "web-boilerplate",
+                        RemovedKind.WEB_BOILERPLATE,
                         "links to other articles after the end of the text (web page furniture)",
                     )
             return
@@ -440,10 +486,13 @@ def _mark_running_heads(draft: _Draft) -> None:
             continue
         near = [other for other in lines[max(0, index - 3) : index + 4] if other is not line]
         if (
-            any(PAGE_NUMBER.match(other.plain) or "\f" in other.raw or other.kind == "page-number" for other in near)
+            any(
+                PAGE_NUMBER.match(other.plain) or "\f" in other.raw or other.kind is RemovedKind.PAGE_NUMBER
+                for other in near
+            )
             or "\f" in line.raw
         ):
-            _remove(line, "running-head", "a running head repeated at the top or foot of each page")
+            _remove(line, RemovedKind.RUNNING_HEAD, "a running head repeated at the top or foot of each page")
 
 
 def _mark_notes_section(draft: _Draft) -> None:
@@ -451,14 +500,14 @@ def _mark_notes_section(draft: _Draft) -> None:
     for index, line in enumerate(draft.lines):
         if line.role or not NOTES_HEADER.match(line.plain):
             continue
-        _remove(line, "notes-header", "the header of the notes list (the notes are in `notes`)")
+        _remove(line, RemovedKind.NOTES_HEADER, "the header of the notes list (the notes are in `notes`)")
         note = -1
         for tail in draft.lines[index + 1 :]:
             if tail.role:
                 continue
             if NOTE_START.match(tail.text.strip()) or BARE_NUMBER_NOTE.match(tail.text.strip()):
                 note = tail.number
-            tail.role = "note"
+            tail.role = Role.NOTE
             tail.group = note if note > 0 else tail.number
         return
 
@@ -467,7 +516,7 @@ def _mark_head(draft: _Draft) -> None:
     """Title, rubric, web page title, byline, dateline and subtitle at the top."""
     head = _content(draft)[:12]
     candidates = []
-    hinted_title = [i for i, line in enumerate(draft.lines) if line.role == "title"]
+    hinted_title = [i for i, line in enumerate(draft.lines) if line.role is Role.TITLE]
     for index in head:
         line = draft.lines[index]
         plain = line.plain
@@ -487,26 +536,30 @@ def _mark_head(draft: _Draft) -> None:
         line = draft.lines[index]
         plain = line.plain
         if PAGE_NUMBER.match(plain):
-            _remove(line, "page-number", "a page number")
+            _remove(line, RemovedKind.PAGE_NUMBER, "a page number")
         elif DATELINE.match(plain):
-            line.role, line.kind = "front", "dateline"
+            line.role, line.kind = Role.FRONT, FrontKind.DATELINE
         elif SUBTITLE.match(plain) and title_index is not None:
-            line.role, line.kind = "front", "subtitle"
+            line.role, line.kind = Role.FRONT, FrontKind.SUBTITLE
         elif not re.search(f"[A-Za-z{HAN_RANGE}]", _strip_markers(plain, cleaning.find_markers(plain))):
             continue  # a title has words in it; leave stray symbols to the body
         elif title_index is None:
             title_index = index
-            line.role = "title"
+            line.role = Role.TITLE
         elif _repeats_title(draft.lines[title_index].plain, plain):
             # A web page repeats the title after the site's own prefix: the later,
             # shorter line is the article's title.
-            _remove(draft.lines[title_index], "page-title", "the web page's title bar, which repeats the article title")
-            line.role = "title"
+            _remove(
+                draft.lines[title_index],
+                RemovedKind.PAGE_TITLE,
+                "the web page's title bar, which repeats the article title",
+            )
+            line.role = Role.TITLE
             title_index = index
         elif _looks_like_byline(plain):
-            line.role, line.kind = "front", "byline"
+            line.role, line.kind = Role.FRONT, FrontKind.BYLINE
         else:
-            line.role, line.kind = "front", "subtitle"
+            line.role, line.kind = Role.FRONT, FrontKind.SUBTITLE
 
 
 def _repeats_title(page_title: str, line: str) -> bool:
@@ -534,25 +587,25 @@ def _mark_captions_and_tables(draft: _Draft) -> None:
         if not match or display_width(line.plain) > 120:
             index += 1
             continue
-        line.role, line.group = "caption", line.number
+        line.role, line.group = Role.CAPTION, line.number
         label = match.group("label")
         after = _content(draft, index + 1)
         if label.startswith("表") or label.startswith("Table"):
-            line.kind = "table-caption"
+            line.kind = CaptionPart.TABLE_CAPTION
             for cell_index in after:
                 cell = draft.lines[cell_index]
                 if draft.lines[cell_index].role:
                     continue
                 if TABLE_SOURCE.match(cell.plain):
-                    cell.role, cell.kind, cell.group = "table", "source", line.number
+                    cell.role, cell.kind, cell.group = Role.TABLE, CaptionPart.SOURCE, line.number
                     index = cell_index
                     break
                 if display_width(cell.plain) > 160 or CAPTION.match(cell.plain) or _heading_style(cell.plain):
                     break
-                cell.role, cell.kind, cell.group = "table", "cell", line.number
+                cell.role, cell.kind, cell.group = Role.TABLE, CaptionPart.CELL, line.number
         elif after and CAPTION_NOTE.match(draft.lines[after[0]].plain):
-            draft.lines[after[0]].role = "caption"
-            draft.lines[after[0]].kind = "caption-note"
+            draft.lines[after[0]].role = Role.CAPTION
+            draft.lines[after[0]].kind = CaptionPart.CAPTION_NOTE
             draft.lines[after[0]].group = line.number
         index += 1
 
@@ -575,7 +628,7 @@ def _mark_page_notes(draft: _Draft) -> None:
         if not is_note:
             index += 1
             continue
-        line.role, line.group = "note", line.number
+        line.role, line.group = Role.NOTE, line.number
         follow = index + 1
         # A wrapped note goes on over the lines right under it, up to a blank line,
         # a new page (a line that starts with a space) or the next note.
@@ -590,7 +643,7 @@ def _mark_page_notes(draft: _Draft) -> None:
                 break
             if not _continues_note(lines[follow - 1].plain, nxt.plain):
                 break
-            nxt.role, nxt.group = "note", line.number
+            nxt.role, nxt.group = Role.NOTE, line.number
             follow += 1
         index = follow
 
@@ -614,27 +667,31 @@ def _mark_front_matter_blocks(draft: _Draft) -> None:
             continue
         plain = line.plain
         if ABSTRACT.match(plain):
-            line.role, line.kind, line.group = "front", "abstract", line.number
+            line.role, line.kind, line.group = Role.FRONT, FrontKind.ABSTRACT, line.number
             follow = index
             while not (ends_sentence(lines[follow].plain) or lines[follow].plain.endswith(".")):
                 nxt = _content(draft, follow + 1)
                 if not nxt or _heading_style(lines[nxt[0]].plain) or KEYWORDS.match(lines[nxt[0]].plain):
                     break
                 follow = nxt[0]
-                lines[follow].role, lines[follow].kind, lines[follow].group = "front", "abstract", line.number
+                lines[follow].role, lines[follow].kind, lines[follow].group = (
+                    Role.FRONT,
+                    FrontKind.ABSTRACT,
+                    line.number,
+                )
         elif KEYWORDS.match(plain):
-            line.role, line.kind, line.group = "front", "keywords", line.number
+            line.role, line.kind, line.group = Role.FRONT, FrontKind.KEYWORDS, line.number
         elif AFFILIATION.match(plain):
-            line.role, line.kind, line.group = "front", "affiliation", line.number
+            line.role, line.kind, line.group = Role.FRONT, FrontKind.AFFILIATION, line.number
 
 
-def _heading_style(plain: str) -> str:
+def _heading_style(plain: str) -> HeadingStyle | None:
     if PLAIN_HEADINGS.match(plain):
-        return "plain"
-    for name, pattern in HEADING_STYLES:
+        return HeadingStyle.PLAIN
+    for style, pattern in HEADING_STYLES:
         if pattern.match(plain):
-            return name
-    return ""
+            return style
+    return None
 
 
 def _mark_headings(draft: _Draft) -> None:
@@ -643,11 +700,11 @@ def _mark_headings(draft: _Draft) -> None:
             continue
         plain = line.plain
         style = _heading_style(plain)
-        is_md = line.kind.startswith("md")
+        is_md = isinstance(line.kind, HeadingStyle) and line.kind.markdown_level is not None
         if (style and display_width(plain) <= 80 and not plain.endswith("。")) or (
             is_md and display_width(plain) <= 120
         ):
-            line.role = "heading"
+            line.role = Role.HEADING
             line.kind = style or line.kind
 
 
@@ -656,16 +713,16 @@ def _mark_page_numbers_and_markers(draft: _Draft) -> None:
     note_numbers = {
         match.group("number")
         for line in draft.lines
-        if line.role == "note" and (match := BARE_NUMBER_NOTE.match(line.text.strip()))
+        if line.role is Role.NOTE and (match := BARE_NUMBER_NOTE.match(line.text.strip()))
     }
     for line in draft.lines:
         # A number with a note marker stuck to it ("0[3]") is still a lone number.
         if line.role or not PAGE_NUMBER.match(_bare(line)):
             continue
         if line.plain in note_numbers:
-            line.role = "marker"
+            line.role = Role.MARKER
         else:
-            _remove(line, "page-number", "a page number")
+            _remove(line, RemovedKind.PAGE_NUMBER, "a page number")
 
 
 def looks_wrapped(lines: list[tuple[int, bool]]) -> bool:
@@ -690,7 +747,7 @@ def looks_wrapped(lines: list[tuple[int, bool]]) -> bool:
 
 
 def _detect_layout(draft: _Draft) -> None:
-    body = [line for line in draft.lines if line.role == "body"]
+    body = [line for line in draft.lines if line.role is Role.BODY]
     if not body:
         return
     draft.wrapped = looks_wrapped([(line.width, ends_sentence(line.plain)) for line in body])
@@ -702,32 +759,32 @@ def _join_heading_continuations(draft: _Draft) -> None:
     if not draft.wrapped:
         return
     for index, line in enumerate(draft.lines):
-        if line.role != "heading":
+        if line.role is not Role.HEADING:
             continue
-        following = [i for i in range(index + 1, len(draft.lines)) if draft.lines[i].role != "blank"]
+        following = [i for i in range(index + 1, len(draft.lines)) if draft.lines[i].role is not Role.BLANK]
         if not following:
             continue
         nxt = draft.lines[following[0]]
         if (
-            nxt.role == "body"
+            nxt.role is Role.BODY
             and nxt.width < draft.full_width * 0.6
             and not _SENTENCE_PUNCT.search(nxt.plain)
             and not ends_sentence(nxt.plain)
         ):
-            nxt.role, nxt.kind, nxt.group = "heading-continued", "", line.number
+            nxt.role, nxt.kind, nxt.group = Role.HEADING_CONTINUED, None, line.number
 
 
 # --- Collecting records ----------------------------------------------------------
 
 
-def _enter(draft: _Draft, line: _Line, text: str, target: str, column: int = 0) -> None:
+def _enter(draft: _Draft, line: _Line, text: str, target: LedgerTarget, column: int = 0) -> None:
     if text.strip():
         draft.ledger.append(LedgerEntry(line=line.number, column=column, text=text, target=target))
 
 
 def _collect_title_and_front(draft: _Draft, article: Article) -> None:
     for line in draft.lines:
-        if line.role == "title":
+        if line.role is Role.TITLE:
             text = line.text
             rubric = RUBRIC.search(normalise_spaces_keep(text))
             markers = cleaning.find_markers(text)
@@ -739,30 +796,38 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
                         line.number,
                         match.start(),
                         match.group(0),
-                        "title",
+                        TITLE,
                     )
                 )
-                _enter(draft, line, match.group(0), "marker", match.start())
+                _enter(draft, line, match.group(0), MARKER, match.start())
             bare = _unescaped(line, _strip_markers(text, markers))
             if rubric and display_width(bare) > 40:
                 title_part = normalise_spaces_keep(bare)[: rubric.start()]
                 rubric_text = re.sub(r"\s+", "", rubric.group("rubric"))
-                article.front_matter.append(FrontMatter("rubric", rubric_text, line.number))
-                _enter(draft, line, title_part, "title")
-                _enter(draft, line, rubric_text, f"front:{len(article.front_matter) - 1}", len(title_part))
+                article.front_matter.append(FrontMatter(FrontKind.RUBRIC, rubric_text, line.number))
+                _enter(draft, line, title_part, TITLE)
+                _enter(
+                    draft,
+                    line,
+                    rubric_text,
+                    LedgerTarget(TargetKind.FRONT, len(article.front_matter) - 1),
+                    len(title_part),
+                )
                 article.title = normalise_spaces(title_part)
             else:
                 article.title = normalise_spaces(bare)
-                _enter(draft, line, bare, "title")
+                _enter(draft, line, bare, TITLE)
     groups: dict[int, list[_Line]] = {}
     for line in draft.lines:
-        if line.role == "front":
+        if line.role is Role.FRONT:
             key = line.group if line.group > 0 else line.number
             groups.setdefault(key, []).append(line)
     for key in sorted(groups):
         lines = groups[key]
         kind = lines[0].kind
-        target = f"front:{len(article.front_matter)}"
+        if not isinstance(kind, FrontKind):
+            raise VocabularyError(f"line {lines[0].number}: front matter without a front-matter kind ({kind!r})")
+        target = LedgerTarget(TargetKind.FRONT, len(article.front_matter))
         pieces = []
         for line in lines:
             markers = cleaning.find_markers(line.text)
@@ -774,24 +839,24 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
                         line.number,
                         match.start(),
                         match.group(0),
-                        kind,
+                        target,
                     )
                 )
-                _enter(draft, line, match.group(0), "marker", match.start())
+                _enter(draft, line, match.group(0), MARKER, match.start())
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
             _enter(draft, line, piece, target)
-        if kind in ("keywords", "dateline", "byline", "metadata"):
+        if kind in (FrontKind.KEYWORDS, FrontKind.DATELINE, FrontKind.BYLINE, FrontKind.METADATA):
             # Spaces separate the items of these lines: keep one between them.
             text = re.sub(r"[\s\u00a0\u3000]+", " ", " ".join(pieces)).strip()
         else:
             text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
         article.front_matter.append(FrontMatter(kind, text, lines[0].number))
-        if kind == "byline" and not article.authors:
+        if kind is FrontKind.BYLINE and not article.authors:
             article.authors = split_byline(text)
         named = (
             re.search(r"(?:作者|撰文|文\s*[:：/]|[記记]者)\s*[:：/]?\s*([^\s\d:：/（(]+)", text)
-            if kind in ("dateline", "subtitle")
+            if kind in (FrontKind.DATELINE, FrontKind.SUBTITLE)
             else None
         )
         if named and not article.authors:
@@ -871,27 +936,24 @@ def _strip_markers(text: str, markers: list[re.Match[str]]) -> str:
 
 def _collect_headings(draft: _Draft, article: Article) -> None:
     if article.title:
-        title_line = next(line.number for line in draft.lines if line.role == "title")
+        title_line = next(line.number for line in draft.lines if line.role is Role.TITLE)
         article.headings.append(Heading(0, article.title, title_line))
-    styles_present = []
+    styles_present = {line.kind for line in draft.lines if line.role is Role.HEADING}
+    ranked = [style for style, _ in HEADING_STYLES if style in styles_present]
     for line in draft.lines:
-        if line.role == "heading" and line.kind not in styles_present:
-            styles_present.append(line.kind)
-    order = [name for name, _ in HEADING_STYLES]
-    ranked = [s for s in order if s in styles_present]
-    for line in draft.lines:
-        if line.role != "heading":
+        if line.role is not Role.HEADING:
             continue
-        continued = [part for part in draft.lines if part.role == "heading-continued" and part.group == line.number]
+        continued = [part for part in draft.lines if part.role is Role.HEADING_CONTINUED and part.group == line.number]
         text = join_lines([line.plain] + [part.plain for part in continued])
         text = re.sub(rf"\s+(?=[{HAN_RANGE}（(])|(?<=[、）)])\s+", "", text)
-        if line.kind in ranked:
+        hashes = line.kind.markdown_level if isinstance(line.kind, HeadingStyle) else None
+        if isinstance(line.kind, HeadingStyle) and line.kind in ranked:
             level = min(ranked.index(line.kind) + 1, 3)
-        elif line.kind == "plain":
+        elif hashes is not None:  # a markdown heading without numbering
+            level = max(1, hashes - 1)
+        else:  # a plain heading (前言)
             level = 1
-        else:  # a markdown heading without numbering
-            level = max(1, int(line.kind[2:]) - 1) if line.kind.startswith("md") else 1
-        target = f"heading:{len(article.headings)}"
+        target = LedgerTarget(TargetKind.HEADING, len(article.headings))
         article.headings.append(Heading(level, text, line.number))
         _enter(draft, line, line.text, target)
         for extra in continued:
@@ -920,9 +982,9 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
             sections = [h for h in sections if h.level < heading.level] + [heading]
             previous_body = None
             continue
-        if line.role == "body" and not _bare(line):
-            line.role = "marker"  # a line holding nothing but a note marker
-        if line.role == "marker":
+        if line.role is Role.BODY and not _bare(line):
+            line.role = Role.MARKER  # a line holding nothing but a note marker
+        if line.role is Role.MARKER:
             if current:
                 current.append(line)
             elif paragraphs:
@@ -930,7 +992,7 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
             else:
                 orphan_markers.append(line)
             continue
-        if line.role != "body":
+        if line.role is not Role.BODY:
             continue
         if current and previous_body is not None and _starts_paragraph(draft, previous_body, line):
             close()
@@ -940,10 +1002,11 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
         previous_body = line
     close()
     for line in orphan_markers:
-        _enter_marker_line(draft, line, "")
+        _enter_marker_line(draft, line, None)
 
     for number, (section, lines) in enumerate(paragraphs, start=1):
         para_id = f"{article.id}:p{number:03d}"
+        para_target = LedgerTarget.of_record(para_id)
         pieces: list[str] = []
         first_marker = len(draft.markers)
         # Markers are taken out of the text; where each stood is counted in
@@ -952,20 +1015,20 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
         printed_before: list[int] = []
         printed = 0
         for line in lines:
-            if line.role == "marker":
-                _enter_marker_line(draft, line, para_id)
+            if line.role is Role.MARKER:
+                _enter_marker_line(draft, line, para_target)
                 printed_before += [printed] * (len(draft.markers) - first_marker - len(printed_before))
                 continue
             markers = cleaning.find_markers(line.text)
             for index, match in enumerate(markers):
-                draft.markers.append(_marker_at(match, line, para_id))
-                _enter(draft, line, match.group(0), "marker", match.start())
+                draft.markers.append(_marker_at(match, line, para_target))
+                _enter(draft, line, match.group(0), MARKER, match.start())
                 before = _unescaped(line, _strip_markers(line.text[: match.start()], markers[:index]))
                 printed_before.append(printed + _non_space(before))
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
             printed += _non_space(pieces[-1])
-            _enter(draft, line, piece, para_id)
+            _enter(draft, line, piece, para_target)
         text = normalise_spaces(join_lines([normalise_spaces(p) for p in pieces]))
         for marker, count in zip(draft.markers[first_marker:], printed_before):
             marker.offset = _index_after(text, count)
@@ -974,7 +1037,7 @@ def _collect_paragraphs(draft: _Draft, article: Article) -> None:
                 id=para_id,
                 text=text,
                 section=section,
-                lines=tuple(part.number for part in lines if part.role == "body"),
+                lines=tuple(part.number for part in lines if part.role is Role.BODY),
             )
         )
 
@@ -1000,22 +1063,22 @@ def _index_after(text: str, count: int) -> int:
     return len(text)
 
 
-def _marker_at(match: re.Match[str], line: _Line, para_id: str) -> _Marker:
-    """The note marker that ``match`` found in ``line``, which belongs to paragraph ``para_id``."""
+def _marker_at(match: re.Match[str], line: _Line, para: LedgerTarget | None) -> _Marker:
+    """The note marker that ``match`` found in ``line``, which belongs to paragraph ``para``."""
     locator = match.groupdict().get("locator") or ""
     return _Marker(
-        cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para_id
+        cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para
     )
 
 
-def _enter_marker_line(draft: _Draft, line: _Line, para_id: str) -> None:
+def _enter_marker_line(draft: _Draft, line: _Line, para: LedgerTarget | None) -> None:
     """A line that holds only note markers (a superscript set on a line of its own)."""
     matches = cleaning.find_markers(line.text)
     if not matches:  # a bare number: its note starts with the same number
-        draft.markers.append(_Marker(line.plain, "", line.number, 0, line.text, para_id))
+        draft.markers.append(_Marker(line.plain, "", line.number, 0, line.text, para))
     for match in matches:
-        draft.markers.append(_marker_at(match, line, para_id))
-    _enter(draft, line, line.text, "marker")
+        draft.markers.append(_marker_at(match, line, para))
+    _enter(draft, line, line.text, MARKER)
 
 
 def _starts_paragraph(draft: _Draft, previous: _Line, line: _Line) -> bool:
@@ -1041,7 +1104,7 @@ def _starts_paragraph(draft: _Draft, previous: _Line, line: _Line) -> bool:
 def _collect_captions_and_tables(draft: _Draft, article: Article) -> None:
     by_group: dict[int, list[_Line]] = {}
     for line in draft.lines:
-        if line.role in ("caption", "table"):
+        if line.role in (Role.CAPTION, Role.TABLE):
             by_group.setdefault(line.group, []).append(line)
     for group in sorted(by_group):
         lines = by_group[group]
@@ -1049,18 +1112,18 @@ def _collect_captions_and_tables(draft: _Draft, article: Article) -> None:
         match = CAPTION.match(head.plain)
         label = re.sub(r"\s+", "", match.group("label")) if match else ""
         text = normalise_spaces(match.group("text")) if match else head.plain
-        caption_target = f"caption:{len(article.captions)}"
+        caption_target = LedgerTarget(TargetKind.CAPTION, len(article.captions))
         _enter(draft, head, head.text, caption_target)
-        notes = [part for part in lines if part.kind == "caption-note"]
+        notes = [part for part in lines if part.kind is CaptionPart.CAPTION_NOTE]
         for note_line in notes:
             _enter(draft, note_line, note_line.text, caption_target)
         article.captions.append(Caption(label, text, head.number, " ".join(part.plain for part in notes)))
-        if head.kind == "table-caption":
+        if head.kind is CaptionPart.TABLE_CAPTION:
             table_id = f"{article.id}:t{sum(1 for c in article.captions if c.label.startswith(('表', 'Table')))}"
-            cells = [part for part in lines if part.kind == "cell"]
-            source = [part for part in lines if part.kind == "source"]
+            cells = [part for part in lines if part.kind is CaptionPart.CELL]
+            source = [part for part in lines if part.kind is CaptionPart.SOURCE]
             for cell in cells + source:
-                _enter(draft, cell, cell.text, table_id)
+                _enter(draft, cell, cell.text, LedgerTarget.of_record(table_id))
             article.tables.append(
                 TableBlock(
                     id=table_id,
@@ -1076,7 +1139,7 @@ def _collect_captions_and_tables(draft: _Draft, article: Article) -> None:
 def _collect_notes(draft: _Draft, article: Article) -> None:
     groups: dict[int, list[_Line]] = {}
     for line in draft.lines:
-        if line.role == "note":
+        if line.role is Role.NOTE:
             groups.setdefault(line.group, []).append(line)
     entries = []
     for group in sorted(groups):
@@ -1120,14 +1183,14 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
         if found is not None:
             used.add(found)
             draft.markers[found].note_id = note_id
-            para_id = draft.markers[found].target if ":" in draft.markers[found].target else ""
+            para_id = _paragraph_of(draft.markers[found])
             locator = draft.markers[found].locator
             position = draft.markers[found].offset if para_id else None
         article.notes.append(Note(note_id, marker, normalise_note(text), lines[0].number, para_id, locator, position))
-        _enter(draft, lines[0], marker_raw, "marker")
-        _enter(draft, lines[0], lines[0].text[offset:], note_id, offset)
+        _enter(draft, lines[0], marker_raw, MARKER)
+        _enter(draft, lines[0], lines[0].text[offset:], LedgerTarget.of_record(note_id), offset)
         for line in lines[1:]:
-            _enter(draft, line, line.text, note_id)
+            _enter(draft, line, line.text, LedgerTarget.of_record(note_id))
     # Markers whose notes the extraction does not include still get a note record,
     # so a reader sees that the author cited something here.
     for index, unmatched in enumerate(draft.markers):
@@ -1135,7 +1198,7 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
             continue
         note_id = f"{article.id}:n{len(article.notes) + 1:02d}"
         unmatched.note_id = note_id
-        para_id = unmatched.target if ":" in unmatched.target else ""
+        para_id = _paragraph_of(unmatched)
         position = unmatched.offset if para_id else None
         article.notes.append(
             Note(note_id, unmatched.marker, "", unmatched.line, para_id, unmatched.locator.strip(), position)
@@ -1147,14 +1210,21 @@ def _collect_notes(draft: _Draft, article: Article) -> None:
     ]
 
 
+def _paragraph_of(marker: _Marker) -> str:
+    """The id of the paragraph the marker stood in ("" for one on the title, front matter or nowhere)."""
+    target = marker.target
+    return target.record_id if target is not None and target.kind is TargetKind.PARAGRAPH else ""
+
+
 def _renumber(article_id: str, notes: list[Note], draft: _Draft) -> list[Note]:
     """Number notes in the order their markers appear in the text."""
     cited_at = {m.note_id: (m.line, m.column) for m in draft.markers if m.note_id}
     ordered = sorted(notes, key=lambda n: cited_at.get(n.id, (n.line, 0)))
     new_ids = {note.id: f"{article_id}:n{index:02d}" for index, note in enumerate(ordered, start=1)}
     for entry_index, entry in enumerate(draft.ledger):
-        if entry.target in new_ids:
-            draft.ledger[entry_index] = LedgerEntry(entry.line, entry.column, entry.text, new_ids[entry.target])
+        if entry.target.kind is TargetKind.NOTE and entry.target.record_id in new_ids:
+            renumbered = LedgerTarget.of_record(new_ids[entry.target.record_id])
+            draft.ledger[entry_index] = LedgerEntry(entry.line, entry.column, entry.text, renumbered)
     return [Note(new_ids[n.id], n.marker, n.text, n.line, n.para_id, n.locator, n.offset) for n in ordered]
 
 
@@ -1169,9 +1239,11 @@ def normalise_note(text: str) -> str:
 
 def _collect_removed(draft: _Draft, article: Article) -> None:
     for line in draft.lines:
-        if line.role != "removed":
+        if line.role is not Role.REMOVED:
             continue
-        target = f"removed:{len(article.removed)}"
+        if not isinstance(line.kind, RemovedKind):
+            raise VocabularyError(f"line {line.number}: removed without a removed kind ({line.kind!r})")
+        target = LedgerTarget(TargetKind.REMOVED, len(article.removed))
         article.removed.append(
             Removed(kind=line.kind, text=line.raw.strip(), line=line.number, reason=line.removed_reason)
         )
@@ -1196,7 +1268,7 @@ def unaccounted(article: Article) -> list[str]:
     # In markdown a character reference (``&#22270;``) stands for its character.
     printed = cleaning.decode_character_references if _looks_like_markdown(article.raw) else str
     by_line: dict[int, list[LedgerEntry]] = {}
-    by_target: dict[str, list[LedgerEntry]] = {}
+    by_target: dict[LedgerTarget, list[LedgerEntry]] = {}
     for entry in article.ledger:
         by_line.setdefault(entry.line, []).append(entry)
         by_target.setdefault(entry.target, []).append(entry)
@@ -1208,32 +1280,32 @@ def unaccounted(article: Article) -> list[str]:
         received = han(printed("".join(e.text for e in by_target.get(target, []))))
         if han(text) != received:
             problems.append(f"{target}: text does not match what the ledger gave it")
-    known = set(_record_texts(article)) | {"marker"}
+    known = set(_record_texts(article)) | {MARKER}
     for target in by_target:
         if target not in known:
-            problems.append(f"ledger names an unknown record {target!r}")
+            problems.append(f"ledger names an unknown record {str(target)!r}")
     return problems
 
 
-def _record_texts(article: Article) -> dict[str, str]:
-    texts: dict[str, str] = {}
-    if any(e.target == "title" for e in article.ledger):
-        texts["title"] = article.title
+def _record_texts(article: Article) -> dict[LedgerTarget, str]:
+    texts: dict[LedgerTarget, str] = {}
+    if any(e.target == TITLE for e in article.ledger):
+        texts[TITLE] = article.title
     for index, heading in enumerate(article.headings):
         if heading.level > 0:
-            texts[f"heading:{index}"] = heading.text
+            texts[LedgerTarget(TargetKind.HEADING, index)] = heading.text
     for paragraph in article.paragraphs:
-        texts[paragraph.id] = paragraph.text
+        texts[LedgerTarget.of_record(paragraph.id)] = paragraph.text
     for note in article.notes:
-        texts[note.id] = note.text
+        texts[LedgerTarget.of_record(note.id)] = note.text
     for index, caption in enumerate(article.captions):
-        texts[f"caption:{index}"] = caption.label + caption.text + caption.note
+        texts[LedgerTarget(TargetKind.CAPTION, index)] = caption.label + caption.text + caption.note
     for table in article.tables:
-        texts[table.id] = "".join(table.cells) + table.source
+        texts[LedgerTarget.of_record(table.id)] = "".join(table.cells) + table.source
     for index, front in enumerate(article.front_matter):
-        texts[f"front:{index}"] = front.text
+        texts[LedgerTarget(TargetKind.FRONT, index)] = front.text
     for index, removed in enumerate(article.removed):
-        texts[f"removed:{index}"] = removed.text
+        texts[LedgerTarget(TargetKind.REMOVED, index)] = removed.text
     return texts
 
 
@@ -1258,7 +1330,7 @@ def as_markdown(article: Article) -> str:
     blocks += [(p.line, _escape_block(p.text)) for p in article.paragraphs]
     # Front matter is meant to be read back as front matter: only markdown's own
     # block markers are escaped in it.
-    blocks += [(f.line, _escape_markdown(f.text)) for f in article.front_matter if f.kind != "rubric"]
+    blocks += [(f.line, _escape_markdown(f.text)) for f in article.front_matter if f.kind is not FrontKind.RUBRIC]
     return "\n\n".join(text for _, text in sorted(blocks, key=lambda b: b[0]))
 
 

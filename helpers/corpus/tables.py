@@ -38,7 +38,7 @@ def articles_frame(corpus: Corpus) -> pd.DataFrame:
             "title": article.title,
             "authors": ";".join(article.authors),
             "year": article.year,
-            "script": article.script,
+            "script": article.script.value,
             "source_file": article.source_file,
             "encoding": article.encoding,
             "paragraphs": len(article.paragraphs),

@@ -26,33 +26,34 @@ from pathlib import Path
 
 from ...text.cleaning import han, join_lines
 from ..structure import LineHint
+from ..vocabulary import FrontKind, RemovedKind, Role, SourceFormat
 
 #: File name endings and the format each is read as; anything else is a plain text.
 SUFFIXES = {
-    ".pdf": "pdf",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".docx": "docx",
+    ".pdf": SourceFormat.PDF,
+    ".html": SourceFormat.HTML,
+    ".htm": SourceFormat.HTML,
+    ".xhtml": SourceFormat.HTML,
+    ".md": SourceFormat.MARKDOWN,
+    ".markdown": SourceFormat.MARKDOWN,
+    ".docx": SourceFormat.DOCX,
 }
 #: The formats a reader exists for (``text`` goes to the plain-text cleaner directly).
-FORMATS = ("text", "pdf", "html", "markdown", "docx")
+FORMATS = tuple(fmt.value for fmt in SourceFormat)
 
 
 @dataclass(frozen=True)
 class Block:
     """One paragraph-sized piece of a file, with the role its layout gives it.
 
-    ``role`` is ``""`` when the layout says nothing (the cleaner decides), else a
-    :class:`helpers.structure.LineHint` role. ``where`` says where in the original
-    it was found (``page 2``, ``<nav>``, ``footnote 3``).
+    ``role`` is None when the layout says nothing (the cleaner decides), else a
+    :class:`helpers.structure.LineHint` role, with the hint's ``kind``. ``where``
+    says where in the original it was found (``page 2``, ``<nav>``, ``footnote 3``).
     """
 
     text: str
-    role: str = ""
-    kind: str = ""
+    role: Role | None = None
+    kind: FrontKind | RemovedKind | None = None
     level: int = 0
     reason: str = ""
     where: str = ""
@@ -62,7 +63,7 @@ class Block:
 class Extraction:
     """A file read into blocks, and the Han characters of the original to account for."""
 
-    format: str
+    format: SourceFormat
     blocks: list[Block]
     source_han: Counter = field(default_factory=Counter)
     where: str = ""
@@ -104,45 +105,46 @@ def _one_line(text: str) -> str:
     return join_lines(lines) if len(lines) > 1 else text.strip()
 
 
-def format_of(path: str | Path, data: bytes | None = None) -> str:
+def format_of(path: str | Path, data: bytes | None = None) -> SourceFormat:
     """The format a file is read as: from its name, else from its first bytes.
 
-    >>> format_of("a.PDF"), format_of("b.htm"), format_of("c.txt"), format_of("d", b"%PDF-1.7")
-    ('pdf', 'html', 'text', 'pdf')
+    >>> [str(fmt) for fmt in (format_of("a.PDF"), format_of("b.htm"), format_of("c.txt"), format_of("d", b"%PDF-1.7"))]
+    ['pdf', 'html', 'text', 'pdf']
     """
     suffix = Path(path).suffix.lower()
     if suffix in SUFFIXES:
         return SUFFIXES[suffix]
     head = (data or b"")[:1024]
     if head.startswith(b"%PDF"):
-        return "pdf"
+        return SourceFormat.PDF
     if head.startswith(b"PK\x03\x04") and b"word/" in (data or b"")[:4096]:
-        return "docx"
+        return SourceFormat.DOCX
     lowered = head.lstrip(b"\xef\xbb\xbf \r\n\t").lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
-        return "html"
-    return "text"
+        return SourceFormat.HTML
+    return SourceFormat.TEXT
 
 
-def read_bytes(data: bytes, fmt: str, where: str) -> Extraction:
+def read_bytes(data: bytes, fmt: SourceFormat | str, where: str) -> Extraction:
     """Read a file's bytes with the reader for ``fmt``.
 
     Raises :class:`helpers.errors.CorpusError` (naming ``where``) when the file is
     not what its name says or cannot be read.
     """
-    if fmt == "pdf":
+    fmt = SourceFormat.parse(fmt, where)
+    if fmt is SourceFormat.PDF:
         from . import pdf
 
         extraction = pdf.read_pdf(data, where)
-    elif fmt == "html":
+    elif fmt is SourceFormat.HTML:
         from . import html
 
         extraction = html.read_html(data, where)
-    elif fmt == "markdown":
+    elif fmt is SourceFormat.MARKDOWN:
         from . import markdown
 
         extraction = markdown.read_markdown(data, where)
-    elif fmt == "docx":
+    elif fmt is SourceFormat.DOCX:
         from . import docx
 
         extraction = docx.read_docx(data, where)

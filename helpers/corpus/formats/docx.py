@@ -21,6 +21,7 @@ from lxml import etree
 
 from ...errors import CorpusError
 from ...text.cleaning import han, join_lines
+from ..vocabulary import RemovedKind, Role, SourceFormat
 from . import Block, Extraction
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -67,11 +68,11 @@ def read_docx(data: bytes, where: str) -> Extraction:
         where_ = f"paragraph {index + 1} ({style or 'Normal'})"
         level = _level(style)
         if index == title_at:
-            blocks.append(Block(text, "title", where=where_))
+            blocks.append(Block(text, Role.TITLE, where=where_))
         elif level:
-            blocks.append(Block(text, "heading", level=max(1, min(level - shift, 3)), where=where_))
+            blocks.append(Block(text, Role.HEADING, level=max(1, min(level - shift, 3)), where=where_))
         else:
-            blocks.append(Block(text, "", where=where_))
+            blocks.append(Block(text, None, where=where_))
 
     for part in ("word/footnotes.xml", "word/endnotes.xml"):
         if part not in archive.namelist():
@@ -84,7 +85,7 @@ def read_docx(data: bytes, where: str) -> Extraction:
                 continue
             text = join_lines([_paragraph_text(p) for p in note.iter(_q("p"))]).strip()
             if text:
-                blocks.append(Block(f"[^{note.get(_q('id'))}]: {text}", "note", where=f"{tag} {note.get(_q('id'))}"))
+                blocks.append(Block(f"[^{note.get(_q('id'))}]: {text}", Role.NOTE, where=f"{tag} {note.get(_q('id'))}"))
     for part in sorted(n for n in archive.namelist() if re.match(r"word/(header|footer)\d*\.xml$", n)):
         root = etree.fromstring(archive.read(part))
         source.append(han("".join(t.text or "" for t in root.iter(_q("t")))))
@@ -94,8 +95,8 @@ def read_docx(data: bytes, where: str) -> Extraction:
                 blocks.append(
                     Block(
                         text,
-                        "removed",
-                        "running-head",
+                        Role.REMOVED,
+                        RemovedKind.RUNNING_HEAD,
                         reason="the Word file's page header or footer (a running head)",
                         where=part,
                     )
@@ -108,13 +109,13 @@ def read_docx(data: bytes, where: str) -> Extraction:
             blocks.append(
                 Block(
                     value,
-                    "removed",
-                    "file-property",
+                    Role.REMOVED,
+                    RemovedKind.FILE_PROPERTY,
                     reason=f"the Word file's {name!r} property (often left over from a template)",
                     where="document properties",
                 )
             )
-    return Extraction("docx", blocks, Counter("".join(source)))
+    return Extraction(SourceFormat.DOCX, blocks, Counter("".join(source)))
 
 
 def _style_name(document, style_id: str) -> str:

@@ -12,8 +12,8 @@ which puts them in the front matter.
 >>> page = "<html><head><title>網 | 日本外交</title></head><body><nav>首頁 國際</nav><article><h1>日本外交</h1>" \\
 ...     + "<p>日本與中國的關係在二〇一八年出現轉機，兩國領導人恢復互訪。</p>" * 3 + "</article></body></html>"
 >>> extraction = read_html(page.encode(), "page.html")
->>> [(b.role, b.text[:6]) for b in extraction.blocks][:4]
-[('removed', '網 | 日本'), ('removed', '首頁 國際'), ('title', '日本外交'), ('', '日本與中國的')]
+>>> [f"{b.role or '-'} {b.text[:6]}" for b in extraction.blocks][:4]
+['removed 網 | 日本', 'removed 首頁 國際', 'title 日本外交', '- 日本與中國的']
 """
 
 from __future__ import annotations
@@ -26,8 +26,9 @@ from lxml import html as lxml_html
 
 from ...errors import CorpusError
 from ...text.cleaning import decode, han
+from ..vocabulary import RemovedKind, Role, SourceFormat
 from . import Block, Extraction
-from .htmlblocks import HtmlBlock, html_blocks
+from .htmlblocks import HtmlBlock, HtmlPiece, html_blocks
 
 #: Why a block outside the article was removed, by a word in its element's tag, id or class (first match wins).
 FURNITURE_REASONS = (
@@ -87,7 +88,7 @@ def read_html(data: bytes, where: str) -> Extraction:
     kept_texts, kept_all = _kept(xml)
 
     blocks = html_blocks(root)
-    kept_flags = [b.kind == "text" and _is_kept(_norm(b.text), kept_texts, kept_all) for b in blocks]
+    kept_flags = [b.kind is HtmlPiece.TEXT and _is_kept(_norm(b.text), kept_texts, kept_all) for b in blocks]
     region = _region([b.element for b, kept in zip(blocks, kept_flags) if kept])
     heading_tags = sorted({b.tag for b, k in zip(blocks, kept_flags) if k and re.fullmatch(r"h[2-6]", b.tag)})
     result: list[Block] = []
@@ -95,14 +96,24 @@ def read_html(data: bytes, where: str) -> Extraction:
     for block, kept in zip(blocks, kept_flags):
         inside = region is not None and block.element is not None and _within(block.element, region)
         norm = _norm(block.text)
-        if block.kind != "text":
+        if block.kind is not HtmlPiece.TEXT:
             result.append(
-                Block(block.text, "removed", block.kind, reason=_hidden_reason(block), where=f"<{block.tag}>")
+                Block(
+                    block.text,
+                    Role.REMOVED,
+                    RemovedKind.parse(block.kind.value),
+                    reason=_hidden_reason(block),
+                    where=f"<{block.tag}>",
+                )
             )
         elif block.tag == "title":
             result.append(
                 Block(
-                    block.text, "removed", "page-title", reason="the browser's title bar of the page", where="<title>"
+                    block.text,
+                    Role.REMOVED,
+                    RemovedKind.PAGE_TITLE,
+                    reason="the browser's title bar of the page",
+                    where="<title>",
                 )
             )
         elif (
@@ -110,35 +121,37 @@ def read_html(data: bytes, where: str) -> Extraction:
             and block.tag in ("h1", "h2")
             and (norm == meta_title or (block.tag == "h1" and (inside or kept)))
         ):
-            result.append(Block(block.text, "title", where=f"<{block.tag}>"))
+            result.append(Block(block.text, Role.TITLE, where=f"<{block.tag}>"))
             title_done = True
         elif kept and block.tag in heading_tags:
             level = min(heading_tags.index(block.tag) + 1, 3)
-            result.append(Block(block.text, "heading", level=level, where=f"<{block.tag}>"))
+            result.append(Block(block.text, Role.HEADING, level=level, where=f"<{block.tag}>"))
         elif (kept or inside) and _furniture_reason(block, stop=region):
             # A share bar or QR-code box inside the article's own container.
             result.append(
                 Block(
                     block.text,
-                    "removed",
-                    "web-furniture",
+                    Role.REMOVED,
+                    RemovedKind.WEB_FURNITURE,
                     reason=_furniture_reason(block, stop=region),
                     where=f"<{block.tag}>",
                 )
             )
         elif kept or (inside and _FRONT_LINE.match(norm)):
-            role = "caption" if block.tag in ("figcaption", "caption") else ""
+            role = Role.CAPTION if block.tag in ("figcaption", "caption") else None
             result.append(Block(block.text, role, where=f"<{block.tag}>"))
         elif inside and block.tag in ("figcaption", "caption"):
-            result.append(Block(block.text, "caption", where=f"<{block.tag}>"))
+            result.append(Block(block.text, Role.CAPTION, where=f"<{block.tag}>"))
         elif _FRONT_LINE.match(norm) and not _furniture_reason(block):
-            result.append(Block(block.text, "", where=f"<{block.tag}>"))
+            result.append(Block(block.text, None, where=f"<{block.tag}>"))
         else:
             reason = _furniture_reason(block) or (
                 "left out by the main-content extractor (trafilatura) as not part of the article"
             )
-            result.append(Block(block.text, "removed", "web-furniture", reason=reason, where=f"<{block.tag}>"))
-    return Extraction("html", result, Counter(han(text)))
+            result.append(
+                Block(block.text, Role.REMOVED, RemovedKind.WEB_FURNITURE, reason=reason, where=f"<{block.tag}>")
+            )
+    return Extraction(SourceFormat.HTML, result, Counter(han(text)))
 
 
 def _norm(text: str) -> str:
@@ -211,8 +224,8 @@ def _furniture_reason(block: HtmlBlock, stop: etree._Element | None = None) -> s
 
 
 def _hidden_reason(block: HtmlBlock) -> str:
-    if block.kind == "comment":
+    if block.kind is HtmlPiece.COMMENT:
         return "an HTML comment (not shown on the page)"
-    if block.kind == "hidden":
+    if block.kind is HtmlPiece.HIDDEN:
         return f"the contents of a <{block.tag}> element (code, not text shown on the page)"
     return f"the {block.attribute!r} attribute of a <{block.tag}> element (a tooltip, image description or page data, not the article's text)"

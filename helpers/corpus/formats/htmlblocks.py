@@ -8,8 +8,8 @@ of their own, so that a reader can put them in ``removed`` with a reason.
 
 >>> from lxml import html as lxml_html
 >>> root = lxml_html.fragment_fromstring("<div><p>日本<a title='連結'>外交</a></p><!-- 註解 --></div>")
->>> [(b.kind, b.tag, b.text) for b in html_blocks(root)]
-[('text', 'p', '日本外交'), ('attribute', 'a', '連結'), ('comment', 'comment', '註解')]
+>>> [f"{b.kind} {b.tag} {b.text}" for b in html_blocks(root)]
+['text p 日本外交', 'attribute a 連結', 'comment comment 註解']
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from typing import Any
 from lxml import etree
 
 from ...text.cleaning import han, join_lines
+from ..vocabulary import Vocabulary
 
 BLOCK_TAGS = frozenset(
     [
@@ -81,11 +82,37 @@ BLOCK_TAGS = frozenset(
 HIDDEN_TAGS = frozenset({"script", "style", "template", "noscript"})
 
 
+class HtmlPiece(Vocabulary):
+    """What a piece of an HTML document's text is (:attr:`HtmlBlock.kind`).
+
+    - ``text``: text shown on the page, the text of one block-level element.
+    - ``hidden``: the contents of an element not shown (``<script>``, ``<style>``…).
+    - ``comment``: an HTML comment.
+    - ``attribute``: the text of an attribute (``title``, ``alt``).
+
+    A reader that removes the last three says so with the :class:`RemovedKind
+    <helpers.corpus.vocabulary.RemovedKind>` of the same word.
+    """
+
+    TEXT = "text"
+    HIDDEN = "hidden"
+    COMMENT = "comment"
+    ATTRIBUTE = "attribute"
+
+    @classmethod
+    def describes(cls) -> str:
+        return "kind of HTML text"
+
+
+#: Between two blocks (a block-level element starts or ends, or a ``<br>``).
+_BOUNDARY = "boundary"
+
+
 @dataclass
 class HtmlBlock:
-    """A piece of an HTML document's text: ``kind`` is ``text``, ``hidden``, ``comment`` or ``attribute``."""
+    """A piece of an HTML document's text, of the :class:`HtmlPiece` ``kind``."""
 
-    kind: str
+    kind: HtmlPiece
     text: str
     element: etree._Element | None
     tag: str
@@ -109,29 +136,29 @@ def _pieces(element: etree._Element, owner: etree._Element | None) -> Iterator[t
     tag = _tag(element)
     if not isinstance(element.tag, str):  # a comment or processing instruction
         if element.text and element.text.strip():
-            yield ("comment", element, element.text)
+            yield (HtmlPiece.COMMENT, element, element.text)
         return
     for name, value in element.attrib.items():
         if han(value):
-            yield ("attribute", element, value, name)
+            yield (HtmlPiece.ATTRIBUTE, element, value, name)
     if tag in HIDDEN_TAGS:
         text = "".join(element.itertext()) if tag == "noscript" else (element.text or "")
         if text.strip():
-            yield ("hidden", element, text)
+            yield (HtmlPiece.HIDDEN, element, text)
         return
     own = element if tag in BLOCK_TAGS else owner
     if tag in BLOCK_TAGS or tag == "br":
-        yield ("boundary", own)
+        yield (_BOUNDARY, own)
     if element.text:
-        yield ("text", own, element.text)
+        yield (HtmlPiece.TEXT, own, element.text)
     for child in element:
         yield from _pieces(child, own)
         if tag in BLOCK_TAGS and _tag(child) in BLOCK_TAGS:
-            yield ("boundary", own)
+            yield (_BOUNDARY, own)
         if child.tail:
-            yield ("text", own, child.tail)
+            yield (HtmlPiece.TEXT, own, child.tail)
     if tag in BLOCK_TAGS:
-        yield ("boundary", own)
+        yield (_BOUNDARY, own)
 
 
 def tidy(text: str) -> str:
@@ -152,7 +179,7 @@ def html_blocks(root: etree._Element) -> list[HtmlBlock]:
         text = tidy("".join(pending))
         if text.strip():
             blocks.append(
-                HtmlBlock("text", text, pending_owner, _tag(pending_owner) if pending_owner is not None else "")
+                HtmlBlock(HtmlPiece.TEXT, text, pending_owner, _tag(pending_owner) if pending_owner is not None else "")
             )
         blocks.extend(deferred)
         deferred.clear()
@@ -160,9 +187,9 @@ def html_blocks(root: etree._Element) -> list[HtmlBlock]:
 
     for piece in _pieces(root, None):
         kind = piece[0]
-        if kind == "boundary":
+        if kind == _BOUNDARY:
             flush()
-        elif kind == "text":
+        elif kind is HtmlPiece.TEXT:
             if pending and piece[1] is not pending_owner:
                 flush()
             pending_owner = piece[1]
@@ -170,10 +197,10 @@ def html_blocks(root: etree._Element) -> list[HtmlBlock]:
         else:
             element = piece[1]
             text = piece[2]
-            if kind != "attribute":
+            if kind is not HtmlPiece.ATTRIBUTE:
                 text = tidy(text)
             deferred.append(
-                HtmlBlock(kind, text.strip(), element, _tag(element), piece[3] if kind == "attribute" else "")
+                HtmlBlock(kind, text.strip(), element, _tag(element), piece[3] if kind is HtmlPiece.ATTRIBUTE else "")
             )
     flush()
     return blocks

@@ -9,8 +9,8 @@ and runs of raw HTML (``<p>`` per paragraph, ``<figure>``, comments, ``<style>``
 even prettified HTML with every tag on its own line) are read as HTML.
 
 >>> text = "---\\ntitle: 日本外交\\nauthor: 張華\\ntags: [外交]\\n---\\n\\n<p>日本與中國。</p>\\n<!-- 草稿 -->\\n"
->>> [(b.role, b.kind, b.text) for b in read_markdown(text.encode(), "x.md").blocks]
-[('title', '', '日本外交'), ('front', 'byline', '張華'), ('removed', 'front-matter', 'tags: 外交'), ('', '', '日本與中國。'), ('removed', 'comment', '草稿')]
+>>> [f"{b.role or '-'} {b.kind or '-'} {b.text}" for b in read_markdown(text.encode(), "x.md").blocks]
+['title - 日本外交', 'front byline 張華', 'removed front-matter tags: 外交', '- - 日本與中國。', 'removed comment 草稿']
 """
 
 from __future__ import annotations
@@ -26,23 +26,24 @@ from markdown_it import MarkdownIt
 
 from ...errors import CorpusError
 from ...text.cleaning import decode, han, join_lines
+from ..vocabulary import FrontKind, RemovedKind, Role, SourceFormat
 from . import Block, Extraction
-from .htmlblocks import html_blocks
+from .htmlblocks import HtmlPiece, html_blocks
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _SENTENCE_PUNCT = re.compile(r"[，。；！？,;!?]")
 #: Front-matter fields and the role their value takes.
-FIELDS = {
-    "title": ("title", ""),
-    "author": ("front", "byline"),
-    "authors": ("front", "byline"),
-    "date": ("front", "dateline"),
-    "published": ("front", "dateline"),
-    "abstract": ("front", "abstract"),
-    "summary": ("front", "abstract"),
-    "description": ("front", "abstract"),
-    "subtitle": ("front", "subtitle"),
-    "keywords": ("front", "keywords"),
+FIELDS: dict[str, tuple[Role, FrontKind | None]] = {
+    "title": (Role.TITLE, None),
+    "author": (Role.FRONT, FrontKind.BYLINE),
+    "authors": (Role.FRONT, FrontKind.BYLINE),
+    "date": (Role.FRONT, FrontKind.DATELINE),
+    "published": (Role.FRONT, FrontKind.DATELINE),
+    "abstract": (Role.FRONT, FrontKind.ABSTRACT),
+    "summary": (Role.FRONT, FrontKind.ABSTRACT),
+    "description": (Role.FRONT, FrontKind.ABSTRACT),
+    "subtitle": (Role.FRONT, FrontKind.SUBTITLE),
+    "keywords": (Role.FRONT, FrontKind.KEYWORDS),
 }
 
 
@@ -65,8 +66,8 @@ def read_markdown(data: bytes, where: str) -> Extraction:
         if not isinstance(fields, dict):
             raise CorpusError(where, "the front matter is not a list of 'name: value' fields")
         blocks += _front_blocks(fields)
-    blocks += _body_blocks(body, has_title=any(b.role == "title" for b in blocks))
-    return Extraction("markdown", blocks, Counter(han(text)))
+    blocks += _body_blocks(body, has_title=any(b.role is Role.TITLE for b in blocks))
+    return Extraction(SourceFormat.MARKDOWN, blocks, Counter(han(text)))
 
 
 def _value_text(value: object) -> str:
@@ -85,21 +86,21 @@ def _front_blocks(fields: dict) -> list[Block]:
         text = _value_text(value)
         if not text:
             continue
-        role, kind = FIELDS.get(str(name).lower(), ("removed", "front-matter"))
-        if role == "removed":
+        field = FIELDS.get(str(name).lower())
+        if field is None:
             blocks.append(
                 Block(
                     f"{name}: {text}",
-                    "removed",
-                    "front-matter",
+                    Role.REMOVED,
+                    RemovedKind.FRONT_MATTER,
                     reason=f"the front-matter field {name!r} (about the file, not the article's text)",
                     where="front matter",
                 )
             )
-        elif kind == "byline":
-            blocks.append(Block(" ".join(text.split("；")), role, kind, where="front matter"))
+        elif field[1] is FrontKind.BYLINE:
+            blocks.append(Block(" ".join(text.split("；")), *field, where="front matter"))
         else:
-            blocks.append(Block(text, role, kind, where="front matter"))
+            blocks.append(Block(text, *field, where="front matter"))
     return blocks
 
 
@@ -116,19 +117,31 @@ def _inline_text(token) -> tuple[str, list[Block]]:
             alt = "".join(c.content for c in child.children or [])
             if alt.strip():
                 extra.append(
-                    Block(alt, "removed", "attribute", reason="the description (alt text) of an image", where="image")
+                    Block(
+                        alt,
+                        Role.REMOVED,
+                        RemovedKind.ATTRIBUTE,
+                        reason="the description (alt text) of an image",
+                        where="image",
+                    )
                 )
         elif child.type == "html_inline":
             if child.content.startswith("<!--"):
                 comment = child.content[4:-3].strip()
                 if comment:
-                    extra.append(Block(comment, "removed", "comment", reason="an HTML comment (not shown on the page)"))
+                    extra.append(
+                        Block(
+                            comment, Role.REMOVED, RemovedKind.COMMENT, reason="an HTML comment (not shown on the page)"
+                        )
+                    )
             elif han(child.content):
                 fragment = lxml_html.fragment_fromstring(
                     re.sub(r"^</", "<", child.content).rstrip("/>") + ">", create_parent=True
                 )
                 for block in html_blocks(fragment):
-                    extra.append(Block(block.text, "removed", "attribute", reason=_attribute_reason(block)))
+                    extra.append(
+                        Block(block.text, Role.REMOVED, RemovedKind.ATTRIBUTE, reason=_attribute_reason(block))
+                    )
     text = "".join(pieces)
     return join_lines(text.split("\n")), extra
 
@@ -159,28 +172,32 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
         root = lxml_html.fragment_fromstring(source, create_parent="div")
         headings = sorted({b.tag for b in html_blocks(root) if re.fullmatch(r"h[1-6]", b.tag)})
         for block in html_blocks(root):
-            if block.kind == "comment":
-                blocks.append(Block(block.text, "removed", "comment", reason="an HTML comment (not shown on the page)"))
-            elif block.kind == "hidden":
+            if block.kind is HtmlPiece.COMMENT:
+                blocks.append(
+                    Block(
+                        block.text, Role.REMOVED, RemovedKind.COMMENT, reason="an HTML comment (not shown on the page)"
+                    )
+                )
+            elif block.kind is HtmlPiece.HIDDEN:
                 blocks.append(
                     Block(
                         block.text,
-                        "removed",
-                        block.tag,
+                        Role.REMOVED,
+                        RemovedKind.parse(block.tag),
                         reason=f"the contents of a <{block.tag}> element (code, not text shown on the page)",
                     )
                 )
-            elif block.kind == "attribute":
-                blocks.append(Block(block.text, "removed", "attribute", reason=_attribute_reason(block)))
+            elif block.kind is HtmlPiece.ATTRIBUTE:
+                blocks.append(Block(block.text, Role.REMOVED, RemovedKind.ATTRIBUTE, reason=_attribute_reason(block)))
             elif block.tag in ("figcaption", "caption"):
-                blocks.append(Block(block.text, "caption", where=f"<{block.tag}>"))
+                blocks.append(Block(block.text, Role.CAPTION, where=f"<{block.tag}>"))
             elif re.fullmatch(r"h[1-6]", block.tag):
                 level = headings.index(block.tag) + 1
-                blocks.append(Block(block.text, "heading", level=min(level, 3), where=f"<{block.tag}>"))
+                blocks.append(Block(block.text, Role.HEADING, level=min(level, 3), where=f"<{block.tag}>"))
             elif block.tag == "p" and _strong_only(block) and not _numbered(block.text) and len(blocks) > 2:
-                blocks.append(Block(block.text, "heading", level=1, where="<p><strong>"))
+                blocks.append(Block(block.text, Role.HEADING, level=1, where="<p><strong>"))
             else:
-                blocks.append(Block(block.text, "", where=f"<{block.tag}>"))
+                blocks.append(Block(block.text, None, where=f"<{block.tag}>"))
 
     index = 0
     while index < len(tokens):
@@ -194,10 +211,10 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
             text, extra = _inline_text(tokens[index + 1])
             level = int(token.tag[1])
             if level == 1 and not title_seen:
-                blocks.append(Block(text, "title", where=_line_of(token)))
+                blocks.append(Block(text, Role.TITLE, where=_line_of(token)))
                 title_seen = True
             else:
-                blocks.append(Block(text, "heading", level=max(1, level - 1), where=_line_of(token)))
+                blocks.append(Block(text, Role.HEADING, level=max(1, level - 1), where=_line_of(token)))
             blocks += extra
             index += 2
         elif token.type == "inline" and not html_run and re.search(r"\n\\?\[\^[^\]\s]+\]:", token.content):
@@ -209,7 +226,7 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
                 groups[-1].append(line)
             for group in groups:
                 text, extra = _inline_text(parser.parseInline("\n".join(group))[0])
-                blocks.append(Block(text, "", where=_line_of(token) if token.map else ""))
+                blocks.append(Block(text, None, where=_line_of(token) if token.map else ""))
                 blocks += extra
         elif token.type == "inline":
             text, extra = _inline_text(token)
@@ -224,7 +241,7 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
                 blocks.append(
                     Block(
                         text,
-                        "heading" if strong and not _numbered(text) else "",
+                        Role.HEADING if strong and not _numbered(text) else None,
                         level=1,
                         where=_line_of(token) if token.map else "",
                     )
@@ -233,7 +250,7 @@ def _body_blocks(body: str, has_title: bool) -> list[Block]:
         elif token.type in ("fence", "code_block"):
             flush_html()
             if token.content.strip():
-                blocks.append(Block(token.content, "", where=_line_of(token)))
+                blocks.append(Block(token.content, None, where=_line_of(token)))
         elif token.type == "paragraph_close" and html_run:
             html_run.append("\n\n")
         index += 1

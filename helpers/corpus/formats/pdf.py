@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from ...errors import CorpusError
 from ...text.cleaning import han, join_lines
+from ..vocabulary import RemovedKind, Role, SourceFormat
 from . import Block, Extraction
 
 #: Type at least this much larger than the body's is a heading (the title is the largest on page 1).
@@ -83,7 +84,7 @@ def read_pdf(data: bytes, where: str) -> Extraction:
     body = _body_size(lines)
     for line in lines:
         line.text = _line_text(line, body)
-    return Extraction("pdf", _blocks(lines, body), Counter("".join(source)))
+    return Extraction(SourceFormat.PDF, _blocks(lines, body), Counter("".join(source)))
 
 
 def radicals_to_ideographs(text: str) -> str:
@@ -191,7 +192,7 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
 
     blocks: list[Block] = []
     current: list[_PdfLine] = []
-    current_role = ""
+    current_role: Role | None = None
     current_level = 0
     seen_heading = False
 
@@ -201,22 +202,22 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
 
     def close() -> None:
         nonlocal current, current_role
-        if current and current_role == "" and abs(current[-1].size - body) < 0.5:
+        if current and current_role is None and abs(current[-1].size - body) < 0.5:
             suspended[:] = [(len(blocks), list(current))]
-        elif current and current_role in ("title", "heading"):
+        elif current and current_role in (Role.TITLE, Role.HEADING):
             suspended.clear()
         if current:
             text = join_lines([pdf_line.text for pdf_line in current])
-            if current_role == "note" and not _starts_note(text):
-                current_role = ""  # small type at the foot without a marker: an author's note, left to the cleaner
-            if current_role == "note":
+            if current_role is Role.NOTE and not _starts_note(text):
+                current_role = None  # small type at the foot without a marker: an author's note, left to the cleaner
+            if current_role is Role.NOTE:
                 # A numbered foot note is written as markdown writes one, so that its number is read as a marker.
                 text = re.sub(r"^(?:\[\^(\d{1,3})\]|(\d{1,3}))\s*", lambda m: f"[^{m.group(1) or m.group(2)}]: ", text)
             where = f"page {current[0].page}" + (f"-{current[-1].page}" if current[-1].page != current[0].page else "")
             blocks.append(
-                Block(text, current_role, level=current_level if current_role == "heading" else 0, where=where)
+                Block(text, current_role, level=current_level if current_role is Role.HEADING else 0, where=where)
             )
-        current, current_role = [], ""
+        current, current_role = [], None
 
     last_body_bottom = {
         page: max((pdf_line.bottom for pdf_line in body_lines if pdf_line.page == page), default=0)
@@ -225,52 +226,54 @@ def _blocks(lines: list[_PdfLine], body: float) -> list[Block]:
     for line in lines:
         where = f"page {line.page}"
         if _in_margin(line):
-            if current_role == "note" or (current and current[-1].page != line.page):
+            if current_role is Role.NOTE or (current and current[-1].page != line.page):
                 close()
             top = line.top < line.page_height * MARGIN_SHARE
             if not top and _PAGE_NUMBER.match(line.text):
-                blocks.append(Block(line.text, "removed", "page-number", reason="a page number", where=where))
+                blocks.append(
+                    Block(line.text, Role.REMOVED, RemovedKind.PAGE_NUMBER, reason="a page number", where=where)
+                )
             else:
                 blocks.append(
                     Block(
                         line.text,
-                        "removed",
-                        "running-head",
+                        Role.REMOVED,
+                        RemovedKind.RUNNING_HEAD,
                         reason="a running head or foot printed in the page margin",
                         where=where,
                     )
                 )
             continue
         if has_title and line.size == title_size and line.page == 1:
-            if current_role != "title":
+            if current_role is not Role.TITLE:
                 close()
-                current_role = "title"
+                current_role = Role.TITLE
             current.append(line)
             continue
         if line.size in heading_sizes:
             level = min(heading_sizes.index(line.size) + 1, 3)
             previous = current[-1] if current else None
             wrapped = (
-                current_role == "heading"
+                current_role is Role.HEADING
                 and previous is not None
                 and previous.size == line.size
                 and line.top - previous.bottom < line.size
             )
             if not wrapped:
                 close()
-                current_role, current_level = "heading", level
+                current_role, current_level = Role.HEADING, level
             current.append(line)
             seen_heading = True
             continue
         small = line.size <= body * SMALL_RATIO
         if small and seen_heading and line.top >= last_body_bottom.get(line.page, 0):
-            if _starts_note(line.text) or current_role != "note":
+            if _starts_note(line.text) or current_role is not Role.NOTE:
                 close()
-                current_role = "note"
+                current_role = Role.NOTE
             current.append(line)
             continue
         # Body (or front matter in body or small type).
-        if current_role in ("title", "heading", "note") or not current:
+        if current_role in (Role.TITLE, Role.HEADING, Role.NOTE) or not current:
             close()
             if suspended and _continues(suspended[0][1], line, left, right):
                 index_, lines_ = suspended[0]
