@@ -666,6 +666,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
     ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
     types = [t for t in EVENT_STYLE if t in set(events["event_type"])]
     shown = events["start"] + events["precision"].map(MID_PERIOD).fillna(pd.Timedelta(0))  # as timeline_positions
+    lane_y = events["article_id"].map(lanes.index) + _stacked_offsets(shown, events["article_id"], len(lanes))
     for event_type in types:
         marker, colour = EVENT_STYLE[event_type]
         of_type = events[events["event_type"] == event_type]
@@ -675,7 +676,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
                 continue
             ax.scatter(
                 shown[part.index],
-                [lanes.index(a) for a in part["article_id"]],
+                lane_y[part.index],
                 marker=marker,
                 s=28,
                 alpha=0.85,
@@ -710,11 +711,50 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
         ax,
         [f"{a}:" for a in lanes],
         note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
-        "hollow: only the month or year, drawn mid-period",
+        "hollow: only the month or year, drawn mid-period; markers that would overlap are "
+        "stacked above and below their lane (the height means nothing)",
     )
     figure = _root(ax)
     figure.alt_details = _timeline_details(timeline_positions(events), lanes)  # type: ignore[attr-defined]
     return figure
+
+
+#: How :func:`timeline` keeps markers that fall on (or near) the same date apart: two markers of a
+#: lane closer than this share of the drawn time span would overlap (a marker is about 1.2 % of the
+#: axis wide), so the later one moves to the next free level above or below the lane, this many
+#: points apart, at most this share of a lane's height from its middle (then the levels are reused).
+STACK_SPAN_SHARE = 0.015
+STACK_STEP_POINTS = 7.0
+STACK_MAX_HALF_LANE = 0.42
+
+
+def _stacked_offsets(shown: pd.Series, lane: pd.Series, lanes: int) -> pd.Series:
+    """Vertical offsets (in lane units) that keep coinciding timeline markers from hiding each other.
+
+    Each marker, in drawn order, takes the level nearest its lane's middle (0, +1, -1, +2, ...)
+    where the last marker placed is far enough away in time; a marker alone stays on the line.
+
+    >>> days = pd.Series(pd.to_datetime(["2022-05-10", "2022-05-15", "2022-05-15", "2024-05-15"]))
+    >>> (_stacked_offsets(days, pd.Series(["a"] * 4), 1) > 0).tolist(), (_stacked_offsets(days, pd.Series(["a"] * 4), 1) < 0).tolist()
+    ([False, True, False, False], [False, False, True, False])
+    """
+    if shown.empty:
+        return pd.Series(0.0, index=shown.index)
+    span = max((shown.max() - shown.min()) * 1.1, pd.Timedelta(days=1))  # matplotlib's 5 % margins
+    too_close = span * STACK_SPAN_SHARE
+    # Points per lane unit, as new_axes(9.0, max(2.6, 1.2 + 0.6 * lanes)) lays the axes out.
+    points_per_lane = (max(2.6, 1.2 + 0.6 * lanes) - 1.1) * 72 / (lanes + 0.2)
+    step = STACK_STEP_POINTS / points_per_lane
+    levels = [0] + [sign * k for k in range(1, int(STACK_MAX_HALF_LANE / step) + 1) for sign in (1, -1)]
+    offsets = pd.Series(0.0, index=shown.index)
+    last_at: dict[tuple[str, int], pd.Timestamp] = {}
+    for index in shown.sort_values(kind="mergesort").index:
+        when, where = shown[index], lane[index]
+        free = [lv for lv in levels if (where, lv) not in last_at or when - last_at[(where, lv)] >= too_close]
+        level = free[0] if free else min(levels, key=lambda lv: last_at[(where, lv)])  # the longest unused
+        last_at[(where, level)] = when
+        offsets[index] = level * step
+    return offsets
 
 
 @styled

@@ -107,3 +107,21 @@ def test_timeline_text_alternative_says_where_each_marker_is_drawn():
     assert listed[year_only - 1].startswith("mid-June 2023")  # after the spring events, as drawn
     figure.axes[0].set_title("Retitled")
     assert plots.text_alternative(figure).startswith("Chart: Retitled.")
+
+
+def test_timeline_keeps_markers_of_the_same_date_apart():
+    # Two statements of May 2022 (month only) share a drawn date: both must be visible, off the
+    # lane's line and apart, while a marker with no neighbour stays on the line.
+    import numpy as np
+
+    figure = plots.timeline(["japan-korea-2024"], since=2022)
+    points = np.concatenate([c.get_offsets() for c in figure.axes[0].collections])
+    xs, ys = points[:, 0], points[:, 1]
+    same_x = [i for i in range(len(xs)) if np.isclose(xs, xs[i]).sum() > 1]
+    assert same_x, "the file has events that share a drawn date"
+    for i in same_x:
+        for j in same_x:
+            if i < j and np.isclose(xs[i], xs[j]):
+                assert not np.isclose(ys[i], ys[j])
+    assert np.abs(ys).max() < 0.5  # still inside the lane
+    assert np.isclose(ys[np.argmin(xs)], 0.0)  # February 2022, alone
