@@ -95,7 +95,10 @@ def test_every_date_is_written_in_the_quote_or_its_context(corpus, timeline):
             year_ok = year in context or year == catalog_year if row.year_inferred else year in quote
             # "The end of 2022" (2022年底/年末) names December without the digit 12.
             end_of_year = {12} if re.search(r"[0-9０-９]年[底末]", row.quote) else set()
-            parts_ok = all(n in quote or n in end_of_year or (row.year_inferred and n in context) for n in month_day)
+            # "Since entering 2025" (进入2025年以来) names January, when the event began.
+            start_of_year = {1} if re.search(r"[进進]入[0-9０-９]+年以[来來]", row.quote) else set()
+            named = end_of_year | start_of_year
+            parts_ok = all(n in quote or n in named or (row.year_inferred and n in context) for n in month_day)
             if not (year_ok and parts_ok):
                 unsupported.append((row.line, date, row.quote))
     assert unsupported == []

@@ -272,12 +272,15 @@ def _date_problems(date: str, column: str, row, text: str, catalog_year: int | N
     for name, number in zip(("month", "day"), rest):
         if name == "month" and number == 12 and _END_OF_YEAR.search(row.quote):
             continue  # 2022年底 "the end of 2022" is stored as 2022-12: the text names the month by 年底/年末
+        if name == "month" and number == 1 and _SINCE_START_OF_YEAR.search(row.quote):
+            continue  # 进入2025年以来 "since entering 2025" is stored as 2025-01: the text says when it began
         if not (written(number, row.quote) or (row.year_inferred and written(number, text))):
             problems.append(f"{column}: the {name} {number} is not written in the quote")
     return problems
 
 
 _END_OF_YEAR = re.compile(r"[0-9０-９]年(?:底|末)")
+_SINCE_START_OF_YEAR = re.compile(r"[进進]入[0-9０-９]+年以[来來]")
 
 
 def written(number: int, text: str) -> bool:
