@@ -634,6 +634,10 @@ def _timeline_details(drawn: pd.DataFrame, lanes: list[str]) -> str:
         "year, and the marker is drawn in the middle of that month or year (a year-only event at about "
         "1 July), so its place among the other events of that month or year is not the text's."
     ]
+    ahead = drawn[drawn["description"].str.match(EXPECTED_EVENT)]
+    if not ahead.empty:
+        listed = "; ".join(f"{row.article_id} {row.drawn_as} {row.event_type}" for row in ahead.itertuples())
+        text.append(f"A black ring marks what the article expects or plans, not yet happened: {listed}.")
     for lane in lanes:
         rows = drawn[drawn["article_id"] == lane]
         hollow = int((rows["precision"] != "day").sum())
@@ -651,6 +655,10 @@ def _timeline_details(drawn: pd.DataFrame, lanes: list[str]) -> str:
             busiest = rows["drawn_at"].dt.year.value_counts().sort_index().idxmax()
             text.append(f"{head}; most in {busiest}.")
     return " ".join(text)
+
+
+#: How timeline.csv marks an event the article only expects or plans (see its header).
+EXPECTED_EVENT = r"(?:Expected|Planned):"
 
 
 @styled
@@ -694,6 +702,30 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
 
     handles = [key(t, *EVENT_STYLE[t]) for t in types]
     handles += [key("day given", "o", "0.45"), key("month or year only", "o", "0.45", filled=False)]
+    # An event the text only expects (timeline.csv's description starts "Expected:" or "Planned:") is
+    # drawn where it would fall; a black ring says it had not happened when the article was written.
+    ahead = events["description"].str.match(EXPECTED_EVENT)
+    if ahead.any():
+        ax.scatter(
+            shown[ahead],
+            lane_y[ahead],
+            s=120,
+            facecolors="none",
+            edgecolors="black",
+            linewidths=0.8,
+        )
+        ring = matplotlib.lines.Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=9,
+            markerfacecolor="none",
+            markeredgecolor="black",
+            markeredgewidth=0.8,
+        )
+        ring.set_label("expected or planned")
+        handles.append(ring)
     ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
@@ -711,8 +743,9 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
         ax,
         [f"{a}:" for a in lanes],
         note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
-        "hollow: only the month or year, drawn mid-period; markers that would overlap are "
-        "stacked above and below their lane (the height means nothing)",
+        "hollow: only the month or year, drawn mid-period; a black ring: expected or planned, "
+        "not yet happened; markers that would overlap are stacked above and below their lane "
+        "(the height means nothing)",
     )
     figure = _root(ax)
     figure.alt_details = _timeline_details(timeline_positions(events), lanes)  # type: ignore[attr-defined]

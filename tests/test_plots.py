@@ -125,3 +125,18 @@ def test_timeline_keeps_markers_of_the_same_date_apart():
                 assert not np.isclose(ys[i], ys[j])
     assert np.abs(ys).max() < 0.5  # still inside the lane
     assert np.isclose(ys[np.argmin(xs)], 0.0)  # February 2022, alone
+
+
+def test_timeline_rings_exactly_the_events_the_articles_only_expect():
+    from helpers.plots import EXPECTED_EVENT
+    from helpers.timeline import merged_timeline
+
+    events = merged_timeline()
+    expected = int(events["description"].str.match(EXPECTED_EVENT).sum())
+    figure = plots.timeline()
+    rings = [c for c in figure.axes[0].collections if c.get_sizes().tolist() == [120]]
+    assert len(rings) == (1 if expected else 0)
+    if expected:
+        assert len(rings[0].get_offsets()) == expected
+        assert "expected or planned" in [h.get_label() for h in figure.axes[0].get_legend().legend_handles]
+        assert "A black ring marks what the article expects or plans" in figure.alt_details
