@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from ..errors import CatalogError, CorpusError, DuplicateIdError, MissingFileError
 from ..text.cleaning import decode, display_width, ends_sentence, han, split_lines
@@ -39,7 +40,18 @@ class DuplicateTextError(CorpusError):
     """The text is already in the seeds folder (perhaps in another encoding or under another name)."""
 
 
-def row_metadata(row: dict[str, str]) -> dict[str, object]:
+class ArticleFields(TypedDict):
+    """What a catalog row gives :func:`helpers.load_article`, typed."""
+
+    id: str
+    title: str
+    authors: tuple[str, ...]
+    year: int | None
+    script: str
+    metadata: dict[str, str]
+
+
+def row_metadata(row: dict[str, str]) -> ArticleFields:
     """The keyword arguments :func:`helpers.load_article` takes for a catalog row, as the loader builds them.
 
     >>> row_metadata({"id": "x", "title": "", "authors": "黄贝; 司晓宇", "year": "2025", "script": "simplified"})["authors"]
@@ -272,11 +284,11 @@ def load_source(raw: str, row: dict[str, str], encoding: str = "utf-8") -> Artic
         raw,
         str(metadata["id"]),
         title=str(metadata["title"]) or None,
-        authors=metadata["authors"],  # type: ignore[arg-type]
-        year=metadata["year"],  # type: ignore[arg-type]
+        authors=metadata["authors"],
+        year=metadata["year"],
         script=str(metadata["script"]) or None,
         source_file=row.get("file", ""),
-        metadata=metadata["metadata"],  # type: ignore[arg-type]
+        metadata=metadata["metadata"],
         encoding=encoding,
         corrections=corrections,
     )

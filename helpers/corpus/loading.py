@@ -15,10 +15,11 @@ import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
-from ..errors import CatalogError, DuplicateIdError, MissingColumnError, MissingFileError
+from ..errors import CatalogError, CorpusError, DuplicateIdError, MissingColumnError, MissingFileError
 from ..text.cleaning import decode
 from ..text.datafiles import DATA_DIR, ID_SLUG, read_csv
 from . import formats
@@ -265,7 +266,7 @@ def article_from_bytes(data: bytes, file_name: str, *, where: str = "", **metada
     """
     where = where or file_name
     fmt = formats.format_of(file_name, data)
-    corrections = dict(metadata.get("corrections") or {})  # type: ignore[call-overload]
+    corrections = _given(metadata, "corrections", dict, where) or {}
     hints = None
     problems: tuple[str, ...] = ()
     if fmt is SourceFormat.TEXT:
@@ -279,11 +280,11 @@ def article_from_bytes(data: bytes, file_name: str, *, where: str = "", **metada
         raw,
         str(metadata.get("id") or Path(file_name).stem),
         title=_optional_str(metadata.get("title")),
-        authors=metadata.get("authors"),  # type: ignore[arg-type]
-        year=metadata.get("year"),  # type: ignore[arg-type]
+        authors=_given(metadata, "authors", tuple, where),
+        year=_given(metadata, "year", int, where),
         script=_optional_str(metadata.get("script")),
         source_file=file_name,
-        metadata=metadata.get("metadata"),  # type: ignore[arg-type]
+        metadata=_given(metadata, "metadata", dict, where),
         encoding=encoding,
         corrections=corrections,
         hints=hints,
@@ -295,3 +296,22 @@ def article_from_bytes(data: bytes, file_name: str, *, where: str = "", **metada
 
 def _optional_str(value: object) -> str | None:
     return str(value) if value not in (None, "") else None
+
+
+Given = TypeVar("Given")
+
+
+def _given(metadata: dict[str, object], name: str, kind: type[Given], where: str) -> Given | None:
+    """A keyword argument of :func:`load_article` of the type it must have, or None when not given.
+
+    >>> _given({"year": "2018"}, "year", int, "x.txt")
+    Traceback (most recent call last):
+    ...
+    helpers.errors.CorpusError: x.txt: year must be int, not str ('2018')
+    """
+    value = metadata.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise CorpusError(where, f"{name} must be {kind.__name__}, not {type(value).__name__} ({value!r})")
+    return value
