@@ -361,6 +361,13 @@ class ThemeFilter(widgets.VBox):
         ]
         return found
 
+    def _repr_mimebundle_(self, **kwargs: object) -> dict | None:
+        # ipywidgets cuts the text form at 110 characters; this one is written to be read whole.
+        bundle = super()._repr_mimebundle_(**kwargs)
+        if bundle is not None:
+            bundle["text/plain"] = repr(self)
+        return bundle
+
     def __repr__(self) -> str:
         # What a page without widget JavaScript shows (a stored notebook, nbviewer, a
         # text export): the state, not ipywidgets' nest of children cut off mid-word.

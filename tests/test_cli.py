@@ -25,6 +25,7 @@ from helpers.corpus import catalog, checks
 from helpers.corpus.loading import SEEDS_DIR
 from helpers.figures import load_figures
 from helpers.structure import build_article
+from helpers.themes import load_themes, tag_themes
 
 DATA = Path(__file__).parent / "data"
 PDF_SAMPLE = DATA / "pdf_simplified_journal.txt"
@@ -137,12 +138,12 @@ def test_info_lists_every_article_with_its_counts(run, seeds, corpus):
         assert int(notes) == len(article.notes)
         assert int(n_figures) == figures.get(article.id, 0)
         assert article.id not in SEED_IDS or int(n_figures) > 0  # figures are curated for every seed
-        assert 1 <= int(themes) <= len(helpers.themes.load_themes())
+        assert 1 <= int(themes) <= len(load_themes())
 
 
 def test_info_frame_counts_distinct_themes(corpus):
     frame = export.info_frame(corpus).set_index("id")
-    tags = helpers.themes.tag_themes(corpus["abe-beijing-2018"])
+    tags = tag_themes(corpus["abe-beijing-2018"])
     themes = {str(t) for t in tags.theme if str(t) != "none"}
     assert frame.loc["abe-beijing-2018", "themes"] == len(themes)
     # The Abe article is about economics above all: finance and economy are among its themes.

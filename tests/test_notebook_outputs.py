@@ -48,6 +48,8 @@ def cut_cells(output: dict) -> list[str]:
         text = "".join(data.get("text/plain", ""))
         if RAW_WIDGET_REPR.match(text):
             found.append("a widget's raw repr " + text[:90])
+        if "application/vnd.jupyter.widget-view+json" in data and text.endswith("…"):
+            found.append("a widget's text cut at ipywidgets' 110 characters: " + text[-90:])
         for line in text.splitlines():
             if TEXT_CUT.search(line) or ELIDED_LINE.match(line):
                 found.append("text/plain line " + line.strip()[-90:])
@@ -71,6 +73,10 @@ def test_the_detector_finds_what_pandas_cuts():
     raw_widget = repr(widgets.VBox([widgets.HTML("x")]))
     assert raw_widget.startswith("VBox(children=(")
     assert cut_cells({"output_type": "display_data", "data": {"text/plain": raw_widget}})
+    cut = {"text/plain": "x" * 110 + "…", "application/vnd.jupyter.widget-view+json": {}}
+    assert cut_cells({"output_type": "display_data", "data": cut})
+    bundle = theme_filter(load_corpus()["central-asia-2007"])._repr_mimebundle_()
+    assert bundle is None or not bundle["text/plain"].endswith("…")
     shown = repr(theme_filter(load_corpus()["central-asia-2007"]))
     assert (
         shown.startswith("[Theme filter")
