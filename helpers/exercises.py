@@ -624,14 +624,29 @@ def _option_index(task: Exercise, value: object) -> int | None:
 
 
 def _named_options(task: Exercise, letters: str, given: str) -> list[int]:
-    """The options whose text (without its letter), its start cut at a word's end, or a bracketed gloss in it is ``given``."""
+    """The options whose text (without its letter), its start cut at a word's end, or a bracketed gloss in it is ``given``.
+
+    A key term with its gloss in brackets, either way round ("主要目的 (main aim)", "respect for
+    diversity (尊重多样性)"), names the options that each part names; quotes around a gloss do not count.
+    """
+    # (normalise has stripped a closing bracket that ended the answer)
+    bracketed = re.findall(r"[(（]([^()（）]+)(?:[)）]|$)", given)
+    outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
+    if not (bracketed and outside):
+        return _options_named_by(task, letters, given)
+    named = {index for form in (outside, *map(normalise, bracketed)) for index in _options_named_by(task, letters, form)}
+    return sorted(named) or _options_named_by(task, letters, given)
+
+
+def _options_named_by(task: Exercise, letters: str, given: str) -> list[int]:
     exact, starts = [], []
     for index, option in enumerate(task.options):
         stripped = re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE)
         glosses = [normalise(gloss) for gloss in re.findall(r"[(（]([^()（）]+)[)）]", stripped)]
+        unquoted = re.sub(r"[(（]\s*['‘“\"]?([^()（）'’”\"]+)['’”\"]?\s*[)）]", r"(\1)", normalise(stripped))
         if given in (normalise(option), normalise(stripped), *glosses):
             exact.append(index)
-        elif len(given) >= 3 and _starts_with_words(normalise(stripped), given):
+        elif len(given) >= 3 and (_starts_with_words(normalise(stripped), given) or _starts_with_words(unquoted, given)):
             starts.append(index)
     return exact or starts
 
@@ -769,6 +784,16 @@ def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -
 
 
 def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
+    letters = all(len(item) == 1 for item in expected)
+    if isinstance(answer, str) and letters:
+        # A student who names what the letters stand for ("a, b, c (Aso, Hashimoto, Amari)",
+        # "a, b, c: Aso …", "a: Aso; b: Hashimoto") gives the letters: drop bracketed words, then
+        # the text after a colon (after the first one, if only letters precede it).
+        answer = re.sub(r"[(（][^()（）]{2,}[)）]", " ", answer)
+        head = re.split(r"[:：]", answer, maxsplit=1)[0]
+        if len(re.findall(r"[:：]", answer)) == 1 and re.fullmatch(r"[\sa-zA-Z,，、;；&/()]*", head) and all(len(w) == 1 for w in re.findall(r"[a-zA-Z]+", head)):
+            answer = head
+        answer = "\n".join(re.split(r"[:：]", part, maxsplit=1)[0] for part in _SEPARATORS.split(answer))
     items = _items(answer)
     if items is None or not items or any(isinstance(item, (dict, list)) for item in items):
         return _unreadable(task, answer)
@@ -781,13 +806,15 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         joins += "" if any(set(item) & set("()") for item in expected) else r"|\)\s*\("
         words = {normalise(word) for item in items for word in re.split(joins, str(item))}
         words -= {"", "and"}
-        if all(len(item) == 1 for item in expected):
-            words = {part for word in words for part in (word if word not in expected and word.isalpha() else [word])}
+        if letters:
+            # "abc" is three letters run together; "Aso" (letters out of alphabetical order) is a word.
+            words = {part for word in words for part in (word if _letter_run(word, expected) else [word])}
         given = words
     # One item that is none of the items and looks like several run together ("a-c", "a|b"): say how to
     # separate them, rather than "0 of your 1 are right".
     lone = next(iter(given)) if len(given) == 1 else ""
-    letters = all(len(item) == 1 for item in expected)
+    if isinstance(answer, str) and letters and any(len(word) > 1 and word.isalpha() for word in given):
+        return Verdict(task.id, "unreadable", "Give only the letters, e.g. a, b.", task.hint)
     if (
         isinstance(answer, str)
         and len(expected) > 1
@@ -801,6 +828,11 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
             task.hint,
         )
     return _compare_sets(task, expected, given, str, "items")
+
+
+def _letter_run(word: str, expected: frozenset) -> bool:
+    """Whether ``word`` is letters run together ("abc", "bd"): not an item, and in alphabetical order."""
+    return word not in expected and word.isalpha() and list(word) == sorted(set(word))
 
 
 def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:

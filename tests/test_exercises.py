@@ -218,6 +218,13 @@ def test_a_set_of_letters_separated_by_spaces_or_and(written):
     wrong = check("abe-beijing-2018/voices", "a b d")
     assert wrong.status == "wrong" and "(d)" in wrong.message and "1 is missing" in wrong.message
     assert not check("abe-beijing-2018/voices", "ab").right
+    # The letters with what they stand for, in brackets or after a colon, are the letters.
+    for answer in ("a, b, c (Aso, Hashimoto, Amari)", "a, b, c: Aso, Hashimoto and Amari", "a: Aso; b: H; c: A"):
+        assert check("abe-beijing-2018/voices", answer).right, answer
+    assert "(d)" in check("abe-beijing-2018/voices", "a, b, d (Aso, Hashimoto)").message
+    # Names instead of letters: ask for the letters, not "7 should not be there (h, i, m)".
+    names = check("abe-beijing-2018/voices", "Aso, Hashimoto, Amari")
+    assert names.status == "unreadable" and "only the letters" in names.message
     # Items of several words are never split at spaces.
     assert check("abe-beijing-2018/phrases", "soft hedging, hard hedging").right
     assert not check("abe-beijing-2018/phrases", "hard soft hedging").right
@@ -305,6 +312,22 @@ def test_choice_by_a_letter_before_the_key_term_or_by_the_gloss(written):
     assert check("abe-beijing-2018/principle", "b 竞争和协调").status == "wrong"
     # A letter and a key term that name different options: neither is taken.
     assert check("abe-beijing-2018/principle", "a 竞争和协调").status == "unreadable"
+
+
+def test_a_key_term_with_its_gloss_in_brackets_either_way_round(written):
+    written("""
+        [[exercise]]
+        id = "aims"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = ["a 主要目的 ('main aim'): 主要目的不是针对中国", "b 重大 ('major'): 不会造成重大战略压力"]
+        answer = "a"
+    """)
+    for answer in ("主要目的 (main aim)", "主要目的 ('main aim')", "main aim (主要目的)", "a 主要目的"):
+        assert check("abe-beijing-2018/aims", answer).right, answer
+    assert check("abe-beijing-2018/aims", "重大 (major)").status == "wrong"
+    assert check("abe-beijing-2018/aims", "主要目的 (major)").status == "unreadable"  # names both options
 
 
 def test_open_questions_show_a_model_answer(written):
