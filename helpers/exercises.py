@@ -770,8 +770,10 @@ def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str |
 
 def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -> Verdict:
     if have == want:
-        # "all 1 paragraph ids" reads oddly: a one-item answer is simply right
-        return Verdict(task.id, "right", "Right." if len(want) == 1 else f"Right: all {len(want)} {what}.")
+        # "all 1 paragraph ids" and "all 2 paragraph ids" read oddly: say "Right." and "both"
+        if len(want) == 1:
+            return Verdict(task.id, "right", "Right.")
+        return Verdict(task.id, "right", f"Right: {'both' if len(want) == 2 else f'all {len(want)}'} {what}.")
     right = len(have & want)
     parts = [f"Not yet: {right} of your {len(have)} {'is' if right == 1 else 'are'} right"]
     if want - have:

@@ -144,6 +144,34 @@ def test_ids_in_any_form_and_order(written):
     assert check("abe-beijing-2018/hedges", ["paragraph five"]).status == "unreadable"
 
 
+def test_the_reply_to_a_right_set_reads_naturally_for_one_two_and_more(written):
+    written("""
+        [[exercise]]
+        id = "one"
+        question = "q"
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p012"]
+
+        [[exercise]]
+        id = "two"
+        question = "q"
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p001", "abe-beijing-2018:p010"]
+
+        [[exercise]]
+        id = "three"
+        question = "q"
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p001", "abe-beijing-2018:p010", "abe-beijing-2018:p015"]
+    """)
+    assert check("abe-beijing-2018/one", "p012").message == "Right."
+    assert check("abe-beijing-2018/two", ["p010", "p001"]).message == "Right: both paragraph ids."
+    assert check("abe-beijing-2018/three", ["p1", "p10", "p15"]).message == "Right: all 3 paragraph ids."
+
+
 def test_one_paragraph_id_as_a_bare_number(written):
     written("""
         [[exercise]]
