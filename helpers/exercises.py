@@ -20,7 +20,7 @@ student's answer.
 >>> check("abe-beijing-2018/separation-joined", ["p002"]).status
 'wrong'
 >>> print(check("abe-beijing-2018/separation-joined", None))
-… No answer yet: replace None with your answer (a list of paragraph ids, each "p" and its number: ["p…", "p…"]) and run the cell again.
+… No answer yet: replace None with your answer (a paragraph id, "p" and its number, such as "p…") and run the cell again.
 >>> check("sources/notes-without-text", str(run_solution("sources/notes-without-text"))).right
 True
 """
@@ -675,7 +675,7 @@ def check(exercise_id: str, answer: object) -> Verdict:
         return Verdict(
             task.id,
             "empty",
-            f"No answer yet: replace None with your answer ({WANTS[task.kind]}) and run the cell again.",
+            f"No answer yet: replace None with your answer ({_form(task)}) and run the cell again.",
         )
     if task.withheld:
         return _check_digest(task, answer) if task.answer_digests else Verdict(task.id, "open", WITHHELD)
@@ -707,7 +707,15 @@ def _is_empty(answer: object) -> bool:
 
 
 def _wants(task: Exercise, answer: object) -> str:
-    return f"Your answer is {_describe(answer)}; this exercise wants {WANTS[task.kind]}."
+    return f"Your answer is {_describe(answer)}; this exercise wants {_form(task)}."
+
+
+def _form(task: Exercise) -> str:
+    """What an answer to ``task`` looks like: :data:`WANTS`, but one id where the file expects one."""
+    if task.kind is Kind.IDS and isinstance(task.answer, list) and len(task.answer) == 1:
+        # The question asks for one paragraph ("Give its id"): a two-id template would invite a wrong answer.
+        return 'a paragraph id, "p" and its number, such as "p…"'
+    return WANTS[task.kind]
 
 
 def _describe(answer: object) -> str:
@@ -1007,13 +1015,18 @@ def question(exercise_id: str) -> HTML:
 
     >>> "sources/notes-without-text" in question("sources/notes-without-text").data
     True
+
+    An ids exercise whose answer is one paragraph asks for one id, not a list of two:
+
+    >>> "answer: a paragraph id," in question("japan-us-2021/duichong-offset").data
+    True
     """
     task = exercise(exercise_id)
     options = ""
     if task.options:
         items = "".join(f"<li>({chr(97 + i)}) {_marked(_option_text(task, i))}</li>" for i in range(len(task.options)))
         options = f"<ul style='list-style:none;padding-left:0.5em;margin:0.3em 0'>{items}</ul>"
-    kind = "open question: no automatic check" if task.kind is Kind.OPEN else f"answer: {WANTS[task.kind]}"
+    kind = "open question: no automatic check" if task.kind is Kind.OPEN else f"answer: {_form(task)}"
     return HTML(
         f"<div style='border:1px solid #ccc;padding:0.5em 0.8em'><b>Exercise</b> "
         f"<code>{html.escape(task.id)}</code><br>{_marked(task.question)}{options}"

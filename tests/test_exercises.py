@@ -394,3 +394,28 @@ def test_malformed_exercises_name_the_file_and_exercise(tmp_path, body, problem)
     (tmp_path / "bad.toml").write_text(f'[[exercise]]\nid = "a"\nquestion = "q"\n{body}\n', encoding="utf-8")
     with pytest.raises(ExerciseError, match=rf"bad\.toml, exercise 1 \('a'\): .*{problem}"):
         load_exercises(tmp_path)
+
+
+def test_an_ids_question_shows_the_form_of_one_id_when_one_is_wanted(written):
+    written("""
+        [[exercise]]
+        id = "one"
+        question = "Which paragraph? Give its id."
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p002"]
+
+        [[exercise]]
+        id = "two"
+        question = "Which paragraphs? Give their ids."
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p002", "abe-beijing-2018:p003"]
+    """)
+    one = html.unescape(question("abe-beijing-2018/one").data)
+    two = html.unescape(question("abe-beijing-2018/two").data)
+    assert 'a paragraph id, "p" and its number, such as "p…"' in one and '["p…", "p…"]' not in one
+    assert '["p…", "p…"]' in two
+    assert check("abe-beijing-2018/one", "p002").right and check("abe-beijing-2018/one", ["p002"]).right
+    assert 'such as "p…"' in check("abe-beijing-2018/one", None).message
+    assert '["p…", "p…"]' in check("abe-beijing-2018/two", None).message
