@@ -449,9 +449,13 @@ def _expected_from(task: Exercise, value: object) -> object:
 def normalise(value: object) -> str:
     """A string as :func:`check` compares it: NFKC (full-width to half-width), Simplified, case-folded,
     spaces collapsed (and dropped between Chinese characters), surrounding quotes and brackets removed.
+    A year or date answer keeps only the date: a leading "in" or "the year" goes, and a year written
+    in Chinese numerals before 年 (二〇一四年) is written in digits.
 
     >>> normalise("  「 霸權 護持 」 "), normalise("ＲＱＦＩＩ"), normalise("Hard  Hedging") == normalise("hard hedging")
     ('霸权护持', 'rqfii', True)
+    >>> normalise("In 2014."), normalise("the year 2014"), normalise("二〇一四年"), normalise("in October 2014")
+    ('2014', '2014', '2014年', '2014-10')
     """
     text = unicodedata.normalize("NFKC", str(value))
     text = to_simplified(text).casefold()
@@ -461,7 +465,15 @@ def normalise(value: object) -> str:
     while previous != text:
         previous = text
         text = text.strip().strip(_QUOTES).strip()
-    return _date_key(text.rstrip("。."))
+    text = _YEAR_IN_NUMERALS.sub(lambda m: m[0].translate(_NUMERAL_DIGITS), text)
+    return _date_key(_BEFORE_A_DATE.sub("", text.rstrip("。.")))
+
+
+# "in 2014", "the year 2014", "in October 2014": the words before a date are not part of the answer.
+_BEFORE_A_DATE = re.compile(r"^(?:in|the year|year)\s+(?=[a-z.,\s\d]*\d{4}$)")
+# A year in Chinese numerals (二〇一四年, 二零一四年): four digits before 年.
+_NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+_YEAR_IN_NUMERALS = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]00:00(?::00)?)?")

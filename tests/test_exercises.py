@@ -221,6 +221,22 @@ def test_sets_lists_and_text_in_either_script_and_any_case(written):
     assert check("abe-beijing-2018/term", "hegemony").status == "wrong"
 
 
+def test_a_year_answer_may_say_in_or_use_chinese_numerals(written):
+    written("""
+        [[exercise]]
+        id = "year"
+        question = "q"
+        kind = "text"
+        hint = "h"
+        answer = "2014"
+        accept = ["2014年", "October 2014"]
+    """)
+    for answer in ("In 2014", "in 2014.", "the year 2014", "二〇一四年", "二零一四年", "in October 2014"):
+        assert check("abe-beijing-2018/year", answer).right, answer
+    for answer in ("in 2015", "二〇一五年", "in Seoul"):
+        assert check("abe-beijing-2018/year", answer).status == "wrong", answer
+
+
 def test_a_set_of_letters_separated_by_spaces_or_and(written):
     written("""
         [[exercise]]
