@@ -307,6 +307,24 @@ def test_choice_by_a_letter_before_the_key_term_or_by_the_gloss(written):
     assert check("abe-beijing-2018/principle", "a 竞争和协调").status == "unreadable"
 
 
+def test_a_letter_before_a_start_its_option_shares_with_another(written):
+    # "p021" starts options a and b; the letter says which one the student means.
+    written("""
+        [[exercise]]
+        id = "shared-start"
+        question = "Which sentence gives the condition?"
+        kind = "choice"
+        hint = "h"
+        options = ["a p021: the second condition", "b p021: the first condition", "c p022: the conclusion"]
+        answer = "a"
+    """)
+    for answer in ("a) p021", "a p021", "(a) p021", "a, p021", "a) p021, the second condition", "p021: the second"):
+        assert check("abe-beijing-2018/shared-start", answer).right, answer
+    assert check("abe-beijing-2018/shared-start", "b) p021").status == "wrong"
+    assert check("abe-beijing-2018/shared-start", "p021").status == "unreadable"  # two options start so
+    assert check("abe-beijing-2018/shared-start", "c) p021").status == "unreadable"  # the letter's option is not named
+
+
 def test_open_questions_show_a_model_answer(written):
     written("""
         [[exercise]]
