@@ -630,7 +630,9 @@ def _option_index(task: Exercise, value: object) -> int | None:
     if lead and lead.group(2) in letters:
         index = letters.index(lead.group(2))
         words = _named_options(task, letters, lead.group(4))
-        if words == [index] or (not words and lead.group(3) is None):
+        # An explicit letter wins when its own option is among those the words name: "a) p021" where
+        # p021 starts options a and b.
+        if index in words or (not words and lead.group(3) is None):
             return index
     return None
 

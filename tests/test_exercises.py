@@ -374,6 +374,24 @@ def test_a_key_term_with_its_gloss_in_brackets_either_way_round(written):
     assert check("abe-beijing-2018/aims", "主要目的 (major)").status == "unreadable"  # names both options
 
 
+def test_a_letter_before_a_start_its_option_shares_with_another(written):
+    # "p021" starts options a and b; the letter says which one the student means.
+    written("""
+        [[exercise]]
+        id = "shared-start"
+        question = "Which sentence gives the condition?"
+        kind = "choice"
+        hint = "h"
+        options = ["a p021: the second condition", "b p021: the first condition", "c p022: the conclusion"]
+        answer = "a"
+    """)
+    for answer in ("a) p021", "a p021", "(a) p021", "a, p021", "a) p021, the second condition", "p021: the second"):
+        assert check("abe-beijing-2018/shared-start", answer).right, answer
+    assert check("abe-beijing-2018/shared-start", "b) p021").status == "wrong"
+    assert check("abe-beijing-2018/shared-start", "p021").status == "unreadable"  # two options start so
+    assert check("abe-beijing-2018/shared-start", "c) p021").status == "unreadable"  # the letter's option is not named
+
+
 def test_open_questions_show_a_model_answer(written):
     written("""
         [[exercise]]
