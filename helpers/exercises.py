@@ -895,13 +895,37 @@ def _check_text(task: Exercise, expected: frozenset, answer: object) -> Verdict:
 
 
 def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
-    index = _option_index(task, answer)
+    index = None if _names_two_letters(task, answer) else _option_index(task, answer)
     if index is None:
         letters = ", ".join(f'"{chr(97 + i)}"' for i in range(len(task.options)))
         return Verdict(task.id, "unreadable", f"Give the letter of one option ({letters}) or its text.", task.hint)
     if index == expected:
         return Verdict(task.id, "right", f"Right: ({chr(97 + index)}).")
     return Verdict(task.id, "wrong", f"Not yet: ({chr(97 + index)}) is not the best answer.", task.hint)
+
+
+# A letter, a separator ("," ";" "/" "&" "or" "and" 或 和 、 or a space) and a second letter standing alone:
+# "b, d", "b or d", "(b) (d)". The second letter must end there or before a separator, so a gloss that
+# begins with a letter-like word ("b, a balanced diplomacy", "b) balanced diplomacy") is not caught.
+_TWO_LETTERS = re.compile(
+    r"(?:(?:option|answer|choice)s?\s*:?\s*)?\(?([a-z])\)?[.:]?\s*(?:[,;/&、]|\bor\b|\band\b|或|和)?\s*"
+    r"\(?([a-z])\)?(?=$|[,;/&、.:]|\s*\(|\s+(?:or|and)\b|\s*[或和])"
+)
+
+
+def _names_two_letters(task: Exercise, answer: object) -> bool:
+    """Whether a choice answer opens with two different option letters ("b, d", "b or d"): a hedge
+    between two options is not an answer, whichever letter comes first.
+
+    >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a one", "b two", "c three"))
+    >>> [_names_two_letters(task, answer) for answer in ("b, c", "c or b", "b) two", "b, because", "b, a two")]
+    [True, True, False, False, False]
+    """
+    if not isinstance(answer, str):
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
+    pair = _TWO_LETTERS.match(normalise(answer))
+    return bool(pair) and pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)
 
 
 # Each check takes the kind of expected answer its solution computes.
@@ -1005,7 +1029,7 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
         if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
             return []
         return [normalise(answer)]
-    index = _option_index(task, answer)
+    index = None if _names_two_letters(task, answer) else _option_index(task, answer)
     return [] if index is None else [str(index)]
 
 

@@ -392,6 +392,31 @@ def test_a_letter_before_a_start_its_option_shares_with_another(written):
     assert check("abe-beijing-2018/shared-start", "c) p021").status == "unreadable"  # the letter's option is not named
 
 
+def test_choice_refuses_two_letters_whichever_comes_first(written):
+    written("""
+        [[exercise]]
+        id = "sense"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = ["a against China", "b a balanced diplomacy (平衡外交)", "c against Japan", "d against Russia"]
+        answer = "b"
+    """)
+    for hedge in ("b, d", "d, b", "b or d", "(b) (d)", "b/d", "b and d", "b 或 d", "B, D"):
+        assert check("abe-beijing-2018/sense", hedge).status == "unreadable", hedge
+    # A gloss after the letter, even one opening with a letter-like word, is still an answer.
+    for answer in (
+        "b",
+        "b) balanced diplomacy",
+        "b, a balanced diplomacy",
+        "b) 平衡外交",
+        "b, because 平衡外交",
+        "b, b",
+    ):
+        assert check("abe-beijing-2018/sense", answer).right, answer
+    assert check("abe-beijing-2018/sense", "d) against Russia").status == "wrong"
+
+
 def test_open_questions_show_a_model_answer(written):
     written("""
         [[exercise]]
