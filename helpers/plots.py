@@ -39,14 +39,19 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 
 from .analysis.figures import check_figures, load_figures, summit_table
 from .analysis.timeline import EVENT_TYPES, merged_timeline
+from .corpus.loading import default_corpus
 from .text.language import segment
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: Okabe–Ito's yellow darkened: the light one is too faint on white for a small marker (3:1 contrast wanted).
+DARK_YELLOW = "#9A7D00"
 #: One marker and colour per event type, the same in every plot of the collection.
 EVENT_STYLE = {
     event_type: (marker, colour)
-    for event_type, marker, colour in zip(EVENT_TYPES, "osD^vP<X>h", PALETTE[:7] + ["#000000", PALETTE[0], PALETTE[3]])
+    for event_type, marker, colour in zip(
+        EVENT_TYPES, "osD^vP<X>h", PALETTE[:6] + [DARK_YELLOW, "#000000", PALETTE[0], PALETTE[3]]
+    )
 }
 #: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.
 CJK_FAMILIES = ["Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Sans CJK JP", "Noto Sans CJK KR"]
@@ -667,14 +672,23 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
 
     ``title`` replaces the generic title (for one article, say what it shows).
     """
+    articles = list(articles) if articles is not None else None
     events = merged_timeline(articles)
     if since is not None:
         events = events[events["start"].dt.year >= since]
-    lanes = list(dict.fromkeys(events["article_id"]))
-    ax = new_axes(9.0, max(2.6, 1.2 + 0.6 * len(lanes)))
+    # One lane per article, the first asked for (or the first in the catalog) at the top.
+    order = list(articles) if articles is not None else default_corpus().ids
+    present = set(events["article_id"])
+    lanes = [a for a in order if a in present] + sorted(present - set(order))
     types = [t for t in EVENT_STYLE if t in set(events["event_type"])]
+    ahead = events["description"].str.match(EXPECTED_EVENT)
+    # Tall enough for the legend beside it (every type, the two date keys, the ring) and for the lanes.
+    entries = len(types) + 2 + int(ahead.any())
+    height = max(2.6, 1.2 + 0.6 * len(lanes), 0.8 + 0.165 * entries)
+    ax = new_axes(9.0, height)
     shown = events["start"] + events["precision"].map(MID_PERIOD).fillna(pd.Timedelta(0))  # as timeline_positions
-    lane_y = events["article_id"].map(lanes.index) + _stacked_offsets(shown, events["article_id"], len(lanes))
+    stacked = _stacked_offsets(shown, events["article_id"], len(lanes), height)
+    lane_y = (len(lanes) - 1 - events["article_id"].map(lanes.index)) + stacked
     for event_type in types:
         marker, colour = EVENT_STYLE[event_type]
         of_type = events[events["event_type"] == event_type]
@@ -704,7 +718,6 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
     handles += [key("day given", "o", "0.45"), key("month or year only", "o", "0.45", filled=False)]
     # An event the text only expects (timeline.csv's description starts "Expected:" or "Planned:") is
     # drawn where it would fall; a black ring says it had not happened when the article was written.
-    ahead = events["description"].str.match(EXPECTED_EVENT)
     if ahead.any():
         ax.scatter(
             shown[ahead],
@@ -726,7 +739,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
         )
         ring.set_label("expected or planned")
         handles.append(ring)
-    ax.set_yticks(range(len(lanes)), lanes, fontsize=8)
+    ax.set_yticks(range(len(lanes)), lanes[::-1], fontsize=8)
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     ax.set_xlabel("Date of the event")
     subject = f"Events {lanes[0]} relies on" if len(lanes) == 1 else "Events the articles rely on"
@@ -735,7 +748,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
         handles=handles,
         fontsize=7,
         loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        bbox_to_anchor=(1.035, 1.0),
         title="event type; date",
         title_fontsize=7,
     )
@@ -743,9 +756,13 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
         ax,
         [f"{a}:" for a in lanes],
         note="helpers/data/timeline.csv, one marker per event; filled: the day is given, "
-        "hollow: only the month or year, drawn mid-period; a black ring: expected or planned, "
-        "not yet happened; markers that would overlap are stacked above and below their lane "
-        "(the height means nothing)",
+        "hollow: only the month or year, drawn mid-period"
+        + ("; a black ring: expected or planned, not yet happened" if ahead.any() else "")
+        + (
+            "; markers that would overlap are stacked above and below their lane (the height means nothing)"
+            if (stacked != 0).any()
+            else ""
+        ),
     )
     figure = _root(ax)
     figure.alt_details = _timeline_details(timeline_positions(events), lanes)  # type: ignore[attr-defined]
@@ -761,7 +778,7 @@ STACK_STEP_POINTS = 7.0
 STACK_MAX_HALF_LANE = 0.42
 
 
-def _stacked_offsets(shown: pd.Series, lane: pd.Series, lanes: int) -> pd.Series:
+def _stacked_offsets(shown: pd.Series, lane: pd.Series, lanes: int, height: float | None = None) -> pd.Series:
     """Vertical offsets (in lane units) that keep coinciding timeline markers from hiding each other.
 
     Each marker, in drawn order, takes the level nearest its lane's middle (0, +1, -1, +2, ...)
@@ -775,8 +792,9 @@ def _stacked_offsets(shown: pd.Series, lane: pd.Series, lanes: int) -> pd.Series
         return pd.Series(0.0, index=shown.index)
     span = max((shown.max() - shown.min()) * 1.1, pd.Timedelta(days=1))  # matplotlib's 5 % margins
     too_close = span * STACK_SPAN_SHARE
-    # Points per lane unit, as new_axes(9.0, max(2.6, 1.2 + 0.6 * lanes)) lays the axes out.
-    points_per_lane = (max(2.6, 1.2 + 0.6 * lanes) - 1.1) * 72 / (lanes + 0.2)
+    # Points per lane unit, as new_axes(9.0, height) lays the axes out.
+    height = max(2.6, 1.2 + 0.6 * lanes) if height is None else height
+    points_per_lane = (height - 1.1) * 72 / (lanes + 0.2)
     step = STACK_STEP_POINTS / points_per_lane
     levels = [0] + [sign * k for k in range(1, int(STACK_MAX_HALF_LANE / step) + 1) for sign in (1, -1)]
     offsets = pd.Series(0.0, index=shown.index)

@@ -140,3 +140,13 @@ def test_timeline_rings_exactly_the_events_the_articles_only_expect():
         assert len(rings[0].get_offsets()) == expected
         assert "expected or planned" in [h.get_label() for h in figure.axes[0].get_legend().legend_handles]
         assert "A black ring marks what the article expects or plans" in figure.alt_details
+
+
+def test_timeline_lanes_follow_the_order_asked_with_the_first_on_top(corpus):
+    figure = plots.timeline()
+    labels = [t.get_text() for t in figure.axes[0].get_yticklabels()]  # bottom to top
+    present = [a for a in corpus.ids if a in set(labels)]
+    assert labels[::-1] == present  # catalog order, top down
+    two = [present[-1], present[0]]
+    labels = [t.get_text() for t in plots.timeline(two).axes[0].get_yticklabels()]
+    assert labels[::-1] == two
