@@ -36,6 +36,7 @@ from .analysis.themes import (
     tag_themes,
 )
 from .corpus.loading import Corpus, default_corpus
+from .text.fulltable import chinese_lang
 from .text.script import to_script, to_simplified
 
 #: Shown when nothing is chosen.
@@ -207,7 +208,11 @@ _STYLE = f"""<style>
 def results_html(
     index: ParagraphIndex, matches: pd.DataFrame, keyword: str = "", script: str = "original", limit: int = 60
 ) -> str:
-    """Render the matching paragraphs, with their ids and highlighted keywords."""
+    """Render the matching paragraphs, with their ids and highlighted keywords.
+
+    Each paragraph's text carries ``lang`` (``zh-Hant`` or ``zh-Hans``, by the script shown), so that
+    a screen reader reads it as Chinese.
+    """
     keyword = clean_keyword(keyword)
     if matches.empty:
         return _STYLE + '<div class="jr-results"><p class="note">No paragraph matches this selection.</p></div>'
@@ -221,7 +226,8 @@ def results_html(
         parts.append(
             f'<div class="para"><span class="pid">{html.escape(row.para_id)}</span>'
             + (f' <span class="note">({html.escape(names)})</span>' if names else "")
-            + f"<br>{highlight(row.text, theme_keywords, keyword, script, exclude)}</div>"
+            + f'<br><span lang="{chinese_lang(to_script(row.text, script)) or "zh"}">'
+            + f"{highlight(row.text, theme_keywords, keyword, script, exclude)}</span></div>"
         )
     if len(matches) > limit:
         parts.append(f'<p class="note">… and {len(matches) - limit} more: narrow the selection to see them.</p>')

@@ -108,6 +108,14 @@ def test_script_toggle_shows_passages_in_the_chosen_script():
     assert "铀矿" in widget.results.value
 
 
+def test_paragraphs_are_marked_with_the_language_of_their_script():
+    widget = theme_filter(CORPUS["central-asia-2007"])
+    widget.select(keyword="铀矿")
+    assert '<span lang="zh-Hans">' in widget.results.value and "zh-Hant" not in widget.results.value
+    widget.script.value = "traditional"
+    assert '<span lang="zh-Hant">' in widget.results.value and "zh-Hans" not in widget.results.value
+
+
 @pytest.mark.parametrize(
     "keyword",
     ["", "   ", ".*+?[](){}|\\^$", "字" * 10_000, "日本 Japan 關係 关系", "<script>alert(1)</script>", "&amp; <b>"],
