@@ -648,7 +648,9 @@ def _named_options(task: Exercise, letters: str, given: str) -> list[int]:
     outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
     if not (bracketed and outside):
         return _options_named_by(task, letters, given)
-    named = {index for form in (outside, *map(normalise, bracketed)) for index in _options_named_by(task, letters, form)}
+    named = {
+        index for form in (outside, *map(normalise, bracketed)) for index in _options_named_by(task, letters, form)
+    }
     return sorted(named) or _options_named_by(task, letters, given)
 
 
@@ -660,7 +662,9 @@ def _options_named_by(task: Exercise, letters: str, given: str) -> list[int]:
         unquoted = re.sub(r"[(（]\s*['‘“\"]?([^()（）'’”\"]+)['’”\"]?\s*[)）]", r"(\1)", normalise(stripped))
         if given in (normalise(option), normalise(stripped), *glosses):
             exact.append(index)
-        elif len(given) >= 3 and (_starts_with_words(normalise(stripped), given) or _starts_with_words(unquoted, given)):
+        elif len(given) >= 3 and (
+            _starts_with_words(normalise(stripped), given) or _starts_with_words(unquoted, given)
+        ):
             starts.append(index)
     return exact or starts
 
@@ -815,7 +819,11 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         # the text after a colon (after the first one, if only letters precede it).
         answer = re.sub(r"[(（][^()（）]{2,}[)）]", " ", answer)
         head = re.split(r"[:：]", answer, maxsplit=1)[0]
-        if len(re.findall(r"[:：]", answer)) == 1 and re.fullmatch(r"[\sa-zA-Z,，、;；&/()]*", head) and all(len(w) == 1 for w in re.findall(r"[a-zA-Z]+", head)):
+        if (
+            len(re.findall(r"[:：]", answer)) == 1
+            and re.fullmatch(r"[\sa-zA-Z,，、;；&/()]*", head)
+            and all(len(w) == 1 for w in re.findall(r"[a-zA-Z]+", head))
+        ):
             answer = head
         answer = "\n".join(re.split(r"[:：]", part, maxsplit=1)[0] for part in _SEPARATORS.split(answer))
     items = _items(answer)
@@ -925,7 +933,9 @@ def _names_two_letters(task: Exercise, answer: object) -> bool:
         return False
     letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
     pair = _TWO_LETTERS.match(normalise(answer))
-    return bool(pair) and pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)
+    if pair is None:
+        return False
+    return pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)
 
 
 # Each check takes the kind of expected answer its solution computes.

@@ -50,7 +50,10 @@ DARK_YELLOW = "#9A7D00"
 EVENT_STYLE = {
     event_type: (marker, colour)
     for event_type, marker, colour in zip(
-        EVENT_TYPES, "osD^vP<X>h", PALETTE[:6] + [DARK_YELLOW, "#000000", PALETTE[0], PALETTE[3]]
+        # Outline shapes (no thin plus or cross), so that a hollow marker looks hollow.
+        EVENT_TYPES,
+        "osD^vp<*>h",
+        PALETTE[:6] + [DARK_YELLOW, "#000000", PALETTE[0], PALETTE[3]],
     )
 }
 #: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.
@@ -147,7 +150,8 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     The website, and any page made from the notebooks, puts it in the image's
     ``alt``. A plot helper may set ``figure.alt_text`` to say it better; else it
     is read from the figure itself: titles, axis labels, the bars' labels and
-    values, each line's first and last point, followed by ``figure.alt_details``
+    values, each line's first and last point (every point of a series drawn as
+    markers only), followed by ``figure.alt_details``
     if the helper set it (what the figure cannot say by itself, such as where
     :func:`timeline` draws an event whose day the text does not give).
 
@@ -155,6 +159,9 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     >>> bars = ax.bar(["2018", "2019"], [5.0, 7.5]); title = ax.set_title("Swaps"); label = ax.set_ylabel("JPY tn")
     >>> text_alternative(ax.figure)
     'Chart: Swaps. y axis: JPY tn. Bars: 2018 5, 2019 7.5.'
+    >>> ax = new_axes(); points = ax.plot([2018, 2022], [1.3, 2.0], "o", label="share")
+    >>> text_alternative(ax.figure)
+    'Chart: Points share: 1.3 (2018), 2 (2022).'
     """
     explicit = getattr(figure, "alt_text", "")
     if explicit:
@@ -198,6 +205,11 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
                 continue
             label = str(line.get_label())
             name = "" if label.startswith("_") else f" {label}"
+            if line.get_linestyle() in ("None", "", " ", "none"):  # markers only: points, not a line
+                shown = ", ".join(f"{_number(float(b))} ({a})" for a, b in zip(x[:8], y[:8]))
+                more = f" and {len(x) - 8} more" if len(x) > 8 else ""
+                parts.append(f"Points{name}: {shown}{more}.")
+                continue
             parts.append(f"Line{name}: from {_number(float(y[0]))} ({x[0]}) to {_number(float(y[-1]))} ({x[-1]}).")
         for image in ax.get_images():
             array = image.get_array()

@@ -35,7 +35,10 @@ import pandas as pd
 from .script import to_simplified, to_traditional
 
 #: Han characters and the CJK punctuation that goes with them.
-_HAN_RUN = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20「」『』]+")
+_CJK = r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff20「」『』]"
+# A run goes on across spaces and digits between CJK characters ("2022 年４月 28 日"), so that a
+# Japanese title with a kanji-only stretch and a date is marked as one Japanese run.
+_HAN_RUN = re.compile(rf"{_CJK}+(?:[ \d]+{_CJK}+)*")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Hiragana and katakana (the prolonged-sound mark ー included): text with many of them is Japanese.
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
@@ -90,6 +93,8 @@ def mark_chinese(escaped: str) -> tuple[str, str | None]:
     ('日美關係', 'zh-Hant')
     >>> mark_chinese("the note of the article is titled ウクライナの窮狀は, in Japanese")
     ('the note of the article is titled <span lang="ja">ウクライナの窮狀は</span>, in Japanese', None)
+    >>> mark_chinese("note: 「米韓首脳會談 「核の傘」の信頼性を確認した」、2022 年４月 28 日, https://www.yomiuri.co.jp/editorial/")[0]
+    'note: <span lang="ja">「米韓首脳會談 「核の傘」の信頼性を確認した」、2022 年４月 28 日</span>, https://www.yomiuri.co.jp/editorial/'
     """
     text = html.unescape(escaped)
     han = len(_HAN.findall(text)) + len(_KANA.findall(text))
