@@ -52,7 +52,7 @@ EVENT_STYLE = {
     for event_type, marker, colour in zip(
         # Outline shapes (no thin plus or cross), so that a hollow marker looks hollow.
         EVENT_TYPES,
-        "osD^vp<*>h",
+        "osD^vp<8>h",
         PALETTE[:6] + [DARK_YELLOW, "#000000", PALETTE[0], PALETTE[3]],
     )
 }
@@ -696,7 +696,7 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
     ahead = events["description"].str.match(EXPECTED_EVENT)
     # Tall enough for the legend beside it (every type, the two date keys, the ring) and for the lanes.
     entries = len(types) + 2 + int(ahead.any())
-    height = max(2.6, 1.2 + 0.6 * len(lanes), 0.8 + 0.165 * entries)
+    height = max(2.6, 1.2 + 0.6 * len(lanes), 1.0 + 0.18 * entries)
     ax = new_axes(9.0, height)
     shown = events["start"] + events["precision"].map(MID_PERIOD).fillna(pd.Timedelta(0))  # as timeline_positions
     stacked = _stacked_offsets(shown, events["article_id"], len(lanes), height)
@@ -771,7 +771,8 @@ def timeline(articles: Iterable[str] | None = None, since: int | None = None, ti
         "hollow: only the month or year, drawn mid-period"
         + ("; a black ring: expected or planned, not yet happened" if ahead.any() else "")
         + (
-            "; markers that would overlap are stacked above and below their lane (the height means nothing)"
+            "; markers that would overlap are stacked above and below their lane as far as there is room "
+            "(the height means nothing)"
             if (stacked != 0).any()
             else ""
         ),
