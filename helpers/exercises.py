@@ -714,7 +714,9 @@ def _options_named_by(task: Exercise, letters: str, given: str) -> list[int]:
         elif given_bare and tagged and given_bare in (_bare(stripped), _bare(unquoted)):
             bare.append(index)
         elif len(given) >= 3 and (
-            _starts_with_words(normalise(stripped), given) or _starts_with_words(unquoted, given)
+            _starts_with_words(normalise(stripped), given)
+            or _starts_with_words(unquoted, given)
+            or any(_starts_with_words(gloss, given) for gloss in glosses)
         ):
             starts.append(index)
         elif len(given_bare) >= 3 and tagged and given_tags and _starts_with_words(_bare(stripped), given_bare):
@@ -1003,6 +1005,17 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
     index = None if _names_two_letters(task, answer) else _option_index(task, answer)
     if index is None:
         letters = ", ".join(f'"{chr(97 + i)}"' for i in range(len(task.options)))
+        several = (
+            _named_options(task, "abcdefghijklmnopqrstuvwxyz"[: len(task.options)], normalise(answer))
+            if isinstance(answer, str) and not _names_two_letters(task, answer)
+            else []
+        )
+        if len(several) > 1:
+            # "p021" where p021 starts options a and b: say so, rather than ask for "its text" again.
+            fits = " and ".join(f"({chr(97 + i)})" for i in several)
+            return Verdict(
+                task.id, "unreadable", f"{answer.strip()[:40]!r} fits {fits}: give the letter of the one you mean.", task.hint
+            )
         return Verdict(task.id, "unreadable", f"Give the letter of one option ({letters}) or its text.", task.hint)
     if index == expected:
         return Verdict(task.id, "right", f"Right: ({chr(97 + index)}).")

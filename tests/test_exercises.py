@@ -370,6 +370,7 @@ def test_a_key_term_with_its_gloss_in_brackets_either_way_round(written):
     """)
     for answer in ("主要目的 (main aim)", "主要目的 ('main aim')", "main aim (主要目的)", "a 主要目的"):
         assert check("abe-beijing-2018/aims", answer).right, answer
+    assert check("abe-beijing-2018/aims", "main aim").right and check("abe-beijing-2018/aims", "main").right  # a gloss's start
     assert check("abe-beijing-2018/aims", "重大 (major)").status == "wrong"
     assert check("abe-beijing-2018/aims", "主要目的 (major)").status == "unreadable"  # names both options
 
@@ -389,6 +390,7 @@ def test_a_letter_before_a_start_its_option_shares_with_another(written):
         assert check("abe-beijing-2018/shared-start", answer).right, answer
     assert check("abe-beijing-2018/shared-start", "b) p021").status == "wrong"
     assert check("abe-beijing-2018/shared-start", "p021").status == "unreadable"  # two options start so
+    assert "fits (a) and (b)" in check("abe-beijing-2018/shared-start", "p021").message
     assert check("abe-beijing-2018/shared-start", "c) p021").status == "unreadable"  # the letter's option is not named
 
 
