@@ -621,3 +621,14 @@ def test_a_hedged_choice_and_an_options_text_with_other_punctuation(written):
     for answer in ("著 rules out s2t, 并 rules out both", "著 rules out s2t 并 rules out both", "著 rules out s2t; 并 rules out both."):
         assert check("abe-beijing-2018/forms", answer).right, answer
     assert check("abe-beijing-2018/forms", "著 rules out both, 并 rules out neither").status == "wrong"
+
+
+@pytest.mark.parametrize("exercise_id", [e for e in EXERCISES if exercise(e).kind is Kind.CHOICE])
+def test_every_options_printed_text_names_that_option(exercise_id):
+    # A student who copies the option they mean, with or without its letter, names it (review 06, 2.1).
+    task = exercise(exercise_id)
+    for index, option in enumerate(task.options):
+        letter = chr(97 + index)
+        without_letter = re.sub(rf"^\(?{letter}[).:]?\s+", "", option, flags=re.IGNORECASE)
+        for form in (option, without_letter):
+            assert ex._option_index(task, form) == index, form
