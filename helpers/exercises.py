@@ -456,6 +456,8 @@ def normalise(value: object) -> str:
     ('霸权护持', 'rqfii', True)
     >>> normalise("In 2014."), normalise("the year 2014"), normalise("二〇一四年"), normalise("in October 2014")
     ('2014', '2014', '2014年', '2014-10')
+    >>> normalise("2014 年"), normalise("2014 年 10 月"), normalise("in the year 2014"), normalise("二〇一四")
+    ('2014年', '2014-10', '2014', '2014')
     """
     text = unicodedata.normalize("NFKC", str(value))
     text = to_simplified(text).casefold()
@@ -465,15 +467,18 @@ def normalise(value: object) -> str:
     while previous != text:
         previous = text
         text = text.strip().strip(_QUOTES).strip()
+    # "2014 年 10 月", as the articles print dates: no space inside a date.
+    text = re.sub(r"(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d)", "", text)
     text = _YEAR_IN_NUMERALS.sub(lambda m: m[0].translate(_NUMERAL_DIGITS), text)
     return _date_key(_BEFORE_A_DATE.sub("", text.rstrip("。.")))
 
 
 # "in 2014", "the year 2014", "in October 2014": the words before a date are not part of the answer.
-_BEFORE_A_DATE = re.compile(r"^(?:in|the year|year)\s+(?=[a-z.,\s\d]*\d{4}$)")
+_BEFORE_A_DATE = re.compile(r"^(?:in the year|in|the year|year)\s+(?=[a-z.,\s\d]*\d{4}$)")
 # A year in Chinese numerals (二〇一四年, 二零一四年): four digits before 年.
 _NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_YEAR_IN_NUMERALS = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+# Without 年 only when the numerals are the whole answer and begin like a year (二〇一四).
+_YEAR_IN_NUMERALS = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)|^[一二][〇零一二三四五六七八九]{3}$")
 
 
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]00:00(?::00)?)?")
@@ -609,7 +614,11 @@ def _option_index(task: Exercise, value: object) -> int | None:
 
     Accepted: the letter ("b", "(b)", "B.", "option b"); the option's text, its start cut at a word's
     end, or a gloss it gives in brackets ("respect for diversity" for "a 尊重多样性 (respect for
-    diversity)"); and a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的").
+    diversity)"), with its paragraph tag anywhere or nowhere ("p022: …", "… (p022)", "… p022") and
+    its punctuation as the student types it ("… s2t, 并 …" for "… s2t; 并 …"); the option's head
+    before its colon ("the ROC" for "the ROC: …"), alone or before the student's words ("the ROC, a
+    reading …"); and a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的",
+    "b (seems)", "b - because ..."), unless those words name another option.
     """
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
@@ -621,52 +630,98 @@ def _option_index(task: Exercise, value: object) -> int | None:
     named = _named_options(task, letters, given)
     if len(named) == 1:
         return named[0]
-    # A letter, then the student's own words: "(c) neither ...", "c) because ...", "b, since ...", and
-    # "a 主要目的" (a letter, a space and Chinese). A bare "a" before English words is read as a letter
-    # only when the words are the start of that option's text: "a slip" may be the article.
+    # A letter, then the student's own words: "(c) neither ...", "c) because ...", "b, since ...",
+    # "b - because ...", "b (seems)" and "a 主要目的" (a letter, a space and Chinese). A bare "a" before
+    # English words is read as a letter only when the words are the start of that option's text:
+    # "a slip" may be the article.
     lead = re.match(
-        r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s+(?=[\u3400-\u9fff])|(\s+)))\s*(.+)", given
+        r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s*[-–—]+|\s+(?=[\u3400-\u9fff(])|(\s+)))\s*(.+)",
+        given,
     )
-    if lead and lead.group(2) in letters:
+    # ("a - c" is a range, two options, not a letter and a gloss)
+    other = re.fullmatch(r"\(?([a-z])\)?", lead.group(4)) if lead else None
+    if lead and lead.group(2) in letters and not (other and other.group(1) != lead.group(2)):
         index = letters.index(lead.group(2))
-        words = _named_options(task, letters, lead.group(4))
+        words = _named_options(task, letters, normalise(lead.group(4)))
         # An explicit letter wins when its own option is among those the words name: "a) p021" where
-        # p021 starts options a and b.
+        # p021 starts options a and b. Words that name another option contradict it: "b (to hedge)".
         if index in words or (not words and lead.group(3) is None):
             return index
+        return None
+    if not named:
+        # The option's head, then the student's own words after a comma, a dash or "because":
+        # "the ROC, a reading of one occurrence". The words must name no other option.
+        clause = re.match(r"(.+?)\s*(?:[,;:，；：]|\s[-–—]+\s|\s+because\s)\s*(.+)", given)
+        if clause:
+            head = _named_options(task, letters, normalise(clause.group(1)))
+            rest = _named_options(task, letters, normalise(clause.group(2)))
+            if len(head) == 1 and set(rest) <= set(head):
+                return head[0]
     return None
 
 
 def _named_options(task: Exercise, letters: str, given: str) -> list[int]:
     """The options whose text (without its letter), its start cut at a word's end, or a bracketed gloss in it is ``given``.
 
-    A key term with its gloss in brackets, either way round ("主要目的 (main aim)", "respect for
-    diversity (尊重多样性)"), names the options that each part names; quotes around a gloss do not count.
+    The whole answer is tried first ("…平稳 (p022)" is option c's text even if "(p022)" tags option e
+    too). A key term with its gloss in brackets, either way round ("主要目的 (main aim)", "respect for
+    diversity (尊重多样性)"), names the options that both parts name; quotes around a gloss do not count.
     """
+    whole = _options_named_by(task, letters, given)
+    if len(whole) == 1:
+        return whole
     # (normalise has stripped a closing bracket that ended the answer)
     bracketed = re.findall(r"[(（]([^()（）]+)(?:[)）]|$)", given)
     outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
     if not (bracketed and outside):
-        return _options_named_by(task, letters, given)
-    named = {
-        index for form in (outside, *map(normalise, bracketed)) for index in _options_named_by(task, letters, form)
-    }
-    return sorted(named) or _options_named_by(task, letters, given)
+        return whole
+    named = set(_options_named_by(task, letters, outside))
+    if not named:
+        return whole
+    for gloss in map(normalise, bracketed):
+        by_gloss = _options_named_by(task, letters, gloss)
+        if by_gloss:
+            named &= set(by_gloss)  # a gloss narrows what the term names; one that names another option contradicts it
+    return sorted(named) or whole
+
+
+# A paragraph tag such as "p022", as an option gives it ("(p022)" at the end, "p022:" at the start).
+_PARA_TAG = re.compile(r"(?<![a-z0-9])p\d{3}(?![a-z0-9])")
+
+
+def _bare(text: str) -> str:
+    """A normalised text without its punctuation and paragraph tags, for comparing an option with a copy of it."""
+    text = _PARA_TAG.sub(" ", text)
+    text = "".join(" " if unicodedata.category(char).startswith("P") else char for char in text)
+    return normalise(text)
 
 
 def _options_named_by(task: Exercise, letters: str, given: str) -> list[int]:
-    exact, starts = [], []
+    exact, bare, starts = [], [], []
+    given_tags = set(_PARA_TAG.findall(given))
+    given_bare = _bare(given)
     for index, option in enumerate(task.options):
         stripped = re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE)
         glosses = [normalise(gloss) for gloss in re.findall(r"[(（]([^()（）]+)[)）]", stripped)]
         unquoted = re.sub(r"[(（]\s*['‘“\"]?([^()（）'’”\"]+)['’”\"]?\s*[)）]", r"(\1)", normalise(stripped))
-        if given in (normalise(option), normalise(stripped), *glosses):
+        # The head before the option's first colon ("the ROC" of "the ROC: 參謀總長 is …"), with or
+        # without a leading article ("ROC").
+        head = normalise(stripped).split(":", 1)[0]
+        heads = {head, re.sub(r"^(?:the|a|an)\s+", "", head)} if ":" in normalise(stripped) else set()
+        tagged = given_tags <= set(_PARA_TAG.findall(normalise(stripped)))
+        if given in (normalise(option), normalise(stripped), *glosses) or (given in heads and len(given) >= 2):
             exact.append(index)
+        elif given_bare and tagged and given_bare in (_bare(stripped), _bare(unquoted)):
+            bare.append(index)
         elif len(given) >= 3 and (
-            _starts_with_words(normalise(stripped), given) or _starts_with_words(unquoted, given)
+            _starts_with_words(normalise(stripped), given)
+            or _starts_with_words(unquoted, given)
+            or any(_starts_with_words(gloss, given) for gloss in glosses)
         ):
             starts.append(index)
-    return exact or starts
+        elif len(given_bare) >= 3 and tagged and given_tags and _starts_with_words(_bare(stripped), given_bare):
+            starts.append(index)  # "p022: 双边关系分值…" for "双边关系分值… (p022)"
+    return exact or bare or starts
 
 
 def _starts_with_words(text: str, start: str) -> bool:
@@ -814,6 +869,16 @@ def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -
 def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     letters = all(len(item) == 1 for item in expected)
     if isinstance(answer, str) and letters:
+        kept = _without_excluded_letters(answer)
+        if kept is None:
+            return Verdict(
+                task.id,
+                "unreadable",
+                'Give only the letters you choose, e.g. "a, b" (a letter after "not" or "except" is left '
+                "out; the same letter cannot be both in and out).",
+                task.hint,
+            )
+        answer = kept
         # A student who names what the letters stand for ("a, b, c (Aso, Hashimoto, Amari)",
         # "a, b, c: Aso …", "a: Aso; b: Hashimoto") gives the letters: drop bracketed words, then
         # the text after a colon (after the first one, if only letters precede it).
@@ -840,7 +905,7 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         words -= {"", "and"}
         if letters:
             # "abc" is three letters run together; "Aso" (letters out of alphabetical order) is a word.
-            words = {part for word in words for part in (word if _letter_run(word, expected) else [word])}
+            words = {part for word in words for part in (word if _letter_run(word, expected, task) else [word])}
         given = words
     # One item that is none of the items and looks like several run together ("a-c", "a|b"): say how to
     # separate them, rather than "0 of your 1 are right".
@@ -862,9 +927,43 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     return _compare_sets(task, expected, given, str, "items")
 
 
-def _letter_run(word: str, expected: frozenset) -> bool:
-    """Whether ``word`` is letters run together ("abc", "bd"): not an item, and in alphabetical order."""
-    return word not in expected and word.isalpha() and list(word) == sorted(set(word))
+# "not d", "but not d or e", "except d": what follows names letters the student leaves out.
+_EXCLUDING = re.compile(r"(?:\bbut\s+|\band\s+)?\b(?:not|except|excluding)\b", re.IGNORECASE)
+
+
+def _without_excluded_letters(answer: str) -> str | None:
+    """A set-of-letters answer without the letters it excludes ("a, b, c, not d" is "a, b, c"); None if
+    the excluded part is not letters or excludes a letter the answer also includes.
+
+    >>> _without_excluded_letters("a, b, c, not d"), _without_excluded_letters("a, b but not d or e")
+    ('a, b, c, ', 'a, b ')
+    >>> _without_excluded_letters("a, b, not a"), _without_excluded_letters("a, b, not the others"), _without_excluded_letters("a, b")
+    (None, None, 'a, b')
+    """
+    parts = _EXCLUDING.split(answer, maxsplit=1)
+    if len(parts) == 1:
+        return answer
+    kept, excluded = parts
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", excluded)]
+    words = [w for w in words if w not in {"or", "and", "nor", "not", "except"}]
+    if not words or any(len(w) != 1 for w in words):
+        return None
+    included = {w.casefold() for w in re.findall(r"[^\W\d_]+", kept)}
+    if included & set(words):
+        return None
+    return kept
+
+
+def _letter_run(word: str, expected: frozenset, task: Exercise | None = None) -> bool:
+    """Whether ``word`` is letters run together ("abc", "bd"): not an item, in alphabetical order, and
+    (when the question labels its items "(a)", "(b)" …) made of those labels only, so that "not" is a word."""
+    labels = set(re.findall(r"\(([a-z])\)", task.question)) if task is not None else set()
+    return (
+        word not in expected
+        and word.isalpha()
+        and list(word) == sorted(set(word))
+        and (not labels or set(word) <= labels | set(expected))
+    )
 
 
 def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
@@ -906,6 +1005,17 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
     index = None if _names_two_letters(task, answer) else _option_index(task, answer)
     if index is None:
         letters = ", ".join(f'"{chr(97 + i)}"' for i in range(len(task.options)))
+        several = (
+            _named_options(task, "abcdefghijklmnopqrstuvwxyz"[: len(task.options)], normalise(answer))
+            if isinstance(answer, str) and not _names_two_letters(task, answer)
+            else []
+        )
+        if len(several) > 1:
+            # "p021" where p021 starts options a and b: say so, rather than ask for "its text" again.
+            fits = " and ".join(f"({chr(97 + i)})" for i in several)
+            return Verdict(
+                task.id, "unreadable", f"{answer.strip()[:40]!r} fits {fits}: give the letter of the one you mean.", task.hint
+            )
         return Verdict(task.id, "unreadable", f"Give the letter of one option ({letters}) or its text.", task.hint)
     if index == expected:
         return Verdict(task.id, "right", f"Right: ({chr(97 + index)}).")
@@ -1020,6 +1130,12 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
             return _canonical(Kind.IDS, set(keys))
         if any(isinstance(item, (dict, list)) for item in items):
             return []
+        if task.kind is Kind.SET and isinstance(answer, str) and _EXCLUDING.search(answer):
+            kept = _without_excluded_letters(answer)
+            if kept is None or not re.fullmatch(r"[\sa-zA-Z,，、;；&/()]*", kept):
+                return []
+            items = _items(kept) or []
+            answer = kept
         normalised = [normalise(item) for item in items]
         if task.kind is Kind.LIST:
             return _canonical(Kind.LIST, tuple(normalised))

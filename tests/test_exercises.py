@@ -370,6 +370,7 @@ def test_a_key_term_with_its_gloss_in_brackets_either_way_round(written):
     """)
     for answer in ("主要目的 (main aim)", "主要目的 ('main aim')", "main aim (主要目的)", "a 主要目的"):
         assert check("abe-beijing-2018/aims", answer).right, answer
+    assert check("abe-beijing-2018/aims", "main aim").right and check("abe-beijing-2018/aims", "main").right  # a gloss's start
     assert check("abe-beijing-2018/aims", "重大 (major)").status == "wrong"
     assert check("abe-beijing-2018/aims", "主要目的 (major)").status == "unreadable"  # names both options
 
@@ -389,6 +390,7 @@ def test_a_letter_before_a_start_its_option_shares_with_another(written):
         assert check("abe-beijing-2018/shared-start", answer).right, answer
     assert check("abe-beijing-2018/shared-start", "b) p021").status == "wrong"
     assert check("abe-beijing-2018/shared-start", "p021").status == "unreadable"  # two options start so
+    assert "fits (a) and (b)" in check("abe-beijing-2018/shared-start", "p021").message
     assert check("abe-beijing-2018/shared-start", "c) p021").status == "unreadable"  # the letter's option is not named
 
 
@@ -478,3 +480,155 @@ def test_an_ids_question_shows_the_form_of_one_id_when_one_is_wanted(written):
     assert check("abe-beijing-2018/one", "p002").right and check("abe-beijing-2018/one", ["p002"]).right
     assert 'such as "p…"' in check("abe-beijing-2018/one", None).message
     assert '["p…", "p…"]' in check("abe-beijing-2018/two", None).message
+
+
+def test_an_options_printed_text_is_accepted_though_its_tag_names_two_options(written):
+    # Options c and e both end in "(p022)": the exact text is tried first, and a tag only narrows
+    # what the text names (the intersection), never widens it (review 06, 2.1).
+    written("""
+        [[exercise]]
+        id = "reconcile"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = [
+            "a) 预测组认为,…双边关系分值将保持相对平稳 (p001)",
+            "b) 当然,相较于七年前,特朗普因素… (p018)",
+            "c) 双边关系分值可能在石破茂继续执政的情况下维持相对平稳 (p022)",
+            "d) 如果特朗普在此期间继续采取… (p021)",
+            "e) 然而,考虑到中日结构性矛盾未能化解…这在一定程度上会限制两国关系的改善幅度 (p022)",
+        ]
+        answer = "c"
+    """)
+    for answer in (
+        "双边关系分值可能在石破茂继续执政的情况下维持相对平稳 (p022)",
+        "雙邊關係分值可能在石破茂繼續執政的情況下維持相對平穩 (p022)",
+        "双边关系分值可能在石破茂继续执政的情况下维持相对平稳（p022）",
+        "双边关系分值可能在石破茂继续执政的情况下维持相对平稳 p022",
+        "p022: 双边关系分值可能在石破茂继续执政的情况下维持相对平稳",
+        "双边关系分值可能在石破茂继续执政的情况下维持相对平稳",
+        "c) 双边关系分值可能在石破茂继续执政的情况下维持相对平稳 (p022)",
+        "c) p022",
+    ):
+        assert check("abe-beijing-2018/reconcile", answer).right, answer
+    for answer in ("然而,考虑到中日结构性矛盾未能化解…这在一定程度上会限制两国关系的改善幅度 (p022)", "e) p022"):
+        assert check("abe-beijing-2018/reconcile", answer).status == "wrong", answer
+    assert check("abe-beijing-2018/reconcile", "p022").status == "unreadable"  # c or e
+    assert check("abe-beijing-2018/reconcile", "双边关系分值可能在石破茂继续执政的情况下维持相对平稳 (p021)").status == "unreadable"
+    assert check("abe-beijing-2018/reconcile", "a) p022").status == "unreadable"  # the letter and the tag disagree
+
+
+def test_a_right_letter_with_a_reason_in_brackets_or_after_a_dash(written):
+    # Reviews 02 (B2) and 05 (B8): a letter, then the student's reason or a gloss.
+    written("""
+        [[exercise]]
+        id = "seems"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = ["a did not realise", "b seems not to have realised", "c refused to recognise", "d realised only gradually"]
+        answer = "b"
+
+        [[exercise]]
+        id = "offset"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = ["a) 'to hedge': to keep one's options open", "b) 'to offset, counterbalance': to weigh one thing against another", "c) 'to collide head-on'"]
+        answer = "b"
+    """)
+    for answer in ("b (seems)", "b (it keeps 似乎)", "b — keeps the hedge", "b - because it keeps 似乎", "(b) (2004 is after 2003)"):
+        assert check("abe-beijing-2018/seems", answer).right, answer
+    for answer in ("b (offset)", "b (offset, counterbalance)", "b (to offset)", "b) offset", "b: offset"):
+        assert check("abe-beijing-2018/offset", answer).right, answer
+    # Words that name another option contradict the letter; a range is two options.
+    for answer in ("b (to hedge)", "a (to offset)", "b (refused to recognise)"):
+        task = "offset" if "hedge" in answer or "to offset" in answer else "seems"
+        assert check(f"abe-beijing-2018/{task}", answer).status == "unreadable", answer
+    assert check("abe-beijing-2018/seems", "a - c").status == "unreadable"
+    assert check("abe-beijing-2018/seems", "c (seems)").status == "unreadable"  # "seems" starts option b
+    assert check("abe-beijing-2018/seems", "c (a guess)").status == "wrong"  # the gloss names no option: the letter stands
+
+
+def test_a_letter_after_not_is_left_out_of_a_set_never_added(written):
+    # Review 02 (B3): "not" was read as the letters n, o, t.
+    written("""
+        [[exercise]]
+        id = "voices"
+        question = "Which? (a) one (b) two (c) three (d) four (e) five"
+        kind = "set"
+        hint = "h"
+        answer = ["a", "b", "c"]
+    """)
+    for answer in ("a, b, c, not d", "a, b, c but not d or e", "a b c, not d, e", "a, b, c except d"):
+        assert check("abe-beijing-2018/voices", answer).right, answer
+    wrong = check("abe-beijing-2018/voices", "a, b, not c")
+    assert wrong.status == "wrong" and "1 is missing" in wrong.message and "(n" not in wrong.message
+    for answer in ("a, b, c, not c", "a, b, c, not the others"):
+        unreadable = check("abe-beijing-2018/voices", answer)
+        assert unreadable.status == "unreadable" and "not" in unreadable.message, answer
+    # A word whose letters are not the question's labels is a word, not letters run together.
+    assert check("abe-beijing-2018/voices", "a b c not").status == "unreadable"
+
+
+def test_a_date_with_spaces_as_the_articles_print_it(written):
+    # Review 05 (B5): "2014 年", as the article prints 2022 年 5 月 7 日.
+    written("""
+        [[exercise]]
+        id = "year"
+        question = "q"
+        kind = "text"
+        hint = "h"
+        answer = "2014"
+        accept = ["2014年", "2014年10月"]
+    """)
+    for answer in ("2014 年", "2014 年 10 月", "2014年 10月", "in the year 2014", "二〇一四"):
+        assert check("abe-beijing-2018/year", answer).right, answer
+    for answer in ("2015 年", "2014 年 11 月", "二〇一五"):
+        assert check("abe-beijing-2018/year", answer).status == "wrong", answer
+
+
+def test_a_hedged_choice_and_an_options_text_with_other_punctuation(written):
+    # Review 00-01 (N3): the option's head with the student's own words; a comma for its semicolon.
+    written("""
+        [[exercise]]
+        id = "country"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = [
+            "a the PRC: 我國 is how PRC authors name China",
+            "b the ROC: 參謀總長 is the ROC's title, and the article calls the PRC 大陸/陸方, never 我國",
+            "c the PRC: 參謀總長 was the title of the PLA's chief of the general staff",
+            "d Japan: 相當於 compares one Japanese rank with another",
+        ]
+        answer = "b"
+
+        [[exercise]]
+        id = "forms"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = ["a 著 rules out s2tw; 并 rules out s2t only", "b 著 rules out s2t; 并 rules out both", "c 著 rules out both; 并 rules out neither"]
+        answer = "b"
+    """)
+    for answer in ("the ROC, a reading of one occurrence", "ROC", "the ROC", "the ROC - but only a reading", "b: the ROC, but only a reading"):
+        assert check("abe-beijing-2018/country", answer).right, answer
+    assert check("abe-beijing-2018/country", "the ROC, not the PRC").right
+    for answer in ("the PRC", "PRC, a reading", "the ROC, the PRC"):
+        assert check("abe-beijing-2018/country", answer).status == "unreadable", answer
+    assert check("abe-beijing-2018/country", "Japan, since 相當於 compares ranks").status == "wrong"
+    for answer in ("著 rules out s2t, 并 rules out both", "著 rules out s2t 并 rules out both", "著 rules out s2t; 并 rules out both."):
+        assert check("abe-beijing-2018/forms", answer).right, answer
+    assert check("abe-beijing-2018/forms", "著 rules out both, 并 rules out neither").status == "wrong"
+
+
+@pytest.mark.parametrize("exercise_id", [e for e in EXERCISES if exercise(e).kind is Kind.CHOICE])
+def test_every_options_printed_text_names_that_option(exercise_id):
+    # A student who copies the option they mean, with or without its letter, names it (review 06, 2.1).
+    task = exercise(exercise_id)
+    for index, option in enumerate(task.options):
+        letter = chr(97 + index)
+        without_letter = re.sub(rf"^\(?{letter}[).:]?\s+", "", option, flags=re.IGNORECASE)
+        for form in (option, without_letter):
+            assert ex._option_index(task, form) == index, form
