@@ -557,7 +557,7 @@ def elapsed_check(check: FigureCheck, sources: Sources) -> dict[str, object]:
     fits = agrees(figure.value, _qualifier(figure.raw), computed, whole_units=True)
     amount = f"{computed:.0f} days" if figure.unit == "day" else f"{computed:.2f} {figure.unit}s"
     if figure.unit == "year":
-        amount += f" ({_years_months(computed)})"
+        amount += f" ({_years_months(computed)} to the nearest month)"  # say the bracket is rounded
     if fits:
         explanation = f"{_sentence(span)} is {amount}, which fits {figure.raw} ({check.what})."
     else:
