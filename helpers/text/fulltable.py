@@ -40,6 +40,9 @@ _CJK = r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff20「�
 # Japanese title with a kanji-only stretch and a date is marked as one Japanese run.
 _HAN_RUN = re.compile(rf"{_CJK}+(?:[ \d]+{_CJK}+)*")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A run that is only a date ("、2022 年 5 月 7 日、") has no language of its own: after a Japanese run
+# in the same cell it is Japanese too (a Japanese note's date after a Latin name such as ARAB NEWS).
+_DATE_RUN = re.compile(r"(?=.*[\d\uff10-\uff19年月日])[\s\d\uff10-\uff19、，。・年月日]+")
 # Hiragana and katakana (the prolonged-sound mark ー included): text with many of them is Japanese.
 _KANA = re.compile(r"[\u3041-\u309f\u30a0-\u30ff]")
 _CELL = re.compile(r"<(td|th)((?:\s[^>]*)?)>(.*?)</\1>", re.DOTALL)
@@ -95,6 +98,8 @@ def mark_chinese(escaped: str) -> tuple[str, str | None]:
     ('the note of the article is titled <span lang="ja">ウクライナの窮狀は</span>, in Japanese', None)
     >>> mark_chinese("note: 「米韓首脳會談 「核の傘」の信頼性を確認した」、2022 年４月 28 日, https://www.yomiuri.co.jp/editorial/")[0]
     'note: <span lang="ja">「米韓首脳會談 「核の傘」の信頼性を確認した」、2022 年４月 28 日</span>, https://www.yomiuri.co.jp/editorial/'
+    >>> mark_chinese("「首相が警告した」、ARAB NEWS JAPAN、2022 年 5 月 7 日、https://www.arabnews.jp/")[0]
+    '<span lang="ja">「首相が警告した」、</span>ARAB NEWS JAPAN<span lang="ja">、2022 年 5 月 7 日、</span>https://www.arabnews.jp/'
     """
     text = html.unescape(escaped)
     han = len(_HAN.findall(text)) + len(_KANA.findall(text))
@@ -103,12 +108,15 @@ def mark_chinese(escaped: str) -> tuple[str, str | None]:
     letters = sum(1 for char in text if char.isalnum())
     if han * 2 >= letters:
         return escaped, chinese_lang(text)
-    return _HAN_RUN.sub(lambda m: _span(m.group(0)), escaped), None
+    previous: list[str | None] = [None]  # the language of the last run marked: a date after Japanese is Japanese
 
+    def span(match: re.Match[str]) -> str:
+        run = match.group(0)
+        lang = "ja" if previous[0] == "ja" and _DATE_RUN.fullmatch(run) else chinese_lang(run)
+        previous[0] = lang
+        return f'<span lang="{lang}">{run}</span>' if lang else run
 
-def _span(run: str) -> str:
-    lang = chinese_lang(run)
-    return f'<span lang="{lang}">{run}</span>' if lang else run
+    return _HAN_RUN.sub(span, escaped), None
 
 
 class FullTable(pd.DataFrame):
