@@ -1014,7 +1014,10 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
             # "p021" where p021 starts options a and b: say so, rather than ask for "its text" again.
             fits = " and ".join(f"({chr(97 + i)})" for i in several)
             return Verdict(
-                task.id, "unreadable", f"{answer.strip()[:40]!r} fits {fits}: give the letter of the one you mean.", task.hint
+                task.id,
+                "unreadable",
+                f"{str(answer).strip()[:40]!r} fits {fits}: give the letter of the one you mean.",
+                task.hint,
             )
         return Verdict(task.id, "unreadable", f"Give the letter of one option ({letters}) or its text.", task.hint)
     if index == expected:

@@ -370,7 +370,9 @@ def test_a_key_term_with_its_gloss_in_brackets_either_way_round(written):
     """)
     for answer in ("主要目的 (main aim)", "主要目的 ('main aim')", "main aim (主要目的)", "a 主要目的"):
         assert check("abe-beijing-2018/aims", answer).right, answer
-    assert check("abe-beijing-2018/aims", "main aim").right and check("abe-beijing-2018/aims", "main").right  # a gloss's start
+    assert (
+        check("abe-beijing-2018/aims", "main aim").right and check("abe-beijing-2018/aims", "main").right
+    )  # a gloss's start
     assert check("abe-beijing-2018/aims", "重大 (major)").status == "wrong"
     assert check("abe-beijing-2018/aims", "主要目的 (major)").status == "unreadable"  # names both options
 
@@ -514,7 +516,10 @@ def test_an_options_printed_text_is_accepted_though_its_tag_names_two_options(wr
     for answer in ("然而,考虑到中日结构性矛盾未能化解…这在一定程度上会限制两国关系的改善幅度 (p022)", "e) p022"):
         assert check("abe-beijing-2018/reconcile", answer).status == "wrong", answer
     assert check("abe-beijing-2018/reconcile", "p022").status == "unreadable"  # c or e
-    assert check("abe-beijing-2018/reconcile", "双边关系分值可能在石破茂继续执政的情况下维持相对平稳 (p021)").status == "unreadable"
+    assert (
+        check("abe-beijing-2018/reconcile", "双边关系分值可能在石破茂继续执政的情况下维持相对平稳 (p021)").status
+        == "unreadable"
+    )
     assert check("abe-beijing-2018/reconcile", "a) p022").status == "unreadable"  # the letter and the tag disagree
 
 
@@ -537,7 +542,13 @@ def test_a_right_letter_with_a_reason_in_brackets_or_after_a_dash(written):
         options = ["a) 'to hedge': to keep one's options open", "b) 'to offset, counterbalance': to weigh one thing against another", "c) 'to collide head-on'"]
         answer = "b"
     """)
-    for answer in ("b (seems)", "b (it keeps 似乎)", "b — keeps the hedge", "b - because it keeps 似乎", "(b) (2004 is after 2003)"):
+    for answer in (
+        "b (seems)",
+        "b (it keeps 似乎)",
+        "b — keeps the hedge",
+        "b - because it keeps 似乎",
+        "(b) (2004 is after 2003)",
+    ):
         assert check("abe-beijing-2018/seems", answer).right, answer
     for answer in ("b (offset)", "b (offset, counterbalance)", "b (to offset)", "b) offset", "b: offset"):
         assert check("abe-beijing-2018/offset", answer).right, answer
@@ -547,7 +558,9 @@ def test_a_right_letter_with_a_reason_in_brackets_or_after_a_dash(written):
         assert check(f"abe-beijing-2018/{task}", answer).status == "unreadable", answer
     assert check("abe-beijing-2018/seems", "a - c").status == "unreadable"
     assert check("abe-beijing-2018/seems", "c (seems)").status == "unreadable"  # "seems" starts option b
-    assert check("abe-beijing-2018/seems", "c (a guess)").status == "wrong"  # the gloss names no option: the letter stands
+    assert (
+        check("abe-beijing-2018/seems", "c (a guess)").status == "wrong"
+    )  # the gloss names no option: the letter stands
 
 
 def test_a_letter_after_not_is_left_out_of_a_set_never_added(written):
@@ -612,13 +625,23 @@ def test_a_hedged_choice_and_an_options_text_with_other_punctuation(written):
         options = ["a 著 rules out s2tw; 并 rules out s2t only", "b 著 rules out s2t; 并 rules out both", "c 著 rules out both; 并 rules out neither"]
         answer = "b"
     """)
-    for answer in ("the ROC, a reading of one occurrence", "ROC", "the ROC", "the ROC - but only a reading", "b: the ROC, but only a reading"):
+    for answer in (
+        "the ROC, a reading of one occurrence",
+        "ROC",
+        "the ROC",
+        "the ROC - but only a reading",
+        "b: the ROC, but only a reading",
+    ):
         assert check("abe-beijing-2018/country", answer).right, answer
     assert check("abe-beijing-2018/country", "the ROC, not the PRC").right
     for answer in ("the PRC", "PRC, a reading", "the ROC, the PRC"):
         assert check("abe-beijing-2018/country", answer).status == "unreadable", answer
     assert check("abe-beijing-2018/country", "Japan, since 相當於 compares ranks").status == "wrong"
-    for answer in ("著 rules out s2t, 并 rules out both", "著 rules out s2t 并 rules out both", "著 rules out s2t; 并 rules out both."):
+    for answer in (
+        "著 rules out s2t, 并 rules out both",
+        "著 rules out s2t 并 rules out both",
+        "著 rules out s2t; 并 rules out both.",
+    ):
         assert check("abe-beijing-2018/forms", answer).right, answer
     assert check("abe-beijing-2018/forms", "著 rules out both, 并 rules out neither").status == "wrong"
 
