@@ -125,7 +125,13 @@ _ENGLISH_NUMBERS = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-_NUMBER_WORD = re.compile(r"(?P<word>[a-z]+|[〇零一二两兩三四五六七八九十]+)(?:\s*(?P<unit>[^\d]{0,12}))?")
+_ENGLISH_TENS = {
+    word: 10 * n for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+_NUMBER_WORD = re.compile(
+    r"(?P<word>[a-z]+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|[〇零一二两兩三四五六七八九十]+)"
+    r"(?:\s*(?P<unit>[^\d]{0,12}))?"
+)
 #: Words that join paragraph ids in a careful answer ("p011 and p016", "p011 和 p016").
 _CONNECTIVES = {"and", "&", "+", "和", "与", "與", "及"}
 
@@ -572,7 +578,7 @@ def _number(value: object) -> float | None:
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-")
+        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-").rstrip("。.").strip()
         # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
         match = _NUMBER_TEXT.fullmatch(text)
         if not match:
@@ -593,6 +599,8 @@ def _number_word(text: str) -> float | None:
 
     >>> _number_word("four"), _number_word("Twelve hits"), _number_word("四"), _number_word("二十三处"), _number_word("many")
     (4.0, 12.0, 4.0, 23.0, None)
+    >>> _number_word("twenty-eight"), _number_word("Thirty one paragraphs"), _number_word("forty")
+    (28.0, 31.0, 40.0)
     """
     match = _NUMBER_WORD.fullmatch(text.casefold())
     if not match:
@@ -600,6 +608,9 @@ def _number_word(text: str) -> float | None:
     word = match.group("word")
     if word in _ENGLISH_NUMBERS:
         return float(_ENGLISH_NUMBERS[word])
+    tens_word, _, unit_word = word.replace("-", " ").partition(" ")
+    if tens_word in _ENGLISH_TENS and (not unit_word or 1 <= _ENGLISH_NUMBERS.get(unit_word, 0) <= 9):
+        return float(_ENGLISH_TENS[tens_word] + _ENGLISH_NUMBERS.get(unit_word, 0))
     # Counts up to 99 only (十二, 二十三): a longer numeral in a count answer is more likely a slip.
     tens, ten, units = word.partition("十")
     if not ten:
@@ -1028,6 +1039,8 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
 # A letter, a separator ("," ";" "/" "&" "or" "and" 或 和 、 or a space) and a second letter standing alone:
 # "b, d", "b or d", "(b) (d)". The second letter must end there or before a separator, so a gloss that
 # begins with a letter-like word ("b, a balanced diplomacy", "b) balanced diplomacy") is not caught.
+# "b (or a)", "b (maybe c)": a second letter offered in brackets is a hedge between two options too.
+_LETTER_OR_LETTER = re.compile(r"\(?([a-z])\)?\s*\(\s*(?:or|maybe|perhaps|possibly|或)\s*\(?([a-z])\)?\s*\)?$")
 _TWO_LETTERS = re.compile(
     r"(?:(?:option|answer|choice)s?\s*:?\s*)?\(?([a-z])\)?[.:]?\s*(?:[,;/&、]|\bor\b|\band\b|或|和)?\s*"
     r"\(?([a-z])\)?(?=$|[,;/&、.:]|\s*\(|\s+(?:or|and)\b|\s*[或和])"
@@ -1039,13 +1052,13 @@ def _names_two_letters(task: Exercise, answer: object) -> bool:
     between two options is not an answer, whichever letter comes first.
 
     >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a one", "b two", "c three"))
-    >>> [_names_two_letters(task, answer) for answer in ("b, c", "c or b", "b) two", "b, because", "b, a two")]
-    [True, True, False, False, False]
+    >>> [_names_two_letters(task, answer) for answer in ("b, c", "c or b", "b) two", "b, because", "b, a two", "b (or a)")]
+    [True, True, False, False, False, True]
     """
     if not isinstance(answer, str):
         return False
     letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
-    pair = _TWO_LETTERS.match(normalise(answer))
+    pair = _TWO_LETTERS.match(normalise(answer)) or _LETTER_OR_LETTER.match(normalise(answer))
     if pair is None:
         return False
     return pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)

@@ -46,8 +46,8 @@ from .text.language import segment
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
 #: Okabe–Ito's yellow darkened: the light one is too faint on white for a small marker (3:1 contrast wanted).
 DARK_YELLOW = "#9A7D00"
-#: Okabe–Ito's sky blue darkened for the same reason.
-DARK_SKY_BLUE = "#2C8ECB"
+#: For leadership events: Okabe–Ito's sky blue is faint on white, and darkened it comes too close to the blue of visits.
+VIOLET = "#7B4FBF"
 #: One marker and colour per event type, the same in every plot of the collection.
 EVENT_STYLE = {
     event_type: (marker, colour)
@@ -55,7 +55,7 @@ EVENT_STYLE = {
         # Outline shapes (no thin plus or cross), so that a hollow marker looks hollow.
         EVENT_TYPES,
         "osD^vp<8>h",
-        PALETTE[:5] + [DARK_SKY_BLUE, DARK_YELLOW, "#000000", PALETTE[0], PALETTE[3]],
+        PALETTE[:5] + [VIOLET, DARK_YELLOW, "#000000", PALETTE[0], PALETTE[3]],
     )
 }
 #: Font families tried in order: Traditional first, then Simplified, then the rest of the collection.

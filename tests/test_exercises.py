@@ -655,3 +655,12 @@ def test_every_options_printed_text_names_that_option(exercise_id):
         without_letter = re.sub(rf"^\(?{letter}[).:]?\s+", "", option, flags=re.IGNORECASE)
         for form in (option, without_letter):
             assert ex._option_index(task, form) == index, form
+
+
+def test_a_second_letter_offered_in_brackets_is_not_an_answer():
+    # "b (or a)" hedges between two options, as "b, a" does; "b (seems)" gives a reason.
+    answer = run_solution("central-asia-2007/seems-hedge")
+    letter = chr(97 + answer) if isinstance(answer, int) else str(answer)
+    other = "a" if letter != "a" else "b"
+    assert check("central-asia-2007/seems-hedge", f"{letter} (or {other})").status == "unreadable"
+    assert check("central-asia-2007/seems-hedge", letter).right
