@@ -787,19 +787,7 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         if line.role is Role.TITLE:
             text = line.text
             rubric = RUBRIC.search(normalise_spaces_keep(text))
-            markers = cleaning.find_markers(text)
-            for match in markers:
-                draft.markers.append(
-                    _Marker(
-                        cleaning.plain_marker(match.group("marker")),
-                        "",
-                        line.number,
-                        match.start(),
-                        match.group(0),
-                        TITLE,
-                    )
-                )
-                _enter(draft, line, match.group(0), MARKER, match.start())
+            markers = _enter_markers(draft, line, TITLE)
             bare = _unescaped(line, _strip_markers(text, markers))
             if rubric and display_width(bare) > 40:
                 title_part = normalise_spaces_keep(bare)[: rubric.start()]
@@ -830,19 +818,7 @@ def _collect_title_and_front(draft: _Draft, article: Article) -> None:
         target = LedgerTarget(TargetKind.FRONT, len(article.front_matter))
         pieces = []
         for line in lines:
-            markers = cleaning.find_markers(line.text)
-            for match in markers:
-                draft.markers.append(
-                    _Marker(
-                        cleaning.plain_marker(match.group("marker")),
-                        "",
-                        line.number,
-                        match.start(),
-                        match.group(0),
-                        target,
-                    )
-                )
-                _enter(draft, line, match.group(0), MARKER, match.start())
+            markers = _enter_markers(draft, line, target)
             piece = _strip_markers(line.text, markers)
             pieces.append(_unescaped(line, piece))
             _enter(draft, line, piece, target)
@@ -1069,6 +1045,15 @@ def _marker_at(match: re.Match[str], line: _Line, para: LedgerTarget | None) -> 
     return _Marker(
         cleaning.plain_marker(match.group("marker")), locator, line.number, match.start(), match.group(0), para
     )
+
+
+def _enter_markers(draft: _Draft, line: _Line, target: LedgerTarget) -> list[re.Match[str]]:
+    """Record the note markers printed in a title or front-matter line, and enter them in the ledger."""
+    markers = cleaning.find_markers(line.text)
+    for match in markers:
+        draft.markers.append(_marker_at(match, line, target))
+        _enter(draft, line, match.group(0), MARKER, match.start())
+    return markers
 
 
 def _enter_marker_line(draft: _Draft, line: _Line, para: LedgerTarget | None) -> None:
