@@ -65,17 +65,7 @@ def read_html(data: bytes, where: str) -> Extraction:
         root = lxml_html.document_fromstring(text)
     except (etree.ParserError, ValueError) as error:
         raise CorpusError(where, f"not a readable HTML page ({error})") from None
-    found = trafilatura.bare_extraction(
-        text,
-        output_format="python",
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        favor_recall=True,
-        deduplicate=False,
-        with_metadata=True,
-    )
-    meta_title = _norm(getattr(found, "title", "") or "") if found is not None else ""
+    # One extraction gives both what trafilatura keeps and the page's title (its metadata).
     xml = trafilatura.extract(
         text,
         output_format="xml",
@@ -84,7 +74,9 @@ def read_html(data: bytes, where: str) -> Extraction:
         include_images=False,
         favor_recall=True,
         deduplicate=False,
+        with_metadata=True,
     )
+    meta_title = _norm(etree.fromstring(xml.encode("utf-8")).get("title") or "") if xml else ""
     kept_texts, kept_all = _kept(xml)
 
     blocks = html_blocks(root)
