@@ -645,18 +645,16 @@ def _option_index(task: Exercise, value: object) -> int | None:
     # "b - because ...", "b (seems)" and "a 主要目的" (a letter, a space and Chinese). A bare "a" before
     # English words is read as a letter only when the words are the start of that option's text:
     # "a slip" may be the article.
-    lead = re.match(
-        r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s*[-–—]+|\s+(?=[\u3400-\u9fff(])|(\s+)))\s*(.+)",
-        given,
-    )
-    # ("a - c" is a range, two options, not a letter and a gloss)
-    other = re.fullmatch(r"\(?([a-z])\)?", lead.group(4)) if lead else None
-    if lead and lead.group(2) in letters and not (other and other.group(1) != lead.group(2)):
-        index = letters.index(lead.group(2))
-        words = _named_options(task, letters, normalise(lead.group(4)))
+    lead = _letter_and_words(task, given)
+    if lead:
+        index, words, spaced = lead
+        named_by_words = _named_options(task, letters, normalise(words))
         # An explicit letter wins when its own option is among those the words name: "a) p021" where
-        # p021 starts options a and b. Words that name another option contradict it: "b (to hedge)".
-        if index in words or (not words and lead.group(3) is None):
+        # p021 starts options a and b. Words that name another option contradict it: "b (to hedge)",
+        # and so do words taken from another option's own wording: "b (hedge)" when only (a) says hedge.
+        if index in named_by_words or (
+            not named_by_words and not spaced and _quoted_option(task, index, words) is None
+        ):
             return index
         return None
     if not named:
@@ -669,6 +667,100 @@ def _option_index(task: Exercise, value: object) -> int | None:
             if len(head) == 1 and set(rest) <= set(head):
                 return head[0]
     return None
+
+
+#: Words too common to tell options apart, left out when a letter's reason is compared with the options.
+_COMMON_WORDS = set(
+    "a an the of to in on at by for as and or but if so is are was were be been it its his her their they this "
+    "that these those with from into than then there here which who what how one all also has have had did does "
+    "do only just very".split()
+)
+#: A reason that says what an option is not ("b, not hedging", "b (rather than hedge)") names it to refuse it.
+_NEGATION = re.compile(r"\b(?:not|no|rather than|instead of|unlike|never)\b|不是|而非|并非")
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a text that can tell options apart: English words of three letters or more, stemmed
+    crudely ("hedging", "hedged" and "hedge" are one word), and each run of Chinese characters."""
+    text = re.sub(r"['’]s\b", "", normalise(text))  # "the author's" is "the author"
+    english = {
+        stem if len(stem := re.sub(r"(?:ing|ed|es|e|s)$", "", word)) >= 3 else word
+        for word in re.findall(r"[a-z]{3,}", text)
+        if word not in _COMMON_WORDS
+    }
+    return english | set(re.findall(r"[\u3400-\u9fff]{2,}", text))
+
+
+def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
+    """The other option whose own wording a letter's reason repeats ("b (hedge)" where only option a
+    says "hedge"), or None. The reason must share a word with that option that no other option has,
+    none that only the letter's option has, and take more than half of its words from that option;
+    a vague reason ("b (seems)", "c (a guess)") or one that says "not" names no other option.
+
+    >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a) 'to hedge': to keep options open", "b) 'to offset': to weigh one thing against another", "c) 'to collide'"))
+    >>> [_quoted_option(task, 1, reason) for reason in ("hedge", "hedging, keeping options open", "weigh", "a guess", "not hedging")]
+    [0, 0, None, None, None]
+    """
+    given = _content_words(words)
+    if not given or _NEGATION.search(normalise(words)):
+        return None
+    options = [_content_words(_option_text(task, i)) for i in range(len(task.options))]
+
+    def has(option: set[str], word: str) -> bool:
+        # a Chinese run names an option when the option's text contains it
+        return word in option or (
+            "\u3400" <= word[0] <= "\u9fff"
+            and any(word in other for other in option if "\u3400" <= other[0] <= "\u9fff")
+        )
+
+    def own(i: int) -> set[str]:
+        return {
+            w
+            for w in given
+            if has(options[i], w) and not any(has(options[j], w) for j in range(len(options)) if j != i)
+        }
+
+    if own(index):
+        return None
+    for other in range(len(options)):
+        if other != index and own(other) and 2 * sum(has(options[other], w) for w in given) > len(given):
+            return other
+    return None
+
+
+_LETTER_AND_WORDS = re.compile(
+    r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s*[-–—]+|\s+(?=[\u3400-\u9fff(])|(\s+)))\s*(.+)"
+)
+
+
+def _letter_and_words(task: Exercise, given: str) -> tuple[int, str, bool] | None:
+    """A normalised answer that is an option's letter and then words ("b (seems)", "c) because …",
+    "a 主要目的", "a slip"): the option's index, the words, and whether only a space separates them
+    (then the "letter" may be the English article). None otherwise, and for a range ("a - c")."""
+    lead = _LETTER_AND_WORDS.match(given)
+    if not lead or lead.group(2) not in "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]:
+        return None
+    other = re.fullmatch(r"\(?([a-z])\)?", lead.group(4))
+    if other and other.group(1) != lead.group(2):
+        return None
+    return ord(lead.group(2)) - 97, lead.group(4), lead.group(3) is not None
+
+
+def _contradicted_letter(task: Exercise, answer: object) -> tuple[int, int] | None:
+    """(the letter's option, the other option its words name) for "b (hedge)" when (a) says "hedge"; else None."""
+    lead = _letter_and_words(task, normalise(answer)) if isinstance(answer, str) else None
+    if lead is None or lead[2]:
+        return None
+    index, words, _ = lead
+    named = [
+        i
+        for i in _named_options(task, "abcdefghijklmnopqrstuvwxyz"[: len(task.options)], normalise(words))
+        if i != index
+    ]
+    if named:
+        return index, named[0]
+    other = _quoted_option(task, index, words)
+    return None if other is None else (index, other)
 
 
 def _named_options(task: Exercise, letters: str, given: str) -> list[int]:
@@ -711,6 +803,7 @@ def _options_named_by(task: Exercise, letters: str, given: str) -> list[int]:
     exact, bare, starts = [], [], []
     given_tags = set(_PARA_TAG.findall(given))
     given_bare = _bare(given)
+    distinct = _distinct_parts(task)
     for index, option in enumerate(task.options):
         stripped = re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE)
         glosses = [normalise(gloss) for gloss in re.findall(r"[(（]([^()（）]+)[)）]", stripped)]
@@ -728,11 +821,28 @@ def _options_named_by(task: Exercise, letters: str, given: str) -> list[int]:
             _starts_with_words(normalise(stripped), given)
             or _starts_with_words(unquoted, given)
             or any(_starts_with_words(gloss, given) for gloss in glosses)
+            or _starts_with_words(distinct[index], given)
         ):
             starts.append(index)
         elif len(given_bare) >= 3 and tagged and given_tags and _starts_with_words(_bare(stripped), given_bare):
             starts.append(index)  # "p022: 双边关系分值…" for "双边关系分值… (p022)"
     return exact or bare or starts
+
+
+def _distinct_parts(task: Exercise) -> list[str]:
+    """Each option's text (normalised) after the words that every option begins with, so that the
+    part that tells the options apart can be given alone: "s2t" for "著 rules out s2t only" among
+    "著 rules out s2tw only", "著 rules out both" … ("" for an option that is only those words).
+
+    >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a 著 rules out s2t only", "b 著 rules out both"))
+    >>> _distinct_parts(task)
+    ['s2t only', 'both']
+    """
+    texts = [normalise(_option_text(task, index)).split(" ") for index in range(len(task.options))]
+    shared = 0
+    while all(len(words) > shared + 1 for words in texts) and len({words[shared] for words in texts}) == 1:
+        shared += 1
+    return [" ".join(words[shared:]) if shared else "" for words in texts]
 
 
 def _starts_with_words(text: str, start: str) -> bool:
@@ -879,6 +989,7 @@ def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -
 
 def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     letters = all(len(item) == 1 for item in expected)
+    original = answer  # what the messages quote: the student's answer, not what is left of it
     if isinstance(answer, str) and letters:
         kept = _without_excluded_letters(answer)
         if kept is None:
@@ -887,6 +998,14 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
                 "unreadable",
                 'Give only the letters you choose, e.g. "a, b" (a letter after "not" or "except" is left '
                 "out; the same letter cannot be both in and out).",
+                task.hint,
+            )
+        if kept != answer and not re.search(r"[^\W\d_]", kept):
+            return Verdict(
+                task.id,
+                "unreadable",
+                f"{answer.strip()[:40]!r} names only letters to leave out: give the letters you choose, "
+                'e.g. "a, b" (you may add "not …" after them).',
                 task.hint,
             )
         answer = kept
@@ -904,7 +1023,7 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         answer = "\n".join(re.split(r"[:：]", part, maxsplit=1)[0] for part in _SEPARATORS.split(answer))
     items = _items(answer)
     if items is None or not items or any(isinstance(item, (dict, list)) for item in items):
-        return _unreadable(task, answer)
+        return _unreadable(task, original)
     given = {normalise(item) for item in items}
     if isinstance(answer, str) and all(" " not in item for item in expected) and not given <= expected:
         # "a b c", "a and b" and "abc" are as careful as "a, b, c" when every expected item is one
@@ -913,7 +1032,7 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         joins = r"\s+|&" + ("" if any("/" in item for item in expected) else "|/")
         joins += "" if any(set(item) & set("()") for item in expected) else r"|\)\s*\("
         words = {normalise(word) for item in items for word in re.split(joins, str(item))}
-        words -= {"", "and"}
+        words -= {"", "and", "only"} - expected  # "b only", "only s2tw": the item, not a second one
         if letters:
             # "abc" is three letters run together; "Aso" (letters out of alphabetical order) is a word.
             words = {part for word in words for part in (word if _letter_run(word, expected, task) else [word])}
@@ -932,7 +1051,7 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
         return Verdict(
             task.id,
             "unreadable",
-            f"{answer.strip()[:40]!r} is not one of the items: give them as a list, or separated by commas or spaces.",
+            f"{str(original).strip()[:40]!r} is not one of the items: give them as a list, or separated by commas or spaces.",
             task.hint,
         )
     return _compare_sets(task, expected, given, str, "items")
@@ -940,29 +1059,48 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
 
 # "not d", "but not d or e", "except d": what follows names letters the student leaves out.
 _EXCLUDING = re.compile(r"(?:\bbut\s+|\band\s+)?\b(?:not|except|excluding)\b", re.IGNORECASE)
+# What ends the letters an exclusion names: a colon, a semicolon or a new line ("not d, not e: a b c"),
+# or a "but" that is not "but not" ("not d but a, b and c").
+_END_OF_EXCLUDING = re.compile(r"\s*(?:[:：;；\n]|\bbut\b(?!\s+not\b))", re.IGNORECASE)
 
 
 def _without_excluded_letters(answer: str) -> str | None:
-    """A set-of-letters answer without the letters it excludes ("a, b, c, not d" is "a, b, c"); None if
-    the excluded part is not letters or excludes a letter the answer also includes.
+    """A set-of-letters answer without the letters it excludes ("a, b, c, not d" is "a, b, c"), wherever
+    the exclusions stand ("not d, not e: a b c" is "a b c"); None if an excluded part is not letters or
+    excludes a letter the answer also includes.
+
+    Each "not" (or "except", "excluding") excludes the letters after it, up to the next "not", a colon,
+    a semicolon, a new line or a "but"; the colon or "but" that ends an exclusion goes with it.
 
     >>> _without_excluded_letters("a, b, c, not d"), _without_excluded_letters("a, b but not d or e")
     ('a, b, c, ', 'a, b ')
+    >>> _without_excluded_letters("not d, not e: a b c"), _without_excluded_letters("not d or e but a, b")
+    (' a b c', ' a, b')
     >>> _without_excluded_letters("a, b, not a"), _without_excluded_letters("a, b, not the others"), _without_excluded_letters("a, b")
     (None, None, 'a, b')
     """
-    parts = _EXCLUDING.split(answer, maxsplit=1)
-    if len(parts) == 1:
+    markers = list(_EXCLUDING.finditer(answer))
+    if not markers:
         return answer
-    kept, excluded = parts
-    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", excluded)]
-    words = [w for w in words if w not in {"or", "and", "nor", "not", "except"}]
-    if not words or any(len(w) != 1 for w in words):
+    kept, excluded = [], []
+    position = 0
+    for number, marker in enumerate(markers):
+        if marker.start() < position:  # a "not" inside what an earlier exclusion already took
+            return None
+        kept.append(answer[position : marker.start()])
+        stop = markers[number + 1].start() if number + 1 < len(markers) else len(answer)
+        end = _END_OF_EXCLUDING.search(answer, marker.end(), stop)
+        scope = answer[marker.end() : end.start() if end else stop]
+        letters = [w.casefold() for w in re.findall(r"[^\W\d_]+", scope) if w.casefold() not in {"or", "and", "nor"}]
+        if not letters or any(len(w) != 1 for w in letters):
+            return None
+        excluded += letters
+        position = end.end() if end else stop
+    kept.append(answer[position:])
+    included = {w.casefold() for w in re.findall(r"[^\W\d_]+", "".join(kept))}
+    if included & set(excluded):
         return None
-    included = {w.casefold() for w in re.findall(r"[^\W\d_]+", kept)}
-    if included & set(words):
-        return None
-    return kept
+    return "".join(kept)
 
 
 def _letter_run(word: str, expected: frozenset, task: Exercise | None = None) -> bool:
@@ -982,12 +1120,30 @@ def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
     if items is None or not items:
         return _unreadable(task, answer)
     given = tuple(normalise(item) for item in items)
+    if isinstance(answer, str) and given != expected and all(" " not in item for item in expected):
+        # "2019-08 2019-11 2019-11-22" is as careful as with commas when every expected item is one word
+        spaced = _spaced_list(given)
+        given = spaced if len(spaced) == len(expected) else given
     if given == expected:
-        return Verdict(task.id, "right", f"Right: all {len(expected)} in the right order.")
+        count = {1: "", 2: ": both"}.get(len(expected), f": all {len(expected)}")
+        return Verdict(task.id, "right", f"Right{count} in the right order." if count else "Right.")
     if sorted(given) == sorted(expected):
         return Verdict(task.id, "wrong", "The right items, but not in the right order.", task.hint)
-    right = len(set(given) & set(expected))
-    return Verdict(task.id, "wrong", f"Not yet: {right} of the {len(expected)} items are right.", task.hint)
+    right, wanted = len(set(given) & set(expected)), len(expected)
+    noun = "item" if wanted == 1 else "items"
+    message = (
+        f"Not yet: none of your items is right ({wanted} {noun} wanted)"
+        if not right
+        else f"Not yet: {right} of the {wanted} {noun} {'is' if right == 1 else 'are'} right"
+    )
+    if len(given) != wanted:
+        message += f"; you gave {len(given)}, the answer has {wanted}"
+    return Verdict(task.id, "wrong", message + ".", task.hint)
+
+
+def _spaced_list(items: tuple[str, ...]) -> tuple[str, ...]:
+    """A list's normalised items split at spaces and "and" ("s2t s2tw and s2hk" is three items)."""
+    return tuple(word for item in items for word in item.split(" ") if word and word != "and")
 
 
 def _check_number(task: Exercise, expected: float, answer: object) -> Verdict:
@@ -1021,6 +1177,16 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
             if isinstance(answer, str) and not _names_two_letters(task, answer)
             else []
         )
+        contradicted = _contradicted_letter(task, answer)
+        if contradicted and not several:
+            letter, other = contradicted
+            return Verdict(
+                task.id,
+                "unreadable",
+                f"{str(answer).strip()[:40]!r} gives the letter ({chr(97 + letter)}), but its words are those of "
+                f"({chr(97 + other)}): give the letter of the option you mean, with words of your own if you like.",
+                task.hint,
+            )
         if len(several) > 1:
             # "p021" where p021 starts options a and b: say so, rather than ask for "its text" again.
             fits = " and ".join(f"({chr(97 + i)})" for i in several)
@@ -1154,11 +1320,14 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
             answer = kept
         normalised = [normalise(item) for item in items]
         if task.kind is Kind.LIST:
-            return _canonical(Kind.LIST, tuple(normalised))
+            spaced = _spaced_list(tuple(normalised)) if isinstance(answer, str) else ()
+            return list(
+                dict.fromkeys(_canonical(Kind.LIST, reading)[0] for reading in (tuple(normalised), spaced) if reading)
+            )
         readings = [set(normalised)]
         if isinstance(answer, str):
             words = {normalise(word) for item in items for word in re.split(r"\s+|&|/|\)\s*\(", str(item))}
-            words -= {"", "and"}
+            words -= {"", "and", "only"}
             readings += [
                 words,
                 {part for word in words for part in (word if word.isalpha() and word.isascii() else [word])},
