@@ -13,7 +13,6 @@ import textwrap
 import pandas as pd
 import pytest
 
-from helpers import exercises as ex
 from helpers.exercises import (
     ExerciseError,
     Kind,
@@ -21,11 +20,13 @@ from helpers.exercises import (
     check,
     exercise,
     load_exercises,
+    loading,
     model_answer,
     question,
     run_solution,
     solution,
 )
+from helpers.exercises.options import _option_index
 
 EXERCISES = sorted(load_exercises())
 #: Ten odd answers: none may raise, each must get a message.
@@ -75,7 +76,7 @@ def test_solution_is_folded_and_the_question_is_shown(exercise_id):
 @pytest.mark.parametrize("exercise_id", [e for e in EXERCISES if exercise(e).kind is Kind.IDS])
 def test_expected_paragraph_ids_exist(exercise_id, corpus):
     known = {p.id for article in corpus for p in article.paragraphs}
-    for article, number in ex._expected(exercise_id):
+    for article, number in loading._expected(exercise_id):
         assert f"{article}:p{number:03d}" in known, exercise_id
 
 
@@ -93,7 +94,7 @@ def written(tmp_path, monkeypatch):
 
     def write(text: str, name: str = "abe-beijing-2018") -> None:
         (tmp_path / f"{name}.toml").write_text(textwrap.dedent(text), encoding="utf-8")
-        monkeypatch.setattr(ex, "EXERCISES_DIR", tmp_path)
+        monkeypatch.setattr(loading, "EXERCISES_DIR", tmp_path)
 
     return write
 
@@ -654,7 +655,7 @@ def test_every_options_printed_text_names_that_option(exercise_id):
         letter = chr(97 + index)
         without_letter = re.sub(rf"^\(?{letter}[).:]?\s+", "", option, flags=re.IGNORECASE)
         for form in (option, without_letter):
-            assert ex._option_index(task, form) == index, form
+            assert _option_index(task, form) == index, form
 
 
 def test_a_second_letter_offered_in_brackets_is_not_an_answer():
