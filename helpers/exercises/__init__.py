@@ -12,8 +12,11 @@ solution. ``open`` questions have no automatic check: a ``model_answer`` and
 :func:`check` accepts what a careful student would write: any case, any order
 for sets, ids with or without the article prefix (``"p015"``, ``"P15"``,
 ``"abe-beijing-2018:p015"``, joined by commas or by "and"), either script,
-surrounding spaces, numbers as strings or small counts as words ("four", "四"), an
-option by its letter, its text or the start of its text that fits no other option.
+surrounding spaces, numbers as strings or small counts as words ("four", "四"), the
+letters of a set with the ones left out named anywhere ("not d, not e: a b c"), an
+option by its letter (with a reason of the student's own, not another option's words),
+its text, or the start of its text or of the words that tell it from the other options
+("s2t" for "著 rules out s2t only") that fits no other option.
 It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never raises for a
 student's answer.
 

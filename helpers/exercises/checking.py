@@ -23,7 +23,7 @@ from .answers import (
 )
 from .digests import _check_digest
 from .loading import _expected, exercise
-from .options import _contradicted_letter, _named_options, _names_two_letters, _option_index
+from .options import _chosen_option, _contradicted_letter, _named_options, _names_two_letters
 from .records import WITHHELD, Exercise, Kind, Verdict, _form
 
 #: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
@@ -244,11 +244,11 @@ def _check_text(task: Exercise, expected: frozenset, answer: object) -> Verdict:
 
 
 def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
-    index = None if _names_two_letters(task, answer) else _option_index(task, answer)
+    index = _chosen_option(task, answer)
     if index is None:
         letters = ", ".join(f'"{chr(97 + i)}"' for i in range(len(task.options)))
         several = (
-            _named_options(task, "abcdefghijklmnopqrstuvwxyz"[: len(task.options)], normalise(answer))
+            _named_options(task, normalise(answer))
             if isinstance(answer, str) and not _names_two_letters(task, answer)
             else []
         )

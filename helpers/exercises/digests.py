@@ -10,7 +10,7 @@ from typing import Any
 
 from .answers import _EXCLUDING, _id_keys, _items, _number, _spaced_list, _wants, _without_excluded_letters, normalise
 from .loading import _expected, exercise
-from .options import _names_two_letters, _option_index
+from .options import _chosen_option
 from .records import Exercise, Kind, Verdict
 
 #: What the student edition's check() adds to a verdict it made from digests.
@@ -113,7 +113,7 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
         if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
             return []
         return [normalise(answer)]
-    index = None if _names_two_letters(task, answer) else _option_index(task, answer)
+    index = _chosen_option(task, answer)
     return [] if index is None else [str(index)]
 
 

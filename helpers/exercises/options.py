@@ -20,7 +20,8 @@ def _option_index(task: Exercise, value: object) -> int | None:
     its punctuation as the student types it ("… s2t, 并 …" for "… s2t; 并 …"); the option's head
     before its colon ("the ROC" for "the ROC: …"), alone or before the student's words ("the ROC, a
     reading …"); and a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的",
-    "b (seems)", "b - because ..."), unless those words name another option.
+    "b (seems)", "b - because ..."), unless those words name another option or repeat its own
+    wording ("b (hedge)" where only option a says "hedge").
     """
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
@@ -29,7 +30,7 @@ def _option_index(task: Exercise, value: object) -> int | None:
     letter = re.fullmatch(r"(?:(?:option|answer|choice)\s*:?\s*)?\(?([a-z])[).:]?", given)
     if letter and letter.group(1) in letters:
         return letters.index(letter.group(1))
-    named = _named_options(task, letters, given)
+    named = _named_options(task, given)
     if len(named) == 1:
         return named[0]
     # A letter, then the student's own words: "(c) neither ...", "c) because ...", "b, since ...",
@@ -39,7 +40,7 @@ def _option_index(task: Exercise, value: object) -> int | None:
     lead = _letter_and_words(task, given)
     if lead:
         index, words, spaced = lead
-        named_by_words = _named_options(task, letters, normalise(words))
+        named_by_words = _named_options(task, normalise(words))
         # An explicit letter wins when its own option is among those the words name: "a) p021" where
         # p021 starts options a and b. Words that name another option contradict it: "b (to hedge)",
         # and so do words taken from another option's own wording: "b (hedge)" when only (a) says hedge.
@@ -53,8 +54,8 @@ def _option_index(task: Exercise, value: object) -> int | None:
         # "the ROC, a reading of one occurrence". The words must name no other option.
         clause = re.match(r"(.+?)\s*(?:[,;:，；：]|\s[-–—]+\s|\s+because\s)\s*(.+)", given)
         if clause:
-            head = _named_options(task, letters, normalise(clause.group(1)))
-            rest = _named_options(task, letters, normalise(clause.group(2)))
+            head = _named_options(task, normalise(clause.group(1)))
+            rest = _named_options(task, normalise(clause.group(2)))
             if len(head) == 1 and set(rest) <= set(head):
                 return head[0]
     return None
@@ -84,11 +85,7 @@ def _contradicted_letter(task: Exercise, answer: object) -> tuple[int, int] | No
     if lead is None or lead[2]:
         return None
     index, words, _ = lead
-    named = [
-        i
-        for i in _named_options(task, "abcdefghijklmnopqrstuvwxyz"[: len(task.options)], normalise(words))
-        if i != index
-    ]
+    named = [i for i in _named_options(task, normalise(words)) if i != index]
     if named:
         return index, named[0]
     other = _quoted_option(task, index, words)
@@ -157,14 +154,14 @@ def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
     return None
 
 
-def _named_options(task: Exercise, letters: str, given: str) -> list[int]:
+def _named_options(task: Exercise, given: str) -> list[int]:
     """The options whose text (without its letter), its start cut at a word's end, or a bracketed gloss in it is ``given``.
 
     The whole answer is tried first ("…平稳 (p022)" is option c's text even if "(p022)" tags option e
     too). A key term with its gloss in brackets, either way round ("主要目的 (main aim)", "respect for
     diversity (尊重多样性)"), names the options that both parts name; quotes around a gloss do not count.
     """
-    whole = _options_named_by(task, letters, given)
+    whole = _options_named_by(task, given)
     if len(whole) == 1:
         return whole
     # (normalise has stripped a closing bracket that ended the answer)
@@ -172,11 +169,11 @@ def _named_options(task: Exercise, letters: str, given: str) -> list[int]:
     outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
     if not (bracketed and outside):
         return whole
-    named = set(_options_named_by(task, letters, outside))
+    named = set(_options_named_by(task, outside))
     if not named:
         return whole
     for gloss in map(normalise, bracketed):
-        by_gloss = _options_named_by(task, letters, gloss)
+        by_gloss = _options_named_by(task, gloss)
         if by_gloss:
             named &= set(by_gloss)  # a gloss narrows what the term names; one that names another option contradicts it
     return sorted(named) or whole
@@ -193,13 +190,13 @@ def _bare(text: str) -> str:
     return normalise(text)
 
 
-def _options_named_by(task: Exercise, letters: str, given: str) -> list[int]:
+def _options_named_by(task: Exercise, given: str) -> list[int]:
     exact, bare, starts = [], [], []
     given_tags = set(_PARA_TAG.findall(given))
     given_bare = _bare(given)
     distinct = _distinct_parts(task)
     for index, option in enumerate(task.options):
-        stripped = re.sub(rf"^\(?{letters[index]}[).:]?\s+", "", option, flags=re.IGNORECASE)
+        stripped = _option_text(task, index)
         glosses = [normalise(gloss) for gloss in re.findall(r"[(（]([^()（）]+)[)）]", stripped)]
         unquoted = re.sub(r"[(（]\s*['‘“\"]?([^()（）'’”\"]+)['’”\"]?\s*[)）]", r"(\1)", normalise(stripped))
         # The head before the option's first colon ("the ROC" of "the ROC: 參謀總長 is …"), with or
@@ -277,3 +274,8 @@ def _names_two_letters(task: Exercise, answer: object) -> bool:
     if pair is None:
         return False
     return pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)
+
+
+def _chosen_option(task: Exercise, answer: object) -> int | None:
+    """The index of the option a choice answer names; None if it names none, or hedges between two ("b or d")."""
+    return None if _names_two_letters(task, answer) else _option_index(task, answer)
