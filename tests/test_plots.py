@@ -78,9 +78,9 @@ def test_f35_title_reports_the_discrepancy():
 
 def test_summit_total_is_computed_from_the_table():
     figure = plots.summit_durations()
-    heights = [bar.get_height() for bar in figure.axes[0].patches]
-    assert heights == [105, 155, 35, 50, 70]
-    assert f"{int(sum(heights))} minutes" in figure.axes[0].get_title()
+    lengths = [bar.get_width() for bar in figure.axes[0].patches]
+    assert lengths == [105, 155, 35, 50, 70]
+    assert f"{int(sum(lengths))} minutes" in figure.axes[0].get_title()
 
 
 def test_discrepancies_are_the_failed_checks():
