@@ -163,7 +163,7 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     >>> ax = new_axes()
     >>> bars = ax.bar(["2018", "2019"], [5.0, 7.5]); title = ax.set_title("Swaps"); label = ax.set_ylabel("JPY tn")
     >>> text_alternative(ax.figure)
-    'Chart: Swaps. y axis: JPY tn. Bars: 2018 5, 2019 7.5.'
+    'Chart: Swaps. y axis: JPY tn. Bars: 2018 5; 2019 7.5.'
     >>> ax = new_axes(); points = ax.plot([2018, 2022], [1.3, 2.0], "o", label="share")
     >>> text_alternative(ax.figure)
     'Chart: Points share: 1.3 (2018), 2 (2022).'
@@ -203,7 +203,8 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
                 values.append(f"{label} {_number(value)}".strip())
             label = container.get_label() or ""
             legend = label if not label.startswith("_") else ""
-            parts.append(f"Bars{' (' + legend + ')' if legend else ''}: " + ", ".join(values) + ".")
+            # Semicolons: a bar's label may hold commas of its own (表1's 安倍訪美,會見川普).
+            parts.append(f"Bars{' (' + legend + ')' if legend else ''}: " + "; ".join(values) + ".")
         for line in ax.get_lines():
             x, y = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
             if len(x) < 2:
