@@ -20,7 +20,6 @@ import functools
 import html
 import io
 import os
-import re
 import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, ParamSpec, TypeVar
@@ -40,7 +39,6 @@ from matplotlib.layout_engine import ConstrainedLayoutEngine
 from .analysis.figures import check_figures, load_figures, summit_table
 from .analysis.timeline import EVENT_TYPES, merged_timeline
 from .corpus.loading import default_corpus
-from .text.language import segment
 
 #: Okabe–Ito colours (black last).
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -146,6 +144,11 @@ def _number(value: float) -> str:
     )
 
 
+def _one_line(text: str) -> str:
+    # A title broken over two lines to fit the figure is one sentence in words.
+    return " ".join(text.split())
+
+
 def text_alternative(figure: Figure, limit: int = 600) -> str:
     """What a figure shows, in words: its title, axes and values (or trend), for readers who cannot see it.
 
@@ -160,7 +163,7 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     >>> ax = new_axes()
     >>> bars = ax.bar(["2018", "2019"], [5.0, 7.5]); title = ax.set_title("Swaps"); label = ax.set_ylabel("JPY tn")
     >>> text_alternative(ax.figure)
-    'Chart: Swaps. y axis: JPY tn. Bars: 2018 5, 2019 7.5.'
+    'Chart: Swaps. y axis: JPY tn. Bars: 2018 5; 2019 7.5.'
     >>> ax = new_axes(); points = ax.plot([2018, 2022], [1.3, 2.0], "o", label="share")
     >>> text_alternative(ax.figure)
     'Chart: Points share: 1.3 (2018), 2 (2022).'
@@ -173,13 +176,13 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     details = getattr(figure, "alt_details", "")
     parts = []
     if figure.get_suptitle():
-        parts.append(figure.get_suptitle() + ".")
+        parts.append(_one_line(figure.get_suptitle()) + ".")
     for ax in figure.axes:
         if ax.get_title():
-            parts.append(ax.get_title() + ".")
+            parts.append(_one_line(ax.get_title()) + ".")
         for name, label in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())):
             if label:
-                parts.append(f"{name} axis: {label}.")
+                parts.append(f"{name} axis: {_one_line(label)}.")
         for container in ax.containers:
             bars = [bar for bar in container if hasattr(bar, "get_height")]
             if not bars:
@@ -200,7 +203,8 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
                 values.append(f"{label} {_number(value)}".strip())
             label = container.get_label() or ""
             legend = label if not label.startswith("_") else ""
-            parts.append(f"Bars{' (' + legend + ')' if legend else ''}: " + ", ".join(values) + ".")
+            # Semicolons: a bar's label may hold commas of its own (表1's 安倍訪美,會見川普).
+            parts.append(f"Bars{' (' + legend + ')' if legend else ''}: " + "; ".join(values) + ".")
         for line in ax.get_lines():
             x, y = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
             if len(x) < 2:
@@ -317,52 +321,27 @@ def _label_bars(ax: Axes, bars, labels: Iterable[str]) -> None:
 # --- The standard plots -------------------------------------------------------------
 
 
-def _wrap_chinese(text: str, width: int) -> str:
-    """Wrap Chinese text for a tick label: lines of at most ``width`` characters, breaking after a
-    comma where there is one and otherwise between words (jieba's, so never inside 會面 or G20);
-    a word longer than ``width`` gets a line of its own.
-
-    >>> print(_wrap_chinese("川普赴日出席G20大阪峰會,期間會見安倍", 7))
-    川普赴日出席
-    G20大阪峰會,
-    期間會見安倍
-    >>> print(_wrap_chinese("川普與安倍在法國比亞裡茨出席G7峰會期間會面", 7))
-    川普與安倍在
-    法國比亞裡茨
-    出席G7峰會
-    期間會面
-    """
-    lines = []
-    for piece in re.split(r"(?<=[,，])", text):
-        line = ""
-        for token in segment(piece):
-            if line and len(line) + len(token) > width and token not in ",，、":
-                lines.append(line)
-                line = ""
-            line += token
-        if line:
-            lines.append(line)
-    return "\n".join(lines)
-
-
 @styled
 def summit_durations(corpus=None) -> Figure:
     """The five Abe–Trump meetings of 2019 (表1), in minutes, against the total the text states."""
     table = summit_table(corpus)
     stated = load_figures().query("series == '' and raw == '約415分鐘'")
-    ax = new_axes()
-    # The full text of each occasion, wrapped (never cut): 表1's cells are short sentences.
-    labels = [
-        d + "\n" + _wrap_chinese(str(p).rstrip("。"), 7) for d, p in zip(table["date"], table["participants_occasion"])
-    ]
-    bars = ax.bar(range(len(table)), table["minutes"], color=PALETTE[0])
-    _label_bars(ax, bars, [f"{m} min" for m in table["minutes"]])
-    ax.set_xticks(range(len(table)), labels, fontsize=8)
-    ax.set_ylabel("Length of the talks (minutes)")
+    ax = new_axes(7.0, 3.4)
+    # Horizontal bars leave room for 表1's full description of each occasion on one line
+    # (never cut, never wrapped inside a word); the first meeting is at the top.
+    labels = [f"{d}  {str(p).rstrip('。')}" for d, p in zip(table["date"], table["participants_occasion"])]
+    rows = range(len(table))
+    bars = ax.barh(rows, table["minutes"], color=PALETTE[0])
+    ax.bar_label(bars, [f"{m} min" for m in table["minutes"]], padding=3, fontsize=8)
+    ax.set_yticks(rows, labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, table["minutes"].max() * 1.15)  # room for the longest bar's label
+    ax.set_xlabel("Length of the talks (minutes)")
+    ax.set_ylabel("Meeting (表1)")
     total = int(table["minutes"].sum())
     title = f"Japan–US summit talks in 2019: {total} minutes in all (表1)"
     if not stated.empty:
-        title += f"; the text says {stated['raw'].iloc[0]}"
+        title += f";\nthe text says {stated['raw'].iloc[0]}"
     ax.set_title(title, fontsize=10)
     add_source(
         ax,
@@ -858,6 +837,7 @@ def theme_heatmap(
             va="center",
             fontsize=7,
             color="white" if value > 0.55 else "black",
+            in_layout=False,
         )
     ax.figure.colorbar(image, ax=ax, label=measure)
     ax.set_xlabel("Theme (keywords in helpers/data/themes.toml)")

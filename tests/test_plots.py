@@ -3,7 +3,10 @@
 import io
 import warnings
 
+import matplotlib
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 from helpers import plots
 from helpers.figures import load_figures
@@ -78,9 +81,9 @@ def test_f35_title_reports_the_discrepancy():
 
 def test_summit_total_is_computed_from_the_table():
     figure = plots.summit_durations()
-    heights = [bar.get_height() for bar in figure.axes[0].patches]
-    assert heights == [105, 155, 35, 50, 70]
-    assert f"{int(sum(heights))} minutes" in figure.axes[0].get_title()
+    lengths = [bar.get_width() for bar in figure.axes[0].patches]
+    assert lengths == [105, 155, 35, 50, 70]
+    assert f"{int(sum(lengths))} minutes" in figure.axes[0].get_title()
 
 
 def test_discrepancies_are_the_failed_checks():
@@ -150,3 +153,26 @@ def test_timeline_lanes_follow_the_order_asked_with_the_first_on_top(corpus):
     two = [present[-1], present[0]]
     labels = [t.get_text() for t in plots.timeline(two).axes[0].get_yticklabels()]
     assert labels[::-1] == two
+
+
+def _heatmap() -> Figure:
+    from helpers.analysis.themes import tag_themes, theme_matrix
+    from helpers.corpus.loading import default_corpus
+
+    corpus = default_corpus()
+    return plots.theme_heatmap(theme_matrix(tag_themes(corpus)), n={a.id: len(a.paragraphs) for a in corpus})
+
+
+@pytest.mark.parametrize("name", [*PLOTS, "theme_heatmap"])
+def test_every_part_of_a_plot_lies_inside_its_image(name):
+    # A notebook stores each chart at its fixed size (no "tight" crop), so a label or source line
+    # drawn past the edge would be cut off in the image readers see.
+    figure = _heatmap() if name == "theme_heatmap" else plots.ALL_PLOTS[name]()
+    canvas = FigureCanvasAgg(figure)
+    figure.savefig(io.BytesIO(), format="png")  # lays the figure out as the notebook's PNG does
+    with matplotlib.rc_context(plots.STYLE):  # measured in the fonts it was drawn with
+        drawn = figure.get_tightbbox(canvas.get_renderer()).transformed(figure.dpi_scale_trans)
+    image = figure.bbox
+    tolerance = 1.0  # pixels: anti-aliasing of a glyph's edge
+    assert drawn.x0 >= image.x0 - tolerance and drawn.y0 >= image.y0 - tolerance, (name, drawn, image)
+    assert drawn.x1 <= image.x1 + tolerance and drawn.y1 <= image.y1 + tolerance, (name, drawn, image)
