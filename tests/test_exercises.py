@@ -677,7 +677,23 @@ def test_the_part_that_tells_the_options_apart_names_an_option(written):
         hint = "h"
         options = ["a 著 rules out s2t only", "b 著 rules out s2tw only", "c 著 rules out both", "d 著 rules out neither"]
         answer = "a"
+
+        [[exercise]]
+        id = "seems"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = [
+            "a In the early 1990s Japan did not realise the importance of Central Asia.",
+            "b In the early 1990s Japan seems not to have realised the importance of Central Asia.",
+            "c In the early 1990s Japan refused to recognise the importance of Central Asia.",
+            "d In the early 1990s Japan realised the importance of Central Asia only gradually.",
+        ]
+        answer = "b"
     """)
+    for answer in ("seems not to have realised", "b (realised)", "b (seems)"):
+        assert check("abe-beijing-2018/seems", answer).right, answer
+    assert check("abe-beijing-2018/seems", "refused to recognise").status == "wrong"
     for answer in ("s2t", "S2T", "s2t only", "'s2t'", "s2t."):
         assert check("abe-beijing-2018/forms", answer).right, answer
     for answer, letter in (("s2tw", "b"), ("both", "c"), ("neither", "d"), ("s2tw only", "b")):

@@ -40,7 +40,7 @@ def _option_index(task: Exercise, value: object) -> int | None:
     lead = _letter_and_words(task, given)
     if lead:
         index, words, spaced = lead
-        named_by_words = _named_options(task, normalise(words))
+        named_by_words = _named_options(task, normalise(words), distinct=False)
         # An explicit letter wins when its own option is among those the words name: "a) p021" where
         # p021 starts options a and b. Words that name another option contradict it: "b (to hedge)",
         # and so do words taken from another option's own wording: "b (hedge)" when only (a) says hedge.
@@ -85,7 +85,7 @@ def _contradicted_letter(task: Exercise, answer: object) -> tuple[int, int] | No
     if lead is None or lead[2]:
         return None
     index, words, _ = lead
-    named = [i for i in _named_options(task, normalise(words)) if i != index]
+    named = [i for i in _named_options(task, normalise(words), distinct=False) if i != index]
     if named:
         return index, named[0]
     other = _quoted_option(task, index, words)
@@ -116,6 +116,13 @@ def _content_words(text: str) -> set[str]:
     return english | set(re.findall(r"[\u3400-\u9fff]{2,}", text))
 
 
+def _has_word(option: set[str], word: str) -> bool:
+    """Whether an option's content words include ``word``; a Chinese run is in an option whose text contains it."""
+    return word in option or (
+        "\u3400" <= word[0] <= "\u9fff" and any(word in other for other in option if "\u3400" <= other[0] <= "\u9fff")
+    )
+
+
 def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
     """The other option whose own wording a letter's reason repeats ("b (hedge)" where only option a
     says "hedge"), or None. The reason must share a word with that option that no other option has,
@@ -131,13 +138,7 @@ def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
     if not given or _NEGATION.search(normalise(words)):
         return None
     options = [_content_words(_option_text(task, i)) for i in range(len(task.options))]
-
-    def has(option: set[str], word: str) -> bool:
-        # a Chinese run names an option when the option's text contains it
-        return word in option or (
-            "\u3400" <= word[0] <= "\u9fff"
-            and any(word in other for other in option if "\u3400" <= other[0] <= "\u9fff")
-        )
+    has = _has_word
 
     def own(i: int) -> set[str]:
         return {
@@ -154,14 +155,16 @@ def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
     return None
 
 
-def _named_options(task: Exercise, given: str) -> list[int]:
+def _named_options(task: Exercise, given: str, distinct: bool = True) -> list[int]:
     """The options whose text (without its letter), its start cut at a word's end, or a bracketed gloss in it is ``given``.
 
     The whole answer is tried first ("…平稳 (p022)" is option c's text even if "(p022)" tags option e
     too). A key term with its gloss in brackets, either way round ("主要目的 (main aim)", "respect for
     diversity (尊重多样性)"), names the options that both parts name; quotes around a gloss do not count.
+    With ``distinct``, the start of an option's distinguishing words names it too ("s2t", see
+    :func:`_distinct_parts`); a letter's reason is matched without them.
     """
-    whole = _options_named_by(task, given)
+    whole = _options_named_by(task, given, distinct)
     if len(whole) == 1:
         return whole
     # (normalise has stripped a closing bracket that ended the answer)
@@ -169,11 +172,11 @@ def _named_options(task: Exercise, given: str) -> list[int]:
     outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
     if not (bracketed and outside):
         return whole
-    named = set(_options_named_by(task, outside))
+    named = set(_options_named_by(task, outside, distinct))
     if not named:
         return whole
     for gloss in map(normalise, bracketed):
-        by_gloss = _options_named_by(task, gloss)
+        by_gloss = _options_named_by(task, gloss, distinct)
         if by_gloss:
             named &= set(by_gloss)  # a gloss narrows what the term names; one that names another option contradicts it
     return sorted(named) or whole
@@ -190,11 +193,13 @@ def _bare(text: str) -> str:
     return normalise(text)
 
 
-def _options_named_by(task: Exercise, given: str) -> list[int]:
+def _options_named_by(task: Exercise, given: str, distinct: bool = True) -> list[int]:
     exact, bare, starts = [], [], []
     given_tags = set(_PARA_TAG.findall(given))
     given_bare = _bare(given)
-    distinct = _distinct_parts(task)
+    # (a letter's reason is not matched with the options' distinguishing words: in "b (realised)",
+    # "realised" is b's word too, though it also starts d's "realised … only gradually")
+    parts = _distinct_parts(task) if distinct else [""] * len(task.options)
     for index, option in enumerate(task.options):
         stripped = _option_text(task, index)
         glosses = [normalise(gloss) for gloss in re.findall(r"[(（]([^()（）]+)[)）]", stripped)]
@@ -212,7 +217,7 @@ def _options_named_by(task: Exercise, given: str) -> list[int]:
             _starts_with_words(normalise(stripped), given)
             or _starts_with_words(unquoted, given)
             or any(_starts_with_words(gloss, given) for gloss in glosses)
-            or _starts_with_words(distinct[index], given)
+            or _starts_with_words(parts[index], given)
         ):
             starts.append(index)
         elif len(given_bare) >= 3 and tagged and given_tags and _starts_with_words(_bare(stripped), given_bare):
