@@ -47,7 +47,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = ROOT / "build"
 EXERCISES = Path("helpers/data/exercises")
 NOTES_FILE = Path("notebooks/teaching_notes.toml")
-#: The fields of an exercise that give its answer away (see LESSONS_API / helpers/exercises.py).
+#: The fields of an exercise that give its answer away (see LESSONS_API / helpers/exercises/loading.py, FIELDS).
 SECRET_FIELDS = (
     "solution",
     "answer",

@@ -174,7 +174,7 @@ def test_in_the_student_edition_check_says_right_or_not_without_the_answers(buil
     assert loaded and all(task.withheld for task in loaded.values())
     assert set(loaded) == set(teacher)
     answers = {task_id: teacher_answers(task) for task_id, task in teacher.items() if task.checkable}
-    monkeypatch.setattr(exercises, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
+    monkeypatch.setattr(exercises.loading, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
     self_checked = 0
     for task_id, task in loaded.items():
         assert exercises.check(task_id, None).status == "empty"
@@ -202,7 +202,7 @@ def test_the_student_edition_accepts_what_the_teachers_does_in_other_forms(built
     # what a careful student writes: another order, short forms, upper case, all in one string
     short = ", ".join(f"P{int(pid.split(':p')[1])}" for pid in reversed(expected))
     wrong = expected[:-1] if len(expected) > 1 else ["p999"]
-    monkeypatch.setattr(exercises, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
+    monkeypatch.setattr(exercises.loading, "EXERCISES_DIR", built["student"] / editions.EXERCISES)
     assert exercises.check(task.id, short).right
     assert exercises.check(task.id, list(reversed(expected))).right
     assert not exercises.check(task.id, wrong).right

@@ -13,7 +13,6 @@ import textwrap
 import pandas as pd
 import pytest
 
-from helpers import exercises as ex
 from helpers.exercises import (
     ExerciseError,
     Kind,
@@ -21,11 +20,13 @@ from helpers.exercises import (
     check,
     exercise,
     load_exercises,
+    loading,
     model_answer,
     question,
     run_solution,
     solution,
 )
+from helpers.exercises.options import _option_index
 
 EXERCISES = sorted(load_exercises())
 #: Ten odd answers: none may raise, each must get a message.
@@ -75,7 +76,7 @@ def test_solution_is_folded_and_the_question_is_shown(exercise_id):
 @pytest.mark.parametrize("exercise_id", [e for e in EXERCISES if exercise(e).kind is Kind.IDS])
 def test_expected_paragraph_ids_exist(exercise_id, corpus):
     known = {p.id for article in corpus for p in article.paragraphs}
-    for article, number in ex._expected(exercise_id):
+    for article, number in loading._expected(exercise_id):
         assert f"{article}:p{number:03d}" in known, exercise_id
 
 
@@ -93,7 +94,7 @@ def written(tmp_path, monkeypatch):
 
     def write(text: str, name: str = "abe-beijing-2018") -> None:
         (tmp_path / f"{name}.toml").write_text(textwrap.dedent(text), encoding="utf-8")
-        monkeypatch.setattr(ex, "EXERCISES_DIR", tmp_path)
+        monkeypatch.setattr(loading, "EXERCISES_DIR", tmp_path)
 
     return write
 
@@ -654,7 +655,7 @@ def test_every_options_printed_text_names_that_option(exercise_id):
         letter = chr(97 + index)
         without_letter = re.sub(rf"^\(?{letter}[).:]?\s+", "", option, flags=re.IGNORECASE)
         for form in (option, without_letter):
-            assert ex._option_index(task, form) == index, form
+            assert _option_index(task, form) == index, form
 
 
 def test_a_second_letter_offered_in_brackets_is_not_an_answer():
@@ -664,3 +665,240 @@ def test_a_second_letter_offered_in_brackets_is_not_an_answer():
     other = "a" if letter != "a" else "b"
     assert check("central-asia-2007/seems-hedge", f"{letter} (or {other})").status == "unreadable"
     assert check("central-asia-2007/seems-hedge", letter).right
+
+
+def test_the_part_that_tells_the_options_apart_names_an_option(written):
+    # Review of 01 (sources/conversion-forms): "s2t" answers "which of the two does 著 rule out?".
+    written("""
+        [[exercise]]
+        id = "forms"
+        question = "Convert with OpenCC('s2t') and OpenCC('s2tw'): which of the two does its 著 rule out?"
+        kind = "choice"
+        hint = "h"
+        options = ["a 著 rules out s2t only", "b 著 rules out s2tw only", "c 著 rules out both", "d 著 rules out neither"]
+        answer = "a"
+
+        [[exercise]]
+        id = "seems"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = [
+            "a In the early 1990s Japan did not realise the importance of Central Asia.",
+            "b In the early 1990s Japan seems not to have realised the importance of Central Asia.",
+            "c In the early 1990s Japan refused to recognise the importance of Central Asia.",
+            "d In the early 1990s Japan realised the importance of Central Asia only gradually.",
+        ]
+        answer = "b"
+    """)
+    for answer in ("seems not to have realised", "b (realised)", "b (seems)"):
+        assert check("abe-beijing-2018/seems", answer).right, answer
+    assert check("abe-beijing-2018/seems", "refused to recognise").status == "wrong"
+    for answer in ("s2t", "S2T", "s2t only", "'s2t'", "s2t."):
+        assert check("abe-beijing-2018/forms", answer).right, answer
+    for answer, letter in (("s2tw", "b"), ("both", "c"), ("neither", "d"), ("s2tw only", "b")):
+        verdict = check("abe-beijing-2018/forms", answer)
+        assert verdict.status == "wrong" and f"({letter})" in verdict.message, answer
+    assert check("abe-beijing-2018/forms", "rules out").status == "unreadable"  # words every option has
+
+
+def test_a_one_item_answer_to_a_set_list_or_ids_question_is_read(written):
+    written("""
+        [[exercise]]
+        id = "standards"
+        question = "Which OpenCC standards does the print rule out?"
+        kind = "set"
+        hint = "h"
+        answer = ["s2t", "s2hk"]
+
+        [[exercise]]
+        id = "standard"
+        question = "Which OpenCC standard fits?"
+        kind = "set"
+        hint = "h"
+        answer = ["s2tw"]
+
+        [[exercise]]
+        id = "label"
+        question = "Which? (a) x (b) y (c) z"
+        kind = "set"
+        hint = "h"
+        answer = ["b"]
+
+        [[exercise]]
+        id = "order"
+        question = "q"
+        kind = "list"
+        hint = "h"
+        answer = ["s2t"]
+
+        [[exercise]]
+        id = "orders"
+        question = "q"
+        kind = "list"
+        hint = "h"
+        answer = ["s2t", "s2tw"]
+
+        [[exercise]]
+        id = "paragraphs"
+        question = "q"
+        kind = "ids"
+        hint = "h"
+        answer = ["abe-beijing-2018:p012", "abe-beijing-2018:p014"]
+    """)
+    for task, answer in (
+        ("standard", "s2tw"),
+        ("standard", ["s2tw"]),
+        ("standard", "s2tw only"),
+        ("label", "b"),
+        ("label", "b only"),
+        ("label", "only (b)"),
+        ("label", "not a, not c: b"),
+        ("order", "s2t"),
+        ("orders", "s2t s2tw"),
+    ):
+        verdict = check(f"abe-beijing-2018/{task}", answer)
+        assert verdict.right and verdict.message in ("Right.", "Right: both in the right order."), (task, answer)
+    for task, answer, says in (
+        ("standards", "s2t", "1 is missing"),
+        ("standards", ("s2hk",), "1 is missing"),
+        ("standards", "s2t only", "1 is missing"),
+        ("standard", "s2t", "should not be there (s2t)"),
+        ("label", "a", "should not be there (a)"),
+        ("order", "s2tw", "none of your items is right"),
+        ("orders", "s2t", "you gave 1, the answer has 2"),
+        ("paragraphs", "p012", "1 is missing"),
+        ("paragraphs", 14, "1 is missing"),
+    ):
+        verdict = check(f"abe-beijing-2018/{task}", answer)
+        assert verdict.status == "wrong" and says in verdict.message, (task, answer, verdict.message)
+
+
+def test_excluded_letters_may_come_first(written):
+    # Review: "not d, not e: a b c" was read as excluding every letter, and the message quoted ''.
+    written("""
+        [[exercise]]
+        id = "voices"
+        question = "Which? (a) one (b) two (c) three (d) four (e) five"
+        kind = "set"
+        hint = "h"
+        answer = ["a", "b", "c"]
+    """)
+    for answer in (
+        "not d, not e: a b c",
+        "not d or e; a, b, c",
+        "not d but a, b and c",
+        "a, b, c; not d",
+        "a b c (not d)",
+    ):
+        assert check("abe-beijing-2018/voices", answer).right, answer
+    wrong = check("abe-beijing-2018/voices", "not c: a, b")
+    assert wrong.status == "wrong" and "1 is missing" in wrong.message
+    for answer in ("not d", "except d, e", "not d, not e:"):
+        verdict = check("abe-beijing-2018/voices", answer)
+        assert verdict.status == "unreadable" and "only letters to leave out" in verdict.message, answer
+        assert answer.strip()[:10] in verdict.message and "''" not in verdict.message, answer
+    assert check("abe-beijing-2018/voices", "not c: a, b, c").status == "unreadable"  # c both out and in
+
+
+def test_a_letter_whose_reason_repeats_another_options_words_is_refused(written):
+    # Review: "b (hedge)" was accepted where only option (a) says "hedge"; a vague reason still is.
+    written("""
+        [[exercise]]
+        id = "offset"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = ["a) 'to hedge': to keep one's options open between great powers", "b) 'to offset, counterbalance': to weigh one thing against another", "c) 'to collide head-on'", "d) 'to invest in, finance'"]
+        answer = "b"
+
+        [[exercise]]
+        id = "values"
+        question = "q"
+        kind = "choice"
+        hint = "h"
+        options = ["a 尊重多样性 (respect for diversity)", "b 竞争和协调 (competition and coordination)", "c 开放的合作 (open cooperation)"]
+        answer = "a"
+    """)
+    for task, answer, other in (
+        ("offset", "b (hedge)", "a"),
+        ("offset", "b (hedging)", "a"),
+        ("offset", "b (keeps options open)", "a"),
+        ("offset", "b - hedging between great powers", "a"),
+        ("offset", "a (offset)", "b"),
+        ("values", "a (coordination)", "b"),
+        ("values", "a (开放)", "c"),
+    ):
+        verdict = check(f"abe-beijing-2018/{task}", answer)
+        assert verdict.status == "unreadable" and f"those of ({other})" in verdict.message, (answer, verdict.message)
+    for task, answer in (
+        ("offset", "b (offset)"),
+        ("offset", "b (weighing one against the other)"),
+        ("offset", "b (not hedging)"),
+        ("offset", "b (seems right)"),
+        ("offset", "b (a guess)"),
+        ("offset", "b, because of the two triangles"),
+        ("values", "a (diversity)"),
+        ("values", "a (the first)"),
+    ):
+        assert check(f"abe-beijing-2018/{task}", answer).right, answer
+
+
+def _odd_answer_strategy():
+    from hypothesis import strategies as st
+
+    words = st.sampled_from(
+        "a b c d e f A B (a) (b) b) not except excluding but only and or nor , ; : 、 / & - ( ) . "
+        "p012 P3 p999 abe-beijing-2018:p012 s2t s2tw both neither none option answer four 二 十二 "
+        "2019-08 2019年11月 in hedge offset 對沖 the ROC PRC because maybe or-a".split()
+    )
+    text = st.lists(words, max_size=8).map(" ".join)
+    return st.one_of(
+        text,
+        text.map(lambda t: t.replace(" ", "")),
+        st.lists(text, max_size=4),
+        st.integers(-3, 30),
+        st.floats(allow_nan=True, allow_infinity=True),
+        st.text(max_size=12),
+    )
+
+
+#: Odd answers every exercise is tried with, besides those Hypothesis makes up.
+ODD_STRINGS = [
+    "not d, not e: a b c",
+    "not d",
+    "except",
+    "not",
+    "a, not",
+    ": a",
+    "(",
+    "()",
+    "-",
+    "b (hedge)",
+    "a - c",
+    "only",
+]
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_no_verdict_message_is_empty_over_odd_answers(exercise_id):
+    # Every Verdict tells the student something: never an empty message, never a quoted empty answer.
+    from hypothesis import HealthCheck, given, settings
+
+    def says_something(answer):
+        verdict = check(exercise_id, answer)
+        assert isinstance(verdict, Verdict)
+        assert verdict.status in ("right", "wrong", "unreadable", "empty", "open")
+        assert re.search(r"\w", verdict.message), (answer, verdict.message)
+        assert "''" not in verdict.message and "('')" not in verdict.message, (answer, verdict.message)
+        assert str(verdict).strip() and verdict._repr_html_().startswith("<div")
+
+    for answer in ODD_STRINGS:
+        says_something(answer)
+
+    @settings(max_examples=60, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck))
+    @given(_odd_answer_strategy())
+    def every_verdict_says_something(answer):
+        says_something(answer)
+
+    every_verdict_says_something()

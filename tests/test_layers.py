@@ -4,7 +4,8 @@
     1  helpers/text/           strings in, strings or rows out
     2  helpers/corpus/         records, parser, catalog, loader, checks, tables
     3  helpers/analysis/       themes, concordance, figures, timeline, comparison, export
-    4  helpers/*.py            the lessons: reading, widgets, exercises, plots, arguments…
+    4  helpers/*.py            the lessons: reading, widgets, plots, arguments…, and the
+       helpers/exercises/      lesson package of the exercises (records, answers, checking…)
     5  helpers/cli/            the command line
 
 Every ``import`` statement counts, also one inside a function or under
@@ -125,6 +126,9 @@ def test_every_layer_folder_is_a_package_with_modules():
         ("from ..text.cleaning import han\nfrom ..errors import CorpusError", "helpers.corpus.structure", 0),
         ("from .analysis.figures import load_figures", "helpers.plots", 0),
         ("import pandas as pd", "helpers.text.cleaning", 0),
+        # a module of a lesson package (helpers/exercises/) is a lesson module too
+        ("from ..cli import main", "helpers.exercises.checking", 1),
+        ("from ..text.script import to_simplified\nfrom .records import Verdict", "helpers.exercises.answers", 0),
     ],
 )
 def test_the_check_sees_an_import_going_up(source, module, expected):
@@ -138,3 +142,9 @@ def test_the_short_names_are_the_modules_themselves():
         module = importlib.import_module(f"helpers.{short}")
         assert module is importlib.import_module(home)
         assert module.__spec__.name == home
+
+
+def test_the_walk_reaches_the_modules_of_a_lesson_package():
+    walked = {module_name(path) for path in package_modules()}
+    assert {"helpers.exercises", "helpers.exercises.checking", "helpers.exercises.records"} <= walked
+    assert all(layer_of(module) == 4 for module in walked if module.startswith("helpers.exercises"))

@@ -1,0 +1,326 @@
+"""A student's answer read as check() compares it: text normalised (case, script, width, quotes),
+dates, numbers and number words ("four", "十二处"), paragraph ids ("P15", "abe-beijing-2018:p015"),
+the items of a list or set given as one string, and the letters a set answer leaves out ("not d")."""
+
+from __future__ import annotations
+
+import math
+import numbers
+import re
+import unicodedata
+
+import pandas as pd
+
+from ..text.quantities import DIGITS
+from ..text.script import to_simplified
+from .records import Exercise, _form
+
+_PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
+
+
+_SEPARATORS = re.compile(r"[,，、;；\n]+")
+
+
+_NUMBER_TEXT = re.compile(r"(?P<number>[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d\s.,][^\d]{0,11})?")
+
+
+_QUOTES = "\"'“”‘’「」『』《》〈〉()（）[]【】"
+
+
+#: Number words a student may write for a small count ("four", "四处"): English to twenty, Chinese to 九十九.
+_ENGLISH_NUMBERS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+_ENGLISH_TENS = {
+    word: 10 * n for n, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+
+
+_NUMBER_WORD = re.compile(
+    r"(?P<word>[a-z]+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|[〇零一二两兩三四五六七八九十]+)"
+    r"(?:\s*(?P<unit>[^\d]{0,12}))?"
+)
+
+
+#: Words that join paragraph ids in a careful answer ("p011 and p016", "p011 和 p016").
+_CONNECTIVES = {"and", "&", "+", "和", "与", "與", "及"}
+
+
+def normalise(value: object) -> str:
+    """A string as :func:`check` compares it: NFKC (full-width to half-width), Simplified, case-folded,
+    spaces collapsed (and dropped between Chinese characters), surrounding quotes and brackets removed.
+    A year or date answer keeps only the date: a leading "in" or "the year" goes, and a year written
+    in Chinese numerals before 年 (二〇一四年) is written in digits.
+
+    >>> normalise("  「 霸權 護持 」 "), normalise("ＲＱＦＩＩ"), normalise("Hard  Hedging") == normalise("hard hedging")
+    ('霸权护持', 'rqfii', True)
+    >>> normalise("In 2014."), normalise("the year 2014"), normalise("二〇一四年"), normalise("in October 2014")
+    ('2014', '2014', '2014年', '2014-10')
+    >>> normalise("2014 年"), normalise("2014 年 10 月"), normalise("in the year 2014"), normalise("二〇一四")
+    ('2014年', '2014-10', '2014', '2014')
+    """
+    text = unicodedata.normalize("NFKC", str(value))
+    text = to_simplified(text).casefold()
+    text = " ".join(text.split())
+    text = re.sub(r"(?<=[\u3400-\u9fff]) (?=[\u3400-\u9fff])", "", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = text.strip().strip(_QUOTES).strip()
+    # "2014 年 10 月", as the articles print dates: no space inside a date.
+    text = re.sub(r"(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d)", "", text)
+    text = _YEAR_IN_NUMERALS.sub(lambda m: m[0].translate(_NUMERAL_DIGITS), text)
+    return _date_key(_BEFORE_A_DATE.sub("", text.rstrip("。.")))
+
+
+# "in 2014", "the year 2014", "in October 2014": the words before a date are not part of the answer.
+_BEFORE_A_DATE = re.compile(r"^(?:in the year|in|the year|year)\s+(?=[a-z.,\s\d]*\d{4}$)")
+
+
+# A year in Chinese numerals (二〇一四年, 二零一四年): four digits before 年.
+_NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+# Without 年 only when the numerals are the whole answer and begin like a year (二〇一四).
+_YEAR_IN_NUMERALS = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)|^[一二][〇零一二三四五六七八九]{3}$")
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:[-/.月]\s*(\d{1,2})\s*日?|月)?(?:[ t]00:00(?::00)?)?")
+
+
+# A part of a month that names no day (11月中旬 'mid-November', 8月底 'end of August', "2019-11 (mid)"):
+# a text that dates an event so gives its month, and a student who copies it gives the month too.
+_PART_OF_MONTH = re.compile(r"(?<=月)\s*(?:上旬|中旬|下旬|初|中|底|末)$|\s*\((?:early|mid|late|end)\)?$")
+
+
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+_WORD_MONTH = re.compile(
+    r"(?:(\d{1,2})\s+|(?:early|mid|late|end of)[- ]?)?(" + "|".join(_MONTHS) + r")(?:\s+(\d{1,2}),?)?\s+(\d{4})"
+)
+
+
+def _date_key(text: str) -> str:
+    """A date as YYYY-MM or YYYY-MM-DD ("2019-8-25", "2019/08/25", "2019年8月25日", a printed
+    Timestamp, "22 november 2019"; a month with a part that names no day: "2019年11月中旬",
+    "mid-november 2019", "2019-11 (mid)"); any other string unchanged. (The text is already
+    case-folded.)
+
+    >>> _date_key("2019-8-25"), _date_key("2019年11月"), _date_key("2019-11-22 00:00:00"), _date_key("p015")
+    ('2019-08-25', '2019-11', '2019-11-22', 'p015')
+    >>> _date_key("2019年11月中旬"), _date_key("mid-november 2019"), _date_key("2019-11 (mid)"), _date_key("august 2019")
+    ('2019-11', '2019-11', '2019-11', '2019-08')
+    >>> _date_key("22 november 2019"), _date_key("november 22, 2019")
+    ('2019-11-22', '2019-11-22')
+    """
+    words = _WORD_MONTH.fullmatch(text)
+    if words:
+        day = words[1] or words[3]
+        month = f"{words[4]}-{_MONTHS.index(words[2]) + 1:02d}"
+        if not day:
+            return month
+        return f"{month}-{int(day):02d}" if 1 <= int(day) <= 31 else text
+    match = _DATE.fullmatch(_PART_OF_MONTH.sub("", text))
+    if not match or not 1 <= int(match[2]) <= 12 or (match[3] and not 1 <= int(match[3]) <= 31):
+        return text
+    return f"{match[1]}-{int(match[2]):02d}" + (f"-{int(match[3]):02d}" if match[3] else "")
+
+
+def _number(value: object) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, numbers.Real):
+        number = float(value)
+    elif isinstance(value, str):
+        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-").rstrip("。.").strip()
+        # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
+        match = _NUMBER_TEXT.fullmatch(text)
+        if not match:
+            return _number_word(text)
+        number = float(match.group("number").replace(",", "").replace("_", "").replace(" ", ""))
+    elif hasattr(value, "__float__") and not isinstance(value, (list, tuple, dict, set)):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _number_word(text: str) -> float | None:
+    """A count written as a word, alone or before a short unit: "four", "Four (all 上台)", "四", "十二处".
+
+    >>> _number_word("four"), _number_word("Twelve hits"), _number_word("四"), _number_word("二十三处"), _number_word("many")
+    (4.0, 12.0, 4.0, 23.0, None)
+    >>> _number_word("twenty-eight"), _number_word("Thirty one paragraphs"), _number_word("forty")
+    (28.0, 31.0, 40.0)
+    """
+    match = _NUMBER_WORD.fullmatch(text.casefold())
+    if not match:
+        return None
+    word = match.group("word")
+    if word in _ENGLISH_NUMBERS:
+        return float(_ENGLISH_NUMBERS[word])
+    tens_word, _, unit_word = word.replace("-", " ").partition(" ")
+    if tens_word in _ENGLISH_TENS and (not unit_word or 1 <= _ENGLISH_NUMBERS.get(unit_word, 0) <= 9):
+        return float(_ENGLISH_TENS[tens_word] + _ENGLISH_NUMBERS.get(unit_word, 0))
+    # Counts up to 99 only (十二, 二十三): a longer numeral in a count answer is more likely a slip.
+    tens, ten, units = word.partition("十")
+    if not ten:
+        return float(DIGITS[word]) if len(word) == 1 and word in DIGITS else None
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    return float(DIGITS.get(tens, 1) * 10 + DIGITS.get(units, 0))
+
+
+def _para_key(value: object, default_article: str | None) -> tuple[str | None, int] | None:
+    """``(article id, paragraph number)`` for "p015", "P15", "15", "abe-beijing-2018:p015"; None if not an id."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, numbers.Integral):
+        return default_article, int(value)
+    match = _PARA_ID.match(unicodedata.normalize("NFKC", str(value)).strip().strip(_QUOTES).strip())
+    if not match:
+        return None
+    article = match.group("article")
+    return (article.lower() if article else default_article), int(match.group("number"))
+
+
+def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str | None, int]], list[object]]:
+    """The paragraph keys of an answer's items, and the items that are not ids."""
+    # "p018 p019" is as careful an answer as "p018, p019": split an unreadable string item at spaces
+    # (only then, so that "abe-beijing-2018 : p015" still reads as one id).
+    items = [
+        part
+        for item in items
+        for part in (item.split() if isinstance(item, str) and _para_key(item, default) is None else [item])
+    ]
+    items = [item for item in items if not (isinstance(item, str) and item.strip().casefold() in _CONNECTIVES)]
+    found = [_para_key(item, default) for item in items]
+    bad = [item for item, key in zip(items, found) if key is None]
+    return [key for key in found if key is not None], bad
+
+
+def _items(answer: object) -> list[object] | None:
+    """The items of a list-like answer (a string is split at commas, 、 and semicolons); None if not list-like."""
+    if isinstance(answer, str):
+        parts = [part.strip() for part in _SEPARATORS.split(answer)]
+        return [part for part in parts if part]
+    if isinstance(answer, pd.DataFrame):
+        if "para_id" in answer.columns:
+            return list(answer["para_id"])
+        if answer.shape[1] == 1:
+            return list(answer.iloc[:, 0])
+        return None
+    if isinstance(answer, dict):
+        return None
+    if isinstance(answer, (pd.Series, pd.Index, list, tuple, set, frozenset)) or (
+        hasattr(answer, "__iter__") and hasattr(answer, "__len__") and not isinstance(answer, (bytes, bytearray))
+    ):
+        items = list(answer)
+        if any(isinstance(item, (list, tuple, set, dict)) for item in items):
+            return None
+        return items
+    return None
+
+
+def _spaced_list(items: tuple[str, ...]) -> tuple[str, ...]:
+    """A list's normalised items split at spaces and "and" ("s2t s2tw and s2hk" is three items)."""
+    return tuple(word for item in items for word in item.split(" ") if word and word != "and")
+
+
+# "not d", "but not d or e", "except d": what follows names letters the student leaves out.
+_EXCLUDING = re.compile(r"(?:\bbut\s+|\band\s+)?\b(?:not|except|excluding)\b", re.IGNORECASE)
+
+
+# What ends the letters an exclusion names: a colon, a semicolon or a new line ("not d, not e: a b c"),
+# or a "but" that is not "but not" ("not d but a, b and c").
+_END_OF_EXCLUDING = re.compile(r"\s*(?:[:：;；\n]|\bbut\b(?!\s+not\b))", re.IGNORECASE)
+
+
+def _without_excluded_letters(answer: str) -> str | None:
+    """A set-of-letters answer without the letters it excludes ("a, b, c, not d" is "a, b, c"), wherever
+    the exclusions stand ("not d, not e: a b c" is "a b c"); None if an excluded part is not letters or
+    excludes a letter the answer also includes.
+
+    Each "not" (or "except", "excluding") excludes the letters after it, up to the next "not", a colon,
+    a semicolon, a new line or a "but"; the colon or "but" that ends an exclusion goes with it.
+
+    >>> _without_excluded_letters("a, b, c, not d"), _without_excluded_letters("a, b but not d or e")
+    ('a, b, c, ', 'a, b ')
+    >>> _without_excluded_letters("not d, not e: a b c"), _without_excluded_letters("not d or e but a, b")
+    (' a b c', ' a, b')
+    >>> _without_excluded_letters("a, b, not a"), _without_excluded_letters("a, b, not the others"), _without_excluded_letters("a, b")
+    (None, None, 'a, b')
+    """
+    markers = list(_EXCLUDING.finditer(answer))
+    if not markers:
+        return answer
+    kept, excluded = [], []
+    position = 0
+    for number, marker in enumerate(markers):
+        if marker.start() < position:  # a "not" inside what an earlier exclusion already took
+            return None
+        kept.append(answer[position : marker.start()])
+        stop = markers[number + 1].start() if number + 1 < len(markers) else len(answer)
+        end = _END_OF_EXCLUDING.search(answer, marker.end(), stop)
+        scope = answer[marker.end() : end.start() if end else stop]
+        letters = [w.casefold() for w in re.findall(r"[^\W\d_]+", scope) if w.casefold() not in {"or", "and", "nor"}]
+        if not letters or any(len(w) != 1 for w in letters):
+            return None
+        excluded += letters
+        position = end.end() if end else stop
+    kept.append(answer[position:])
+    included = {w.casefold() for w in re.findall(r"[^\W\d_]+", "".join(kept))}
+    if included & set(excluded):
+        return None
+    return "".join(kept)
+
+
+def _letter_run(word: str, expected: frozenset, task: Exercise | None = None) -> bool:
+    """Whether ``word`` is letters run together ("abc", "bd"): not an item, in alphabetical order, and
+    (when the question labels its items "(a)", "(b)" …) made of those labels only, so that "not" is a word."""
+    labels = set(re.findall(r"\(([a-z])\)", task.question)) if task is not None else set()
+    return (
+        word not in expected
+        and word.isalpha()
+        and list(word) == sorted(set(word))
+        and (not labels or set(word) <= labels | set(expected))
+    )
+
+
+def _describe(answer: object) -> str:
+    if isinstance(answer, bool):
+        return f"True/False ({answer})"
+    if isinstance(answer, numbers.Number):
+        return f"a number ({answer!r})"
+    if isinstance(answer, str):
+        return f"a piece of text ({answer[:40]!r})"
+    if isinstance(answer, (list, tuple, set, frozenset)):
+        return f"a {type(answer).__name__} of {len(answer)}"
+    return f"a {type(answer).__name__}"
+
+
+def _wants(task: Exercise, answer: object) -> str:
+    return f"Your answer is {_describe(answer)}; this exercise wants {_form(task)}."

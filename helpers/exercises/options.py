@@ -1,0 +1,286 @@
+"""Which option a choice answer names: its letter ("b", "(b)", "option b"), its text or the start of it,
+a gloss it gives, the part that tells it apart from the others, or a letter with the student's own
+words, and when an answer hedges between two options or its words contradict its letter."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .answers import normalise
+from .records import Exercise, _option_text
+
+
+def _option_index(task: Exercise, value: object) -> int | None:
+    """The index of the option a student's answer names, or None if it names none (or two).
+
+    Accepted: the letter ("b", "(b)", "B.", "option b"); the option's text, its start cut at a word's
+    end, or a gloss it gives in brackets ("respect for diversity" for "a 尊重多样性 (respect for
+    diversity)"), with its paragraph tag anywhere or nowhere ("p022: …", "… (p022)", "… p022") and
+    its punctuation as the student types it ("… s2t, 并 …" for "… s2t; 并 …"); the option's head
+    before its colon ("the ROC" for "the ROC: …"), alone or before the student's words ("the ROC, a
+    reading …"); and a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的",
+    "b (seems)", "b - because ..."), unless those words name another option or repeat its own
+    wording ("b (hedge)" where only option a says "hedge").
+    """
+    if not isinstance(value, (str, int)) or isinstance(value, bool):
+        return None
+    given = normalise(value)
+    letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
+    letter = re.fullmatch(r"(?:(?:option|answer|choice)\s*:?\s*)?\(?([a-z])[).:]?", given)
+    if letter and letter.group(1) in letters:
+        return letters.index(letter.group(1))
+    named = _named_options(task, given)
+    if len(named) == 1:
+        return named[0]
+    # A letter, then the student's own words: "(c) neither ...", "c) because ...", "b, since ...",
+    # "b - because ...", "b (seems)" and "a 主要目的" (a letter, a space and Chinese). A bare "a" before
+    # English words is read as a letter only when the words are the start of that option's text:
+    # "a slip" may be the article.
+    lead = _letter_and_words(task, given)
+    if lead:
+        index, words, spaced = lead
+        named_by_words = _named_options(task, normalise(words), distinct=False)
+        # An explicit letter wins when its own option is among those the words name: "a) p021" where
+        # p021 starts options a and b. Words that name another option contradict it: "b (to hedge)",
+        # and so do words taken from another option's own wording: "b (hedge)" when only (a) says hedge.
+        if index in named_by_words or (
+            not named_by_words and not spaced and _quoted_option(task, index, words) is None
+        ):
+            return index
+        return None
+    if not named:
+        # The option's head, then the student's own words after a comma, a dash or "because":
+        # "the ROC, a reading of one occurrence". The words must name no other option.
+        clause = re.match(r"(.+?)\s*(?:[,;:，；：]|\s[-–—]+\s|\s+because\s)\s*(.+)", given)
+        if clause:
+            head = _named_options(task, normalise(clause.group(1)))
+            rest = _named_options(task, normalise(clause.group(2)))
+            if len(head) == 1 and set(rest) <= set(head):
+                return head[0]
+    return None
+
+
+_LETTER_AND_WORDS = re.compile(
+    r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s*[-–—]+|\s+(?=[\u3400-\u9fff(])|(\s+)))\s*(.+)"
+)
+
+
+def _letter_and_words(task: Exercise, given: str) -> tuple[int, str, bool] | None:
+    """A normalised answer that is an option's letter and then words ("b (seems)", "c) because …",
+    "a 主要目的", "a slip"): the option's index, the words, and whether only a space separates them
+    (then the "letter" may be the English article). None otherwise, and for a range ("a - c")."""
+    lead = _LETTER_AND_WORDS.match(given)
+    if not lead or lead.group(2) not in "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]:
+        return None
+    other = re.fullmatch(r"\(?([a-z])\)?", lead.group(4))
+    if other and other.group(1) != lead.group(2):
+        return None
+    return ord(lead.group(2)) - 97, lead.group(4), lead.group(3) is not None
+
+
+def _contradicted_letter(task: Exercise, answer: object) -> tuple[int, int] | None:
+    """(the letter's option, the other option its words name) for "b (hedge)" when (a) says "hedge"; else None."""
+    lead = _letter_and_words(task, normalise(answer)) if isinstance(answer, str) else None
+    if lead is None or lead[2]:
+        return None
+    index, words, _ = lead
+    named = [i for i in _named_options(task, normalise(words), distinct=False) if i != index]
+    if named:
+        return index, named[0]
+    other = _quoted_option(task, index, words)
+    return None if other is None else (index, other)
+
+
+#: Words too common to tell options apart, left out when a letter's reason is compared with the options.
+_COMMON_WORDS = set(
+    "a an the of to in on at by for as and or but if so is are was were be been it its his her their they this "
+    "that these those with from into than then there here which who what how one all also has have had did does "
+    "do only just very".split()
+)
+
+
+#: A reason that says what an option is not ("b, not hedging", "b (rather than hedge)") names it to refuse it.
+_NEGATION = re.compile(r"\b(?:not|no|rather than|instead of|unlike|never)\b|不是|而非|并非")
+
+
+def _content_words(text: str) -> set[str]:
+    """The words of a text that can tell options apart: English words of three letters or more, stemmed
+    crudely ("hedging", "hedged" and "hedge" are one word), and each run of Chinese characters."""
+    text = re.sub(r"['’]s\b", "", normalise(text))  # "the author's" is "the author"
+    english = {
+        stem if len(stem := re.sub(r"(?:ing|ed|es|e|s)$", "", word)) >= 3 else word
+        for word in re.findall(r"[a-z]{3,}", text)
+        if word not in _COMMON_WORDS
+    }
+    return english | set(re.findall(r"[\u3400-\u9fff]{2,}", text))
+
+
+def _has_word(option: set[str], word: str) -> bool:
+    """Whether an option's content words include ``word``; a Chinese run is in an option whose text contains it."""
+    return word in option or (
+        "\u3400" <= word[0] <= "\u9fff" and any(word in other for other in option if "\u3400" <= other[0] <= "\u9fff")
+    )
+
+
+def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
+    """The other option whose own wording a letter's reason repeats ("b (hedge)" where only option a
+    says "hedge"), or None. The reason must share a word with that option that no other option has,
+    none that only the letter's option has, and take more than half of its words from that option;
+    a vague reason ("b (seems)", "c (a guess)") or one that says "not" names no other option.
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a) 'to hedge': to keep options open", "b) 'to offset': to weigh one thing against another", "c) 'to collide'"))
+    >>> [_quoted_option(task, 1, reason) for reason in ("hedge", "hedging, keeping options open", "weigh", "a guess", "not hedging")]
+    [0, 0, None, None, None]
+    """
+    given = _content_words(words)
+    if not given or _NEGATION.search(normalise(words)):
+        return None
+    options = [_content_words(_option_text(task, i)) for i in range(len(task.options))]
+    has = _has_word
+
+    def own(i: int) -> set[str]:
+        return {
+            w
+            for w in given
+            if has(options[i], w) and not any(has(options[j], w) for j in range(len(options)) if j != i)
+        }
+
+    if own(index):
+        return None
+    for other in range(len(options)):
+        if other != index and own(other) and 2 * sum(has(options[other], w) for w in given) > len(given):
+            return other
+    return None
+
+
+def _named_options(task: Exercise, given: str, distinct: bool = True) -> list[int]:
+    """The options whose text (without its letter), its start cut at a word's end, or a bracketed gloss in it is ``given``.
+
+    The whole answer is tried first ("…平稳 (p022)" is option c's text even if "(p022)" tags option e
+    too). A key term with its gloss in brackets, either way round ("主要目的 (main aim)", "respect for
+    diversity (尊重多样性)"), names the options that both parts name; quotes around a gloss do not count.
+    With ``distinct``, the start of an option's distinguishing words names it too ("s2t", see
+    :func:`_distinct_parts`); a letter's reason is matched without them.
+    """
+    whole = _options_named_by(task, given, distinct)
+    if len(whole) == 1:
+        return whole
+    # (normalise has stripped a closing bracket that ended the answer)
+    bracketed = re.findall(r"[(（]([^()（）]+)(?:[)）]|$)", given)
+    outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
+    if not (bracketed and outside):
+        return whole
+    named = set(_options_named_by(task, outside, distinct))
+    if not named:
+        return whole
+    for gloss in map(normalise, bracketed):
+        by_gloss = _options_named_by(task, gloss, distinct)
+        if by_gloss:
+            named &= set(by_gloss)  # a gloss narrows what the term names; one that names another option contradicts it
+    return sorted(named) or whole
+
+
+# A paragraph tag such as "p022", as an option gives it ("(p022)" at the end, "p022:" at the start).
+_PARA_TAG = re.compile(r"(?<![a-z0-9])p\d{3}(?![a-z0-9])")
+
+
+def _bare(text: str) -> str:
+    """A normalised text without its punctuation and paragraph tags, for comparing an option with a copy of it."""
+    text = _PARA_TAG.sub(" ", text)
+    text = "".join(" " if unicodedata.category(char).startswith("P") else char for char in text)
+    return normalise(text)
+
+
+def _options_named_by(task: Exercise, given: str, distinct: bool = True) -> list[int]:
+    exact, bare, starts = [], [], []
+    given_tags = set(_PARA_TAG.findall(given))
+    given_bare = _bare(given)
+    # (a letter's reason is not matched with the options' distinguishing words: in "b (realised)",
+    # "realised" is b's word too, though it also starts d's "realised … only gradually")
+    parts = _distinct_parts(task) if distinct else [""] * len(task.options)
+    for index, option in enumerate(task.options):
+        stripped = _option_text(task, index)
+        glosses = [normalise(gloss) for gloss in re.findall(r"[(（]([^()（）]+)[)）]", stripped)]
+        unquoted = re.sub(r"[(（]\s*['‘“\"]?([^()（）'’”\"]+)['’”\"]?\s*[)）]", r"(\1)", normalise(stripped))
+        # The head before the option's first colon ("the ROC" of "the ROC: 參謀總長 is …"), with or
+        # without a leading article ("ROC").
+        head = normalise(stripped).split(":", 1)[0]
+        heads = {head, re.sub(r"^(?:the|a|an)\s+", "", head)} if ":" in normalise(stripped) else set()
+        tagged = given_tags <= set(_PARA_TAG.findall(normalise(stripped)))
+        if given in (normalise(option), normalise(stripped), *glosses) or (given in heads and len(given) >= 2):
+            exact.append(index)
+        elif given_bare and tagged and given_bare in (_bare(stripped), _bare(unquoted)):
+            bare.append(index)
+        elif len(given) >= 3 and (
+            _starts_with_words(normalise(stripped), given)
+            or _starts_with_words(unquoted, given)
+            or any(_starts_with_words(gloss, given) for gloss in glosses)
+            or _starts_with_words(parts[index], given)
+        ):
+            starts.append(index)
+        elif len(given_bare) >= 3 and tagged and given_tags and _starts_with_words(_bare(stripped), given_bare):
+            starts.append(index)  # "p022: 双边关系分值…" for "双边关系分值… (p022)"
+    return exact or bare or starts
+
+
+def _distinct_parts(task: Exercise) -> list[str]:
+    """Each option's text (normalised) after the words that every option begins with, so that the
+    part that tells the options apart can be given alone: "s2t" for "著 rules out s2t only" among
+    "著 rules out s2tw only", "著 rules out both" … ("" for an option that is only those words).
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a 著 rules out s2t only", "b 著 rules out both"))
+    >>> _distinct_parts(task)
+    ['s2t only', 'both']
+    """
+    texts = [normalise(_option_text(task, index)).split(" ") for index in range(len(task.options))]
+    shared = 0
+    while all(len(words) > shared + 1 for words in texts) and len({words[shared] for words in texts}) == 1:
+        shared += 1
+    return [" ".join(words[shared:]) if shared else "" for words in texts]
+
+
+def _starts_with_words(text: str, start: str) -> bool:
+    """Whether ``text`` begins with ``start`` and ``start`` ends at a word's end (or in Chinese)."""
+    if not start or not text.startswith(start):
+        return False
+    rest = text[len(start) :]
+    return not rest or not (rest[0].isalnum() and start[-1].isalnum()) or "\u3400" <= start[-1] <= "\u9fff"
+
+
+# A letter, a separator ("," ";" "/" "&" "or" "and" 或 和 、 or a space) and a second letter standing alone:
+# "b, d", "b or d", "(b) (d)". The second letter must end there or before a separator, so a gloss that
+# begins with a letter-like word ("b, a balanced diplomacy", "b) balanced diplomacy") is not caught.
+# "b (or a)", "b (maybe c)": a second letter offered in brackets is a hedge between two options too.
+_LETTER_OR_LETTER = re.compile(r"\(?([a-z])\)?\s*\(\s*(?:or|maybe|perhaps|possibly|或)\s*\(?([a-z])\)?\s*\)?$")
+
+
+_TWO_LETTERS = re.compile(
+    r"(?:(?:option|answer|choice)s?\s*:?\s*)?\(?([a-z])\)?[.:]?\s*(?:[,;/&、]|\bor\b|\band\b|或|和)?\s*"
+    r"\(?([a-z])\)?(?=$|[,;/&、.:]|\s*\(|\s+(?:or|and)\b|\s*[或和])"
+)
+
+
+def _names_two_letters(task: Exercise, answer: object) -> bool:
+    """Whether a choice answer opens with two different option letters ("b, d", "b or d"): a hedge
+    between two options is not an answer, whichever letter comes first.
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a one", "b two", "c three"))
+    >>> [_names_two_letters(task, answer) for answer in ("b, c", "c or b", "b) two", "b, because", "b, a two", "b (or a)")]
+    [True, True, False, False, False, True]
+    """
+    if not isinstance(answer, str):
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
+    pair = _TWO_LETTERS.match(normalise(answer)) or _LETTER_OR_LETTER.match(normalise(answer))
+    if pair is None:
+        return False
+    return pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)
+
+
+def _chosen_option(task: Exercise, answer: object) -> int | None:
+    """The index of the option a choice answer names; None if it names none, or hedges between two ("b or d")."""
+    return None if _names_two_letters(task, answer) else _option_index(task, answer)
