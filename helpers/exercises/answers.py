@@ -11,7 +11,7 @@ import unicodedata
 
 import pandas as pd
 
-from ..text.quantities import DIGITS
+from ..text.quantities import parse_number
 from ..text.script import to_simplified
 from .records import Exercise, _form
 
@@ -42,9 +42,15 @@ _ENGLISH_TENS = {
 }
 
 
-_NUMBER_WORD = re.compile(
-    r"(?P<word>[a-z]+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|[〇零一二两兩三四五六七八九十]+)"
-    r"(?:\s*(?P<unit>[^\d]{0,12}))?"
+# A Chinese numeral (二百六十, 两百六十, 二六〇, 廿八), then at most a short unit (分钟, 处).
+_CHINESE_NUMBER = re.compile(r"(?P<word>[〇零一二两兩三四五六七八九十百千万萬廿卅]+)(?:\s*(?P<unit>[^\d]{0,12}))?")
+
+
+# An English number in words ("four", "twenty-eight", "two hundred and sixty"), then at most a short unit.
+_ENGLISH_NUMBER = re.compile(
+    r"(?P<word>(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand)\b(?:[\s-]+and\b)?[\s-]*)+)(?P<unit>[^\d]{0,12})"
 )
 
 
@@ -152,7 +158,7 @@ def _number(value: object) -> float | None:
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-").rstrip("。.").strip()
+        text = _number_core(unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-"))
         # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
         match = _NUMBER_TEXT.fullmatch(text)
         if not match:
@@ -168,30 +174,101 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+# What a student may write around a number: "about 260", "共 260", "260 minutes in all".
+_BEFORE_A_NUMBER = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|some|约|大约|共|一共|总共|總共|合计|合計)\s*")
+_AFTER_A_NUMBER = re.compile(r"\s*(?:in all|in total|altogether|all told|total|in sum)$")
+
+
+def _number_core(text: str) -> str:
+    """A number answer without the working or words a student puts around it: "28 (15 + 13)",
+    "15 + 13 = 28" (the result after the last "="), "4, all 上台", "about 260", "260 minutes in all".
+
+    >>> [_number_core(t) for t in ("28 (15 + 13)", "15 + 13 = 28", "4, all 上台", "about 260", "260 minutes in all", "1,234")]
+    ['28', '28', '4', '260', '260 minutes', '1,234']
+    >>> [_number_core(t) for t in ("4 (or 5)", "4, or maybe 5", "4, 5")]  # a hedge keeps its second number
+    ['4 (or 5)', '4, or maybe 5', '4, 5']
+    """
+    text = text.rstrip("。.").strip()
+    if "=" in text:
+        text = text.rsplit("=", 1)[1].strip()
+    text = _AFTER_A_NUMBER.sub("", _BEFORE_A_NUMBER.sub("", text))
+    # working in brackets after the number ("28 (15 in one article, 13 in the other)")
+    bracketed = re.fullmatch(r"(.+?)\s*[(（](?!\s*(?:or|maybe|perhaps|possibly|not|或)\b)[^()（）]*[)）]?", text)
+    if bracketed and re.search(r"\d|[一二两兩三四五六七八九十百千]|[a-z]", bracketed.group(1)):
+        text = bracketed.group(1)
+    # a note after a comma, a colon or a semicolon that starts with no digit ("4, all 上台"; "1,234" stays)
+    noted = re.fullmatch(r"(.+?)\s*(?:[,，;；:：]\s+|[，；：]\s*)(?!(?:or|maybe|perhaps|possibly|not|或)\b)([^\d\s][^\d]*)", text)
+    if noted:
+        text = noted.group(1)
+    return text.strip()
+
+
 def _number_word(text: str) -> float | None:
-    """A count written as a word, alone or before a short unit: "four", "Four (all 上台)", "四", "十二处".
+    """A count written in words, alone or before a short unit: "four", "Four (all 上台)", "四", "十二处",
+    "two hundred and sixty", "二百六十分钟", "两百六十", "二六〇".
+
+    Chinese numerals below 10,000 are read by the project's own numeral reader (parse_number of
+    helpers.text.quantities, which the quantities table uses and tests), once a pattern has made
+    sure they are well formed ("十十" is not a number); 廿 and 卅 (twenty, thirty) are written out first.
 
     >>> _number_word("four"), _number_word("Twelve hits"), _number_word("四"), _number_word("二十三处"), _number_word("many")
     (4.0, 12.0, 4.0, 23.0, None)
     >>> _number_word("twenty-eight"), _number_word("Thirty one paragraphs"), _number_word("forty")
     (28.0, 31.0, 40.0)
+    >>> _number_word("two hundred and sixty"), _number_word("two hundred sixty minutes"), _number_word("one two")
+    (260.0, 260.0, None)
+    >>> _number_word("二百六十"), _number_word("两百六十分钟"), _number_word("一百"), _number_word("二六〇"), _number_word("廿八")
+    (260.0, 260.0, 100.0, 260.0, 28.0)
     """
-    match = _NUMBER_WORD.fullmatch(text.casefold())
-    if not match:
+    lowered = text.casefold()
+    english = _ENGLISH_NUMBER.fullmatch(lowered)
+    if english:
+        return _english_number(english.group("word"))
+    chinese = _CHINESE_NUMBER.fullmatch(lowered)
+    if not chinese:
         return None
-    word = match.group("word")
-    if word in _ENGLISH_NUMBERS:
-        return float(_ENGLISH_NUMBERS[word])
-    tens_word, _, unit_word = word.replace("-", " ").partition(" ")
-    if tens_word in _ENGLISH_TENS and (not unit_word or 1 <= _ENGLISH_NUMBERS.get(unit_word, 0) <= 9):
-        return float(_ENGLISH_TENS[tens_word] + _ENGLISH_NUMBERS.get(unit_word, 0))
-    # Counts up to 99 only (十二, 二十三): a longer numeral in a count answer is more likely a slip.
-    tens, ten, units = word.partition("十")
-    if not ten:
-        return float(DIGITS[word]) if len(word) == 1 and word in DIGITS else None
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
+    numeral = chinese.group("word").replace("廿", "二十").replace("卅", "三十")
+    if not _CHINESE_NUMERAL.fullmatch(numeral):
+        return None  # "十十", "百二": not a numeral
+    if len(numeral) > 1 and all(char in "〇零一二两兩三四五六七八九" for char in numeral):
+        return float(numeral.translate(_NUMERAL_DIGITS_ALL))  # 二六〇 is read digit by digit
+    try:
+        return parse_number(numeral)
+    except ValueError:
         return None
-    return float(DIGITS.get(tens, 1) * 10 + DIGITS.get(units, 0))
+
+
+# A well-formed Chinese numeral below 10,000 (二百六十, 一千零五, 十四) or digits one by one (二六〇).
+_CHINESE_NUMERAL = re.compile(
+    r"[〇零一二两兩三四五六七八九]+|(?=.)(?:[一二两兩三四五六七八九]千)?零?(?:[一二两兩三四五六七八九]百)?零?"
+    r"(?:[一二两兩三四五六七八九]?十)?[一二三四五六七八九]?"
+)
+
+
+_NUMERAL_DIGITS_ALL = str.maketrans("〇零一二两兩三四五六七八九", "0012223456789")
+
+
+def _english_number(words: str) -> float | None:
+    """The value of an English number in words ("two hundred and sixty"); None if the words do not make one."""
+    total, group, last = 0, 0, ""
+    for word in (w for w in re.split(r"[\s-]+", words) if w and w != "and"):
+        if word in _ENGLISH_NUMBERS and word not in _ENGLISH_TENS:
+            if last in ("unit", "teen") or (last == "tens" and _ENGLISH_NUMBERS[word] >= 10):
+                return None
+            group += _ENGLISH_NUMBERS[word]
+            last = "teen" if _ENGLISH_NUMBERS[word] >= 10 else "unit"
+        elif word in _ENGLISH_TENS:
+            if last in ("unit", "teen", "tens"):
+                return None
+            group += _ENGLISH_TENS[word]
+            last = "tens"
+        elif word == "hundred" and last in ("unit", "teen", "") and group % 100 == group:
+            group, last = (group or 1) * 100, "hundred"
+        elif word == "thousand" and last != "thousand" and not total:
+            total, group, last = (group or 1) * 1000, 0, ""
+        else:
+            return None
+    return float(total + group)
 
 
 def _para_key(value: object, default_article: str | None) -> tuple[str | None, int] | None:
