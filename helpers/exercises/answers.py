@@ -15,7 +15,10 @@ from ..text.quantities import parse_number
 from ..text.script import to_simplified
 from .records import Exercise, _form
 
-_PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
+# (at most three digits after the zeros a student may add: "p0012" is not p012)
+_PARA_ID = re.compile(
+    r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*(?=\d{1,3}$|[1-9])0*(?P<number>\d+)$", re.IGNORECASE
+)
 
 
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
@@ -284,6 +287,19 @@ def _para_key(value: object, default_article: str | None) -> tuple[str | None, i
     return (article.lower() if article else default_article), int(match.group("number"))
 
 
+def _answer_id_keys(answer: object, default: str | None) -> tuple[list[tuple[str | None, int]], list[object]] | None:
+    """The paragraph keys an ids answer gives (those it excludes left out: "p13-p18 except p14"), and
+    its items that are not ids; None if the answer is not list-like."""
+    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
+        return [(default, int(answer))], []  # a bare number is one paragraph id, as "27" and [27] are
+    items, excluded = _id_items(answer)
+    if items is None or not (items or excluded):
+        return None
+    keys, bad = _id_keys(items, default)
+    left_out, bad_out = _id_keys(list(excluded), default)
+    return [key for key in keys if key not in left_out], bad + bad_out
+
+
 def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str | None, int]], list[object]]:
     """The paragraph keys of an answer's items, and the items that are not ids."""
     # "p018 p019" is as careful an answer as "p018, p019": split an unreadable string item at spaces
@@ -297,6 +313,93 @@ def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str |
     found = [_para_key(item, default) for item in items]
     bad = [item for item, key in zip(items, found) if key is None]
     return [key for key in found if key is not None], bad
+
+
+# "paragraph 12", "paragraphs 1 and 10", "para 12", "p.12", "pp. 1, 10", "¶12": the word is the "p".
+_PARAGRAPH_WORD = re.compile(r"(?:\bparagraphs?|\bparas?\.?|\bpp?\.|¶)\s*(?=\d)", re.IGNORECASE)
+
+
+# One id as a student writes it in a longer answer (with or without its article).
+_ID_TOKEN = r"(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4}\s*:\s*)?p?\d{1,4}"
+
+
+# A range of ids: "p015–p018", "p015-p018", "p015 to p018", "15-18".
+_ID_RANGE = re.compile(
+    rf"(?<![\w-])(?P<first>{_ID_TOKEN})\s*(?:[-–—~～]|\bto\b|\bthrough\b|至|到)\s*(?P<last>p?\d{{1,4}})(?![\w])",
+    re.IGNORECASE,
+)
+
+
+# What excludes ids: "not p030", "except p014", "(not p009, p026, p027)", "but not p017", "without p015".
+_EXCLUDING_IDS = re.compile(r"\b(?:but\s+)?(?:not|except(?:\s+for)?|excluding|without)\b|除了?|不含|不是", re.IGNORECASE)
+
+
+def _id_items(answer: object) -> tuple[list[object] | None, list[str]]:
+    """The items of an ids answer and the items it excludes, a string read as a careful student writes
+    it: "p012.", "p001 (Abe), p010 (Whiton)" (a reason in brackets), "p027, not p030" and "p013,
+    p015 (not p009, p026)" (exclusions), "p015–p018" and "p13-p18 except p14" (ranges), "paragraph 12",
+    "paras 1 and 10", "p.12", "abe-beijing-2018 p001" (the article before a space), "p012: 以…為名"
+    (the id, then what the paragraph says). Anything else is as :func:`_items` gives it.
+
+    >>> _id_items("p013, p015–p018 (not p014).")
+    (['p013', 'p015', 'p016', 'p017', 'p018'], ['p014'])
+    >>> _id_items("paragraphs 1 and 10"), _id_items("p001 (Abe), p010 (Whiton)"), _id_items("p012: 以「21世紀海上絲綢之路」為名")
+    ((['p1 and 10'], []), (['p001', 'p010'], []), (['p012'], []))
+    >>> _id_items("abe-beijing-2018 p001, p010"), _id_items("p13-p18 except p14")
+    ((['abe-beijing-2018:p001', 'p010'], []), (['p13', 'p14', 'p15', 'p16', 'p17', 'p18'], ['p14']))
+    """
+    if not isinstance(answer, str):
+        return _items(answer), []
+    text = unicodedata.normalize("NFKC", answer)
+    text = _PARAGRAPH_WORD.sub("p", text)
+    # "abe-beijing-2018 p001": the article, a space, then the id
+    text = re.sub(r"\b([a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4})\s+(?=p?\d)", r"\1:", text, flags=re.IGNORECASE)
+    # brackets: an exclusion in them counts, all of it ("(not p009, p026)"); else they hold the student's note
+    in_brackets: list[str] = []
+
+    def bracket(match: re.Match) -> str:
+        if _EXCLUDING_IDS.match(match[1].strip()):
+            in_brackets.append(_EXCLUDING_IDS.sub(" ", match[1], count=1))
+        return " "
+
+    text = re.sub(r"[(（]([^()（）]*)[)）]?", bracket, text)
+    included, excluded = [], list(in_brackets)
+    parts = _EXCLUDING_IDS.split(text)
+    for number, part in enumerate(parts):
+        if number == 0:
+            included.append(part)
+            continue
+        # An exclusion names the ids after it that "or", "and" or spaces join ("not p009 or p026", "except
+        # p014"); a comma, a colon or a semicolon ends it ("p001, not p015, p011" keeps p011).
+        stop = re.search(r"[,，、:：;；\n]", part)
+        excluded.append(part[: stop.start()] if stop else part)
+        included.append(part[stop.end() :] if stop else "")
+    return _expanded(" , ".join(included)), [item for scope in excluded for item in _expanded(scope)]
+
+
+def _expanded(text: str) -> list[str]:
+    """The ids a text names, ranges written out ("p015-p018" is four ids), each id's trailing full stop
+    and a note after it ("p012: 以…為名", "p012 以…") dropped; items that are not ids as they are."""
+
+    def write_out(match: re.Match) -> str:
+        first, last = _para_key(match["first"], None), _para_key(match["last"], None)
+        if first is None or last is None or not 0 < last[1] - first[1] <= 60:
+            return match[0]
+        prefix = f"{first[0]}:" if first[0] else ""
+        digits = re.sub(r"^.*?p?(\d+)$", r"\1", match["first"].strip(), flags=re.IGNORECASE)
+        width = len(digits) if digits.startswith("0") else 0
+        return ", ".join(f"{prefix}p{n:0{width}d}" for n in range(first[1], last[1] + 1))
+
+    items = []
+    for item in _items(_ID_RANGE.sub(write_out, text)) or []:
+        item = item.strip().rstrip("。.").strip()
+        if not item:
+            continue
+        noted = re.fullmatch(rf"({_ID_TOKEN})(?:\s*[:：.]\s*|\s+)(.+)", item, flags=re.IGNORECASE)
+        if noted and not re.search(rf"(?<![\w-]){_ID_TOKEN}(?![\w])", noted[2], flags=re.IGNORECASE) and noted[2] not in _CONNECTIVES:
+            item = noted[1]
+        items.append(item)
+    return items
 
 
 def _items(answer: object) -> list[object] | None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from .answers import (
     _SEPARATORS,
-    _id_keys,
+    _answer_id_keys,
     _items,
     _letter_run,
     _number,
@@ -82,21 +82,32 @@ def _unreadable(task: Exercise, answer: object) -> Verdict:
 
 
 def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
-    # A bare number is one paragraph id, as "27" and [27] already are.
-    is_number = isinstance(answer, numbers.Integral) and not isinstance(answer, bool)
-    items = [answer] if is_number else _items(answer)
-    if items is None or not items:
-        return _unreadable(task, answer)
     articles = {article for article, _ in expected}
     default = next(iter(articles)) if len(articles) == 1 else None
-    keys, bad = _id_keys(items, default)
+    read = _answer_id_keys(answer, default)
+    if read is None:
+        return _unreadable(task, answer)
+    keys, bad = read
     if bad:
         return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
+    if not keys:
+        return Verdict(task.id, "unreadable", "Your answer leaves out every id it names: give the ids you choose.", task.hint)
     if any(article is None for article, _ in keys):
         return Verdict(
             task.id,
             "unreadable",
             "This exercise spans several articles: write full ids with the article, such as 'japan-us-2021:p015'.",
+        )
+    foreign = sorted(key for key in set(keys) if key[0] not in articles)
+    if default is not None and foreign:
+        # "japan-korea-2024:p027" on a japan-us-2021 exercise: not "p027 should not be there"
+        article, number = foreign[0]
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"'{article}:p{number:03d}' is a paragraph of another article ({article}); this exercise is about "
+            f"{default}: give its paragraph ids, such as 'p015' or '{default}:p015'.",
+            task.hint,
         )
     have = set(keys)
     return _compare_sets(
@@ -115,7 +126,7 @@ def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -
             return Verdict(task.id, "right", "Right.")
         return Verdict(task.id, "right", f"Right: {'both' if len(want) == 2 else f'all {len(want)}'} {what}.")
     right = len(have & want)
-    parts = [f"Not yet: {right} of your {len(have)} {'is' if right == 1 else 'are'} right"]
+    parts = [f"Not yet: {right} of your {len(have)} {'is' if right == 1 or len(have) == 1 else 'are'} right"]
     if want - have:
         missing = len(want - have)
         parts.append(f"{missing} {'is' if missing == 1 else 'are'} missing")
