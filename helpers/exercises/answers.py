@@ -88,6 +88,41 @@ def normalise(value: object) -> str:
     return _date_key(_BEFORE_A_DATE.sub("", text.rstrip("。.")))
 
 
+# What may follow or precede a text answer without changing it: a paragraph tag ("p011:", "(p011)"),
+# a gloss or a working note in brackets or quotes with Latin letters or digits in it ("(as if)",
+# "(2023 - 9)", "（2023年减9年）"), a romanisation before Chinese ("yanran 儼然"), or a note after a comma
+# in English words ("2014, 9 years before 2023"). A bracket or note that offers another answer ("(or
+# 彷彿)", ", or 2013") or holds only Chinese (which may be a second answer) is not dropped.
+_HEDGE_WORDS = r"(?:or|maybe|perhaps|possibly|either|probably|或|或者)\b"
+_TEXT_NOTES = (
+    re.compile(r"^\s*p\d{1,3}\s*[:：.,，]\s*|\s*[(（]?\s*p\d{1,3}\s*[)）]?\s*$", re.IGNORECASE),
+    re.compile(rf"\s*[(（](?!\s*{_HEDGE_WORDS})(?=[^()（）]*[a-z0-9])[^()（）]*[)）]?\s*$", re.IGNORECASE),
+    re.compile(rf"\s*['‘“\"](?!\s*{_HEDGE_WORDS})[a-z][a-z\s'-]*['’”\"]?\s*$", re.IGNORECASE),
+    re.compile(r"^[a-z][a-z\s]*\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+[a-z][a-z\s'-]*$", re.IGNORECASE),
+    re.compile(rf"\s*[,，;；]\s*(?!.*[\u3400-\u9fff])(?!\s*{_HEDGE_WORDS})(?=.*[a-z]{{3}}).*$", re.IGNORECASE),
+)
+
+
+def _text_readings(answer: object) -> list[str]:
+    """A text answer normalised (:func:`normalise`), then without what a careful student may add to
+    it (see _TEXT_NOTES), 、 read as the comma ，, a final ；dropped: every reading, the whole first.
+
+    >>> _text_readings("儼然 (as if)")[-1], _text_readings("2014 (2023 - 9)")[-1], _text_readings("yanran 儼然")[-1]
+    ('俨然', '2014', '俨然')
+    >>> _text_readings("p011: 但是、此舉並非意味；")[-1], _text_readings("2014, 9 years before 2023")[-1]
+    ('但是,此举并非意味', '2014')
+    >>> _text_readings("儼然 (or 彷彿)"), _text_readings("2014, or 2013")
+    (['俨然 (or 仿佛'], ['2014, or 2013'])
+    """
+    text = unicodedata.normalize("NFKC", str(answer)).strip()
+    readings = [normalise(text)]
+    for pattern in _TEXT_NOTES:
+        text = pattern.sub("", text).strip()
+        readings.append(normalise(text))
+    readings.append(normalise(text.replace("、", ",").rstrip(";；。. ")))
+    return [reading for reading in dict.fromkeys(readings) if reading]
+
+
 # "in 2014", "the year 2014", "in October 2014": the words before a date are not part of the answer.
 _BEFORE_A_DATE = re.compile(r"^(?:in the year|in|the year|year)\s+(?=[a-z.,\s\d]*\d{4}$)")
 

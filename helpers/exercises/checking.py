@@ -17,6 +17,7 @@ from .answers import (
     _letter_run,
     _number,
     _spaced_list,
+    _text_readings,
     _wants,
     _without_excluded_letters,
     normalise,
@@ -249,8 +250,18 @@ def _show_number(value: float) -> str:
 def _check_text(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
         return _unreadable(task, answer)
-    if normalise(answer) in expected:
+    readings = _text_readings(answer)
+    if any(reading in expected for reading in readings):
         return Verdict(task.id, "right", "Right.")
+    if len(readings) > 1:
+        # a gloss, a tag or a note was added: do not suggest that the word itself is wrong, nor that it is right
+        return Verdict(
+            task.id,
+            "wrong",
+            f"Not yet: {str(answer).strip()[:60]!r} is not the answer. Give only the answer itself (the word, "
+            "year or sentence), without a gloss, a note or a paragraph tag.",
+            task.hint,
+        )
     return Verdict(task.id, "wrong", f"Not yet: {str(answer).strip()[:60]!r} is not the answer.", task.hint)
 
 

@@ -8,7 +8,7 @@ import numbers
 import re
 from typing import Any
 
-from .answers import _EXCLUDING, _answer_id_keys, _items, _number, _spaced_list, _wants, _without_excluded_letters, normalise
+from .answers import _EXCLUDING, _answer_id_keys, _items, _number, _spaced_list, _text_readings, _wants, _without_excluded_letters, normalise
 from .loading import _expected, exercise
 from .options import _chosen_option
 from .records import Exercise, Kind, Verdict
@@ -112,7 +112,7 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
     if task.kind is Kind.TEXT:
         if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
             return []
-        return [normalise(answer)]
+        return _text_readings(answer)
     index = _chosen_option(task, answer)
     return [] if index is None else [str(index)]
 
