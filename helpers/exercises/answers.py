@@ -159,8 +159,22 @@ _MONTHS = (
 )
 
 
+# A month's name or its abbreviation ("Aug", "Aug.", "Sept"), either case (the text is case-folded).
+_MONTH_NAME = "(" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+
+
 _WORD_MONTH = re.compile(
-    r"(?:(\d{1,2})\s+|(?:early|mid|late|end of)[- ]?)?(" + "|".join(_MONTHS) + r")(?:\s+(\d{1,2}),?)?\s+(\d{4})"
+    r"(?:(\d{1,2})\s+|(?:early|mid|late|end of)[- ]?)?" + _MONTH_NAME + r"(?:\s+(\d{1,2}),?)?\s+(\d{4})"
+)
+
+
+# "November 22, 2019", "Nov. 22, 2019": the comma inside a date does not separate two items.
+_COMMA_IN_A_DATE = re.compile(r"(\b" + _MONTH_NAME + r"\s+\d{1,2})\s*,\s*(?=\d{4}\b)", re.IGNORECASE)
+
+
+# A date that leaves its year out: "8月", "11月22日", "11月中旬", "Aug", "Nov 22", "22 November".
+_DATE_WITHOUT_YEAR = re.compile(
+    r"\d{1,2}月(?:\d{1,2}日?)?(?:上旬|中旬|下旬|初|中|底|末)?|(?:\d{1,2}\s+)?" + _MONTH_NAME + r"(?:\s+\d{1,2})?"
 )
 
 
@@ -176,11 +190,13 @@ def _date_key(text: str) -> str:
     ('2019-11', '2019-11', '2019-11', '2019-08')
     >>> _date_key("22 november 2019"), _date_key("november 22, 2019")
     ('2019-11-22', '2019-11-22')
+    >>> _date_key("aug 2019"), _date_key("aug. 2019"), _date_key("22 nov 2019"), _date_key("nov 22 2019"), _date_key("sept 2019")
+    ('2019-08', '2019-08', '2019-11-22', '2019-11-22', '2019-09')
     """
     words = _WORD_MONTH.fullmatch(text)
     if words:
         day = words[1] or words[3]
-        month = f"{words[4]}-{_MONTHS.index(words[2]) + 1:02d}"
+        month = f"{words[4]}-{[name[:3] for name in _MONTHS].index(words[2][:3]) + 1:02d}"
         if not day:
             return month
         return f"{month}-{int(day):02d}" if 1 <= int(day) <= 31 else text
@@ -440,6 +456,7 @@ def _expanded(text: str) -> list[str]:
 def _items(answer: object) -> list[object] | None:
     """The items of a list-like answer (a string is split at commas, 、 and semicolons); None if not list-like."""
     if isinstance(answer, str):
+        answer = _COMMA_IN_A_DATE.sub(lambda match: match[1] + " ", answer)
         parts = [part.strip() for part in _SEPARATORS.split(answer)]
         return [part for part in parts if part]
     if isinstance(answer, pd.DataFrame):

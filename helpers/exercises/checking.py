@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .answers import (
+    _DATE_WITHOUT_YEAR,
     _SEPARATORS,
     _answer_id_keys,
     _items,
@@ -221,6 +222,16 @@ def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
         return Verdict(task.id, "right", f"Right{count} in the right order." if count else "Right.")
     if sorted(given) == sorted(expected):
         return Verdict(task.id, "wrong", "The right items, but not in the right order.", task.hint)
+    if all(re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", item) for item in expected) and any(
+        _DATE_WITHOUT_YEAR.fullmatch(item) for item in given
+    ):
+        return Verdict(
+            task.id,
+            "wrong",
+            "Not yet: give each date with its year, as 'YYYY-MM' for a month and 'YYYY-MM-DD' for a day "
+            "(a date in your answer has no year).",
+            task.hint,
+        )
     right, wanted = len(set(given) & set(expected)), len(expected)
     noun = "item" if wanted == 1 else "items"
     message = (
