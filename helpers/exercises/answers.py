@@ -228,6 +228,48 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+#: Units a count answer may carry: how an (English) question names each, and how an answer may write it.
+_UNITS = {
+    "minutes": (r"\bminutes?\b", r"minutes?|mins?\b|分钟|分鐘"),
+    "hours": (r"\bhours?\b", r"hours?|hrs?\b|小时|小時|钟头|鐘頭"),
+    "seconds": (r"\bseconds?\b", r"seconds?|secs?\b|秒"),
+    "days": (r"\bdays?\b", r"days?\b|天"),
+    "a percentage": (r"%|\bper ?cent|\bpercentage|\bshare\b|\bproportion", r"%|per ?cent|百分"),
+}
+
+
+def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
+    """A number answer read for its question: the value (None if unreadable), and what is wrong with
+    its unit ("" if nothing): "260 hours" where the question asks for minutes, "4%" where it asks for
+    no percentage ("How many …?"). "4 hours 20 minutes" is 260 when the question asks for minutes.
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="How many minutes in all?", kind=Kind.NUMBER, hint="h", answer=260)
+    >>> _number_for(task, "260 minutes"), _number_for(task, "4 hours 20 minutes"), _number_for(task, "260 hours")
+    ((260.0, ''), (260.0, ''), (260.0, 'the question asks for minutes, not hours'))
+    >>> _number_for(task, "4%")
+    (4.0, 'the question asks for minutes, not a percentage')
+    """
+    value = _number(answer)
+    if not isinstance(answer, str):
+        return value, ""
+    text = unicodedata.normalize("NFKC", answer).casefold()
+    asked = [unit for unit, (named, _) in _UNITS.items() if re.search(named, task.question, re.IGNORECASE)]
+    clock = re.fullmatch(
+        r"\s*(\d+)\s*(?:hours?|hrs?|h|小时|小時)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m|分钟|分鐘)\.?\s*", text
+    )
+    if clock and "minutes" in asked:
+        return float(int(clock[1]) * 60 + int(clock[2])), ""
+    if value is None:
+        return None, ""
+    after = re.sub(r"^[^a-z%\u3400-\u9fff]*", "", _number_core(text))  # the words after the number
+    given = [unit for unit, (_, written) in _UNITS.items() if re.match(written, after)]
+    counting = re.search(r"\bhow many\b", task.question, re.IGNORECASE)
+    if given and given[0] not in asked and (asked or (given[0] == "a percentage" and counting)):
+        return value, f"the question asks for {asked[0] if asked else 'a count'}, not {given[0]}"
+    return value, ""
+
+
 # What a student may write around a number: "about 260", "共 260", "260 minutes in all".
 _BEFORE_A_NUMBER = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|some|约|大约|共|一共|总共|總共|合计|合計)\s*")
 _AFTER_A_NUMBER = re.compile(r"\s*(?:in all|in total|altogether|all told|total|in sum)$")
@@ -528,6 +570,40 @@ def _without_excluded_letters(answer: str) -> str | None:
     if included & set(excluded):
         return None
     return "".join(kept)
+
+
+def _letters_written_out(task: Exercise, answer: str) -> str:
+    """A set-of-letters answer with a range ("a–c", "a to c") or "all except d and e" written out as the
+    letters the question labels its items with ("(a) …", "(b) …"), and a note after a dash that follows
+    the letters dropped ("a, b, c — d and e are the author's own"). Anything else is unchanged.
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="(a) x (b) y (c) z (d) w (e) v", kind=Kind.SET, hint="h", answer=["a"])
+    >>> [_letters_written_out(task, t) for t in ("a–c", "all except d and e", "a, b, c — d and e are his own", "b–a")]
+    ['a, b, c', 'a, b, c', 'a, b, c', 'b–a']
+    """
+    labels = sorted(set(re.findall(r"\(([a-z])\)", task.question)))
+    if not labels:
+        return answer
+    text = answer.strip()
+    every = re.fullmatch(r"all\s+(?:but|except|excluding)\s+((?:\(?[a-z]\)?(?:\s*(?:,|and|or|&)\s*|\s+)?)+)", text, re.I)
+    if every:
+        left_out = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", every[1].casefold()))
+        return ", ".join(label for label in labels if label not in left_out)
+
+    def letter_range(match: re.Match) -> str:
+        first, last = match[1].casefold(), match[2].casefold()
+        return ", ".join(label for label in labels if first <= label <= last) if first < last else match[0]
+
+    # a range standing as an item of its own: "a–c", "a - c, e", not "c — d and e are …"
+    range_item = r"(?:^|(?<=[,，、;；&]))\s*([a-z])\s*(?:[-–—~]|\bto\b)\s*([a-z])\s*(?=$|[,，、;；&])"
+    text = re.sub(range_item, letter_range, text, flags=re.I)
+    if re.match(r"[\sa-z,，、&]+\s[—–]+\s", text, re.I):
+        letters, note = re.split(r"\s[—–]+\s", text, maxsplit=1)
+        # "a, b, c — not d": the dash separates an exclusion; "a, b, c — d and e are his own": a note
+        text = f"{letters}, {note}" if re.match(r"(?:but\s+)?(?:not|except|excluding)\b", note, re.I) else letters
+
+    return text
 
 
 def _letter_run(word: str, expected: frozenset, task: Exercise | None = None) -> bool:

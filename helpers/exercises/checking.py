@@ -16,7 +16,8 @@ from .answers import (
     _answer_id_keys,
     _items,
     _letter_run,
-    _number,
+    _letters_written_out,
+    _number_for,
     _spaced_list,
     _text_readings,
     _wants,
@@ -25,7 +26,7 @@ from .answers import (
 )
 from .digests import _check_digest
 from .loading import _expected, exercise
-from .options import _chosen_option, _contradicted_letter, _named_options, _names_two_letters
+from .options import _chosen_option, _contradicted_letter, _named_options, _names_two_letters, _tag_then_letter
 from .records import WITHHELD, Exercise, Kind, Verdict, _form
 
 #: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
@@ -142,6 +143,7 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     letters = all(len(item) == 1 for item in expected)
     original = answer  # what the messages quote: the student's answer, not what is left of it
     if isinstance(answer, str) and letters:
+        answer = _letters_written_out(task, answer)
         kept = _without_excluded_letters(answer)
         if kept is None:
             return Verdict(
@@ -245,9 +247,11 @@ def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
 
 
 def _check_number(task: Exercise, expected: float, answer: object) -> Verdict:
-    value = _number(answer)
+    value, wrong_unit = _number_for(task, answer)
     if value is None:
         return _unreadable(task, answer)
+    if wrong_unit:
+        return Verdict(task.id, "wrong", f"Not yet: {wrong_unit}.", task.hint)
     if math.isclose(value, expected, rel_tol=task.tolerance or 1e-9, abs_tol=1e-9):
         return Verdict(task.id, "right", f"Right: {_show_number(value)}.")
     direction = "too high" if value > expected else "too low"
@@ -285,6 +289,15 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
             if isinstance(answer, str) and not _names_two_letters(task, answer)
             else []
         )
+        tagged = _tag_then_letter(task, normalise(answer)) if isinstance(answer, str) else None
+        if tagged and tagged[1]:
+            return Verdict(
+                task.id,
+                "unreadable",
+                f"{str(answer).strip()[:40]!r} gives the letter ({chr(97 + tagged[0])}), but ({chr(97 + tagged[0])}) is "
+                f"about {', '.join(tagged[1])}: give the letter of the option you mean.",
+                task.hint,
+            )
         contradicted = _contradicted_letter(task, answer)
         if contradicted and not several:
             letter, other = contradicted

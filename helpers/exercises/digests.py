@@ -8,7 +8,7 @@ import numbers
 import re
 from typing import Any
 
-from .answers import _EXCLUDING, _answer_id_keys, _items, _number, _spaced_list, _text_readings, _wants, _without_excluded_letters, normalise
+from .answers import _EXCLUDING, _answer_id_keys, _items, _letters_written_out, _number_for, _spaced_list, _text_readings, _wants, _without_excluded_letters, normalise
 from .loading import _expected, exercise
 from .options import _chosen_option
 from .records import Exercise, Kind, Verdict
@@ -80,6 +80,8 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
             return []
         return _canonical(Kind.IDS, set(read[0]))
     if task.kind in (Kind.SET, Kind.LIST):
+        if task.kind is Kind.SET and isinstance(answer, str):
+            answer = _letters_written_out(task, answer)  # "a–c", "all except d and e" (labels "(a)" only)
         items = _items(answer)
         if not items:
             return []
@@ -107,8 +109,8 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
             ]
         return list(dict.fromkeys(_canonical(Kind.SET, reading)[0] for reading in readings))
     if task.kind is Kind.NUMBER:
-        value = _number(answer)
-        return [] if value is None else _canonical(Kind.NUMBER, value)
+        value, wrong_unit = _number_for(task, answer)
+        return [] if value is None else _canonical(Kind.NUMBER, value) if not wrong_unit else ["wrong unit"]
     if task.kind is Kind.TEXT:
         if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
             return []

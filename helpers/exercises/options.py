@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .answers import normalise
+from .answers import _EXCLUDING, _without_excluded_letters, normalise
 from .records import Exercise, _option_text
 
 
@@ -30,6 +30,19 @@ def _option_index(task: Exercise, value: object) -> int | None:
     letter = re.fullmatch(r"(?:(?:option|answer|choice)\s*:?\s*)?\(?([a-z])[).:]?", given)
     if letter and letter.group(1) in letters:
         return letters.index(letter.group(1))
+    # Every other letter excluded ("not a, not c, not d"), or the letter after its exclusions ("not a, c or d: b").
+    if _EXCLUDING.search(given):
+        kept = _without_excluded_letters(given)
+        rest = re.sub(r"^[\s,;:()]+|[\s,;:().]+$", "", kept) if kept is not None else None
+        named_letters = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", given))
+        if rest in letters and len(rest) == 1:
+            return letters.index(rest)
+        if rest == "" and named_letters <= set(letters) and len(named_letters) == len(letters) - 1:
+            return letters.index(next(letter for letter in letters if letter not in named_letters))
+    # The paragraph first, then the letter: "p021, a", "p022: c" (the paragraph must be the option's own).
+    tagged = _tag_then_letter(task, given)
+    if tagged:
+        return tagged[0] if not tagged[1] else None
     named = _named_options(task, given)
     if len(named) == 1:
         return named[0]
@@ -97,6 +110,17 @@ _MORE_LETTERS = re.compile(r"\(?([a-z])(?![a-z'’])\)?\s*(?:$|[,;/&、]|(?:or|a
 
 # Words after a letter that say the letter is wrong ("b is wrong, a"): the student does not choose it.
 _REFUSING = re.compile(r"(?:is\s+|are\s+)?(?:wrong|incorrect|false|not right|not correct|isn't|is not)\b")
+
+
+def _tag_then_letter(task: Exercise, given: str) -> tuple[int, list[str]] | None:
+    """For "p021, a" (a paragraph tag, then a letter): the letter's option, and its own tags if the
+    given one is not among them ([] when it is, or the option has none); None for any other answer."""
+    tagged = re.fullmatch(r"(p\d{3})\s*[,:;]?\s*\(?([a-z])\)?", given)
+    if not tagged or tagged.group(2) not in "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]:
+        return None
+    index = ord(tagged.group(2)) - 97
+    tags = sorted(set(_PARA_TAG.findall(normalise(_option_text(task, index)))))
+    return index, ([] if not tags or tagged.group(1) in tags else tags)
 
 
 def _read_as_letter(task: Exercise, index: int, words: str) -> bool:
