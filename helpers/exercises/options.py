@@ -35,7 +35,7 @@ def _option_index(task: Exercise, value: object) -> int | None:
         kept = _without_excluded_letters(given)
         rest = re.sub(r"^[\s,;:()]+|[\s,;:().]+$", "", kept) if kept is not None else None
         named_letters = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", given))
-        if rest in letters and len(rest) == 1:
+        if rest is not None and len(rest) == 1 and rest in letters:
             return letters.index(rest)
         if rest == "" and named_letters <= set(letters) and len(named_letters) == len(letters) - 1:
             return letters.index(next(letter for letter in letters if letter not in named_letters))
