@@ -104,6 +104,17 @@ RIGHT = [
     ("japan-us-2021/gsomia-dates", "2019-08, 2019-11, November 22, 2019"),
     # 2.1: a bare "yes" fits two options of note-ten, but "yes (a)" names one
     ("japan-korea-2024/note-ten", "yes (a)"),
+    # 1.5, 2.2: a duration in hours and minutes where the question asks for minutes
+    ("japan-us-2021/trade-minutes", "4 hours 20 minutes"),
+    # 1.7: the paragraph, then the letter; a choice by excluding the others
+    ("china-japan-2025/duichong-need", "p021, a"),
+    ("china-japan-2025/reconciling-sentence", "p022, c"),
+    ("central-asia-2007/seems-hedge", "not a, not c, not d"),
+    ("central-asia-2007/seems-hedge", "not a, c or d: b"),
+    # 1.8: a set of letters as a range, as "all except", with a note after a dash
+    ("central-asia-2007/reported-or-author", "all except d and e"),
+    ("central-asia-2007/reported-or-author", "a–c"),
+    ("central-asia-2007/reported-or-author", "a, b, c — d and e are the author's own"),
 ]
 
 
@@ -141,6 +152,13 @@ NOT_RIGHT = [
     ("abe-beijing-2018/reported-possibility", "central-asia-2007:p001, central-asia-2007:p010", "another article"),
     ("japan-us-2021/duichong-offset", "p030", "0 of your 1 is right"),
     ("japan-us-2021/duichong-offset", "not p027", "leaves out every id"),
+    # 2.2, 2.3: a unit the question does not ask for
+    ("japan-us-2021/trade-minutes", "260 hours", "asks for minutes, not hours"),
+    ("china-japan-2025/tai-hits", "4%", "not a percentage"),
+    # 1.7: a paragraph tag that is another option's
+    ("china-japan-2025/duichong-need", "p022, a", "(a) is about p021"),
+    ("central-asia-2007/seems-hedge", "not a, not b, not d", "(c) is not the best answer"),
+    ("central-asia-2007/reported-or-author", "all except a", "should not be there (d, e)"),
     # 3.6: text with additions that is not right says to give only the answer
     ("japan-us-2021/hedge-encirclement", "彷彿 (as if)", "Give only the answer itself"),
     ("japan-us-2021/hedge-encirclement", "儼然 (or 彷彿)", "is not the answer"),

@@ -271,7 +271,9 @@ def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
 
 
 # What a student may write around a number: "about 260", "共 260", "260 minutes in all".
-_BEFORE_A_NUMBER = re.compile(r"^(?:about|around|roughly|approximately|approx\.?|some|约|大约|共|一共|总共|總共|合计|合計)\s*")
+_BEFORE_A_NUMBER = re.compile(
+    r"^(?:about|around|roughly|approximately|approx\.?|some|约|大约|共|一共|总共|總共|合计|合計)\s*"
+)
 _AFTER_A_NUMBER = re.compile(r"\s*(?:in all|in total|altogether|all told|total|in sum)$")
 
 
@@ -293,7 +295,9 @@ def _number_core(text: str) -> str:
     if bracketed and re.search(r"\d|[一二两兩三四五六七八九十百千]|[a-z]", bracketed.group(1)):
         text = bracketed.group(1)
     # a note after a comma, a colon or a semicolon that starts with no digit ("4, all 上台"; "1,234" stays)
-    noted = re.fullmatch(r"(.+?)\s*(?:[,，;；:：]\s+|[，；：]\s*)(?!(?:or|maybe|perhaps|possibly|not|或)\b)([^\d\s][^\d]*)", text)
+    noted = re.fullmatch(
+        r"(.+?)\s*(?:[,，;；:：]\s+|[，；：]\s*)(?!(?:or|maybe|perhaps|possibly|not|或)\b)([^\d\s][^\d]*)", text
+    )
     if noted:
         text = noted.group(1)
     return text.strip()
@@ -424,10 +428,12 @@ _ID_RANGE = re.compile(
 
 
 # What excludes ids: "not p030", "except p014", "(not p009, p026, p027)", "but not p017", "without p015".
-_EXCLUDING_IDS = re.compile(r"\b(?:but\s+)?(?:not|except(?:\s+for)?|excluding|without)\b|除了?|不含|不是", re.IGNORECASE)
+_EXCLUDING_IDS = re.compile(
+    r"\b(?:but\s+)?(?:not|except(?:\s+for)?|excluding|without)\b|除了?|不含|不是", re.IGNORECASE
+)
 
 
-def _id_items(answer: object) -> tuple[list[object] | None, list[str]]:
+def _id_items(answer: object) -> tuple[list[object] | None, list[object]]:
     """The items of an ids answer and the items it excludes, a string read as a careful student writes
     it: "p012.", "p001 (Abe), p010 (Whiton)" (a reason in brackets), "p027, not p030" and "p013,
     p015 (not p009, p026)" (exclusions), "p015–p018" and "p13-p18 except p14" (ranges), "paragraph 12",
@@ -470,7 +476,7 @@ def _id_items(answer: object) -> tuple[list[object] | None, list[str]]:
     return _expanded(" , ".join(included)), [item for scope in excluded for item in _expanded(scope)]
 
 
-def _expanded(text: str) -> list[str]:
+def _expanded(text: str) -> list[object]:
     """The ids a text names, ranges written out ("p015-p018" is four ids), each id's trailing full stop
     and a note after it ("p012: 以…為名", "p012 以…") dropped; items that are not ids as they are."""
 
@@ -483,13 +489,17 @@ def _expanded(text: str) -> list[str]:
         width = len(digits) if digits.startswith("0") else 0
         return ", ".join(f"{prefix}p{n:0{width}d}" for n in range(first[1], last[1] + 1))
 
-    items = []
-    for item in _items(_ID_RANGE.sub(write_out, text)) or []:
-        item = item.strip().rstrip("。.").strip()
+    items: list[object] = []
+    for part in _items(_ID_RANGE.sub(write_out, text)) or []:
+        item = str(part).strip().rstrip("。.").strip()
         if not item:
             continue
         noted = re.fullmatch(rf"({_ID_TOKEN})(?:\s*[:：.]\s*|\s+)(.+)", item, flags=re.IGNORECASE)
-        if noted and not re.search(rf"(?<![\w-]){_ID_TOKEN}(?![\w])", noted[2], flags=re.IGNORECASE) and noted[2] not in _CONNECTIVES:
+        if (
+            noted
+            and not re.search(rf"(?<![\w-]){_ID_TOKEN}(?![\w])", noted[2], flags=re.IGNORECASE)
+            and noted[2] not in _CONNECTIVES
+        ):
             item = noted[1]
         items.append(item)
     return items
@@ -586,7 +596,9 @@ def _letters_written_out(task: Exercise, answer: str) -> str:
     if not labels:
         return answer
     text = answer.strip()
-    every = re.fullmatch(r"all\s+(?:but|except|excluding)\s+((?:\(?[a-z]\)?(?:\s*(?:,|and|or|&)\s*|\s+)?)+)", text, re.I)
+    every = re.fullmatch(
+        r"all\s+(?:but|except|excluding)\s+((?:\(?[a-z]\)?(?:\s*(?:,|and|or|&)\s*|\s+)?)+)", text, re.I
+    )
     if every:
         left_out = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", every[1].casefold()))
         return ", ".join(label for label in labels if label not in left_out)

@@ -94,7 +94,9 @@ def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     if bad:
         return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
     if not keys:
-        return Verdict(task.id, "unreadable", "Your answer leaves out every id it names: give the ids you choose.", task.hint)
+        return Verdict(
+            task.id, "unreadable", "Your answer leaves out every id it names: give the ids you choose.", task.hint
+        )
     if any(article is None for article, _ in keys):
         return Verdict(
             task.id,

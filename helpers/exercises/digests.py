@@ -8,7 +8,18 @@ import numbers
 import re
 from typing import Any
 
-from .answers import _EXCLUDING, _answer_id_keys, _items, _letters_written_out, _number_for, _spaced_list, _text_readings, _wants, _without_excluded_letters, normalise
+from .answers import (
+    _EXCLUDING,
+    _answer_id_keys,
+    _items,
+    _letters_written_out,
+    _number_for,
+    _spaced_list,
+    _text_readings,
+    _wants,
+    _without_excluded_letters,
+    normalise,
+)
 from .loading import _expected, exercise
 from .options import _chosen_option
 from .records import Exercise, Kind, Verdict

@@ -19,9 +19,11 @@ def _option_index(task: Exercise, value: object) -> int | None:
     diversity)"), with its paragraph tag anywhere or nowhere ("p022: …", "… (p022)", "… p022") and
     its punctuation as the student types it ("… s2t, 并 …" for "… s2t; 并 …"); the option's head
     before its colon ("the ROC" for "the ROC: …"), alone or before the student's words ("the ROC, a
-    reading …"); and a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的",
-    "b (seems)", "b - because ..."), unless those words name another option or repeat its own
-    wording ("b (hedge)" where only option a says "hedge").
+    reading …"); a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的",
+    "b (seems)", "b seems", "b - because ..."), unless those words name another option or are a short
+    reason made of its own words only ("b (hedge)" where only option a says "hedge"), or "a" before
+    words that do not fit option a (the article: "a slip"); the paragraph, then the letter ("p021, a");
+    and every other letter excluded ("not a, not c, not d").
     """
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
@@ -33,11 +35,11 @@ def _option_index(task: Exercise, value: object) -> int | None:
     # Every other letter excluded ("not a, not c, not d"), or the letter after its exclusions ("not a, c or d: b").
     if _EXCLUDING.search(given):
         kept = _without_excluded_letters(given)
-        rest = re.sub(r"^[\s,;:()]+|[\s,;:().]+$", "", kept) if kept is not None else None
+        left = re.sub(r"^[\s,;:()]+|[\s,;:().]+$", "", kept) if kept is not None else None
         named_letters = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", given))
-        if rest is not None and len(rest) == 1 and rest in letters:
-            return letters.index(rest)
-        if rest == "" and named_letters <= set(letters) and len(named_letters) == len(letters) - 1:
+        if left is not None and len(left) == 1 and left in letters:
+            return letters.index(left)
+        if left == "" and named_letters <= set(letters) and len(named_letters) == len(letters) - 1:
             return letters.index(next(letter for letter in letters if letter not in named_letters))
     # The paragraph first, then the letter: "p021, a", "p022: c" (the paragraph must be the option's own).
     tagged = _tag_then_letter(task, given)
@@ -105,7 +107,9 @@ def _letter_and_words(task: Exercise, given: str) -> tuple[int, str, bool] | Non
 
 
 # A second letter standing alone after the first: at the end, or before a separator or a third letter.
-_MORE_LETTERS = re.compile(r"\(?([a-z])(?![a-z'’])\)?\s*(?:$|[,;/&、]|(?:or|and)\b|\(?[a-z](?![a-z'’])\)?(?:[\s,;/&、]|$))")
+_MORE_LETTERS = re.compile(
+    r"\(?([a-z])(?![a-z'’])\)?\s*(?:$|[,;/&、]|(?:or|and)\b|\(?[a-z](?![a-z'’])\)?(?:[\s,;/&、]|$))"
+)
 
 
 # Words after a letter that say the letter is wrong ("b is wrong, a"): the student does not choose it.
