@@ -444,6 +444,8 @@ def _id_items(answer: object) -> tuple[list[object] | None, list[object]]:
     (['p013', 'p015', 'p016', 'p017', 'p018'], ['p014'])
     >>> _id_items("paragraphs 1 and 10"), _id_items("p001 (Abe), p010 (Whiton)"), _id_items("p012: 以「21世紀海上絲綢之路」為名")
     ((['p1 and 10'], []), (['p001', 'p010'], []), (['p012'], []))
+    >>> _id_items("p027 (or p030)")
+    (['p027', 'or p030'], [])
     >>> _id_items("abe-beijing-2018 p001, p010"), _id_items("p13-p18 except p14")
     ((['abe-beijing-2018:p001', 'p010'], []), (['p13', 'p14', 'p15', 'p16', 'p17', 'p18'], ['p14']))
     """
@@ -459,6 +461,10 @@ def _id_items(answer: object) -> tuple[list[object] | None, list[object]]:
     def bracket(match: re.Match) -> str:
         if _EXCLUDING_IDS.match(match[1].strip()):
             in_brackets.append(_EXCLUDING_IDS.sub(" ", match[1], count=1))
+            return " "
+        # ids in brackets are ids the answer gives ("p027 (or p030)" is two, and a hedge); else a note
+        if re.search(rf"(?<![\w-]){_ID_TOKEN}(?![\w])", match[1], flags=re.IGNORECASE):
+            return " , " + match[1] + " , "
         return " "
 
     text = re.sub(r"[(（]([^()（）]*)[)）]?", bracket, text)
