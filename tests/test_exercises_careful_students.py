@@ -111,6 +111,8 @@ RIGHT = [
     ("china-japan-2025/reconciling-sentence", "p022, c"),
     ("central-asia-2007/seems-hedge", "not a, not c, not d"),
     ("central-asia-2007/seems-hedge", "not a, c or d: b"),
+    ("sources/two-chaoxian", "the second"),
+    ("sources/conversion-forms", "only s2t"),
     # 1.8: a set of letters as a range, as "all except", with a note after a dash
     ("central-asia-2007/reported-or-author", "all except d and e"),
     ("central-asia-2007/reported-or-author", "a–c"),
@@ -159,6 +161,11 @@ NOT_RIGHT = [
     ("china-japan-2025/duichong-need", "p022, a", "(a) is about p021"),
     ("central-asia-2007/seems-hedge", "not a, not b, not d", "(c) is not the best answer"),
     ("central-asia-2007/reported-or-author", "all except a", "should not be there (d, e)"),
+    # 3.7: words that plainly name a wrong option
+    ("japan-korea-2024/duichong-offset", "hedging", "(a) is not the best answer"),
+    ("japan-korea-2024/bound-to", "perhaps", "(a) is not the best answer"),
+    ("sources/two-chaoxian", "the first", "(c) is not the best answer"),
+    ("sources/our-country", "the ROC, the PRC", ""),
     # 3.6: text with additions that is not right says to give only the answer
     ("japan-us-2021/hedge-encirclement", "彷彿 (as if)", "Give only the answer itself"),
     ("japan-us-2021/hedge-encirclement", "儼然 (or 彷彿)", "is not the answer"),

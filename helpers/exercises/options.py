@@ -71,6 +71,11 @@ def _option_index(task: Exercise, value: object) -> int | None:
         if named_by_words or (spaced and not _read_as_letter(task, index, words)):
             return None
         return index if _quoted_option(task, index, words) is None else None
+    if not named and not re.search(r"\d", given):
+        # A short answer in one option's own words only: "hedging" for "'to hedge': …", "perhaps"
+        own = _quoted_option(task, None, given)
+        if own is not None:
+            return own
     if not named:
         # The option's head, then the student's own words after a comma, a dash or "because":
         # "the ROC, a reading of one occurrence". The words must name no other option.
@@ -201,7 +206,7 @@ def _has_word(option: set[str], word: str) -> bool:
 _SHORT_REASON_WORDS, _SHORT_REASON_CONTENT = 6, 4
 
 
-def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
+def _quoted_option(task: Exercise, index: int | None, words: str) -> int | None:
     """The other option whose own wording a letter's short reason is ("b (hedge)" where only option a
     says "hedge"), or None.
 
@@ -210,6 +215,8 @@ def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
     must be short (at most six words, four of them content words), say nothing negative ("not",
     "isn't", 不是), and be nothing but another option's words, with none of its own option's, and one
     at least that no other option has. Anything else is the student's own words: the letter stands.
+    With no letter (``index`` None), the one option whose words alone a short answer is made of
+    ("hedging", "perhaps"), if there is one.
 
     >>> from helpers.exercises.records import Kind
     >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a) 'to hedge': to keep options open", "b) 'to offset': to weigh one thing against another", "c) 'to collide'"))
@@ -225,16 +232,25 @@ def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
     if len(normal.split()) > _SHORT_REASON_WORDS or len(given) > _SHORT_REASON_CONTENT:
         return None
     options = [_content_words(_option_text(task, i)) for i in range(len(task.options))]
-    if any(_has_word(options[index], w) for w in given):
+    if index is not None and any(_has_word(options[index], w) for w in given):
         return None
-    for other in range(len(options)):
-        if (
-            other != index
-            and all(_has_word(options[other], w) for w in given)
-            and any(not any(_has_word(options[j], w) for j in range(len(options)) if j != other) for w in given)
-        ):
-            return other
-    return None
+    quoted = [
+        other
+        for other in range(len(options))
+        if other != index
+        and all(_has_word(options[other], w) for w in given)
+        and any(not any(_has_word(options[j], w) for j in range(len(options)) if j != other) for w in given)
+    ]
+    if index is None:
+        # no letter to weigh the words against: every word must be that option's alone ("the ROC, the
+        # PRC" names two options, though option b's text has both)
+        alone = [
+            other
+            for other in quoted
+            if all(not any(_has_word(options[j], w) for j in range(len(options)) if j != other) for w in given)
+        ]
+        return alone[0] if len(alone) == 1 else None
+    return quoted[0] if quoted else None
 
 
 def _named_options(task: Exercise, given: str, distinct: bool = True) -> list[int]:
@@ -249,6 +265,12 @@ def _named_options(task: Exercise, given: str, distinct: bool = True) -> list[in
     whole = _options_named_by(task, given, distinct)
     if len(whole) == 1:
         return whole
+    if not whole and distinct and len(given) >= 3:
+        # "only" on the other side: "only s2t" for "… s2t only", "the second" for "only the second: …"
+        moved = given[5:] + " only" if given.startswith("only ") else "only " + given
+        by_only = _options_named_by(task, moved, distinct)
+        if len(by_only) == 1:
+            return by_only
     # (normalise has stripped a closing bracket that ended the answer)
     bracketed = re.findall(r"[(（]([^()（）]+)(?:[)）]|$)", given)
     outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
