@@ -11,12 +11,18 @@ solution. ``open`` questions have no automatic check: a ``model_answer`` and
 
 :func:`check` accepts what a careful student would write: any case, any order
 for sets, ids with or without the article prefix (``"p015"``, ``"P15"``,
-``"abe-beijing-2018:p015"``, joined by commas or by "and"), either script,
-surrounding spaces, numbers as strings or small counts as words ("four", "四"), the
-letters of a set with the ones left out named anywhere ("not d, not e: a b c"), an
-option by its letter (with a reason of the student's own, not another option's words),
-its text, or the start of its text or of the words that tell it from the other options
-("s2t" for "著 rules out s2t only") that fits no other option.
+``"abe-beijing-2018:p015"``, ``"paragraph 15"``, ``"p.15"``, joined by commas or by "and"), with a
+final full stop, a reason in brackets, ranges (``"p015–p018"``) and exclusions (``"p13-p18 except
+p14"``, ``"p027, not p030"``), either script, surrounding spaces, numbers as strings, as words
+("four", "two hundred and sixty") or Chinese numerals (四, 二百六十, 二六〇), with their working
+("28 (15 + 13)", "15 + 13 = 28") and a unit the question asks for, dates with month names or
+abbreviations ("Aug 2019", "November 22, 2019"), a text answer with a gloss, a paragraph tag or a
+working note ("儼然 (as if)", "2014 (2023 - 9)"), the letters of a set with the ones left out named
+anywhere ("not d, not e: a b c", "all except d and e") or as a range ("a–c"), an option by its
+letter with a reason of the student's own ("b seems", "b, 勢必 isn't 'perhaps'"; only a short reason
+that is nothing but another option's words, such as "b (hedge)", is refused), its text, or the start
+of its text or of the words that tell it from the other options ("s2t" for "著 rules out s2t only")
+that fits no other option.
 It returns a :class:`Verdict`, shown as a styled ✓/✗ line, and never raises for a
 student's answer.
 

@@ -11,11 +11,14 @@ import unicodedata
 
 import pandas as pd
 
-from ..text.quantities import DIGITS
+from ..text.quantities import parse_number
 from ..text.script import to_simplified
 from .records import Exercise, _form
 
-_PARA_ID = re.compile(r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*0*(?P<number>\d+)$", re.IGNORECASE)
+# (at most three digits after the zeros a student may add: "p0012" is not p012)
+_PARA_ID = re.compile(
+    r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*(?=\d{1,3}$|[1-9])0*(?P<number>\d+)$", re.IGNORECASE
+)
 
 
 _SEPARATORS = re.compile(r"[,，、;；\n]+")
@@ -42,9 +45,15 @@ _ENGLISH_TENS = {
 }
 
 
-_NUMBER_WORD = re.compile(
-    r"(?P<word>[a-z]+(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|[〇零一二两兩三四五六七八九十]+)"
-    r"(?:\s*(?P<unit>[^\d]{0,12}))?"
+# A Chinese numeral (二百六十, 两百六十, 二六〇, 廿八), then at most a short unit (分钟, 处).
+_CHINESE_NUMBER = re.compile(r"(?P<word>[〇零一二两兩三四五六七八九十百千万萬廿卅]+)(?:\s*(?P<unit>[^\d]{0,12}))?")
+
+
+# An English number in words ("four", "twenty-eight", "two hundred and sixty"), then at most a short unit.
+_ENGLISH_NUMBER = re.compile(
+    r"(?P<word>(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|"
+    r"hundred|thousand)\b(?:[\s-]+and\b)?[\s-]*)+)(?P<unit>[^\d]{0,12})"
 )
 
 
@@ -77,6 +86,41 @@ def normalise(value: object) -> str:
     text = re.sub(r"(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d)", "", text)
     text = _YEAR_IN_NUMERALS.sub(lambda m: m[0].translate(_NUMERAL_DIGITS), text)
     return _date_key(_BEFORE_A_DATE.sub("", text.rstrip("。.")))
+
+
+# What may follow or precede a text answer without changing it: a paragraph tag ("p011:", "(p011)"),
+# a gloss or a working note in brackets or quotes with Latin letters or digits in it ("(as if)",
+# "(2023 - 9)", "（2023年减9年）"), a romanisation before Chinese ("yanran 儼然"), or a note after a comma
+# in English words ("2014, 9 years before 2023"). A bracket or note that offers another answer ("(or
+# 彷彿)", ", or 2013") or holds only Chinese (which may be a second answer) is not dropped.
+_HEDGE_WORDS = r"(?:or|maybe|perhaps|possibly|either|probably|或|或者)\b"
+_TEXT_NOTES = (
+    re.compile(r"^\s*p\d{1,3}\s*[:：.,，]\s*|\s*[(（]?\s*p\d{1,3}\s*[)）]?\s*$", re.IGNORECASE),
+    re.compile(rf"\s*[(（](?!\s*{_HEDGE_WORDS})(?=[^()（）]*[a-z0-9])[^()（）]*[)）]?\s*$", re.IGNORECASE),
+    re.compile(rf"\s*['‘“\"](?!\s*{_HEDGE_WORDS})[a-z][a-z\s'-]*['’”\"]?\s*$", re.IGNORECASE),
+    re.compile(r"^[a-z][a-z\s]*\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+[a-z][a-z\s'-]*$", re.IGNORECASE),
+    re.compile(rf"\s*[,，;；]\s*(?!.*[\u3400-\u9fff])(?!\s*{_HEDGE_WORDS})(?=.*[a-z]{{3}}).*$", re.IGNORECASE),
+)
+
+
+def _text_readings(answer: object) -> list[str]:
+    """A text answer normalised (:func:`normalise`), then without what a careful student may add to
+    it (see _TEXT_NOTES), 、 read as the comma ，, a final ；dropped: every reading, the whole first.
+
+    >>> _text_readings("儼然 (as if)")[-1], _text_readings("2014 (2023 - 9)")[-1], _text_readings("yanran 儼然")[-1]
+    ('俨然', '2014', '俨然')
+    >>> _text_readings("p011: 但是、此舉並非意味；")[-1], _text_readings("2014, 9 years before 2023")[-1]
+    ('但是,此举并非意味', '2014')
+    >>> _text_readings("儼然 (or 彷彿)"), _text_readings("2014, or 2013")
+    (['俨然 (or 仿佛'], ['2014, or 2013'])
+    """
+    text = unicodedata.normalize("NFKC", str(answer)).strip()
+    readings = [normalise(text)]
+    for pattern in _TEXT_NOTES:
+        text = pattern.sub("", text).strip()
+        readings.append(normalise(text))
+    readings.append(normalise(text.replace("、", ",").rstrip(";；。. ")))
+    return [reading for reading in dict.fromkeys(readings) if reading]
 
 
 # "in 2014", "the year 2014", "in October 2014": the words before a date are not part of the answer.
@@ -115,8 +159,22 @@ _MONTHS = (
 )
 
 
+# A month's name or its abbreviation ("Aug", "Aug.", "Sept"), either case (the text is case-folded).
+_MONTH_NAME = "(" + "|".join(_MONTHS) + r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+
+
 _WORD_MONTH = re.compile(
-    r"(?:(\d{1,2})\s+|(?:early|mid|late|end of)[- ]?)?(" + "|".join(_MONTHS) + r")(?:\s+(\d{1,2}),?)?\s+(\d{4})"
+    r"(?:(\d{1,2})\s+|(?:early|mid|late|end of)[- ]?)?" + _MONTH_NAME + r"(?:\s+(\d{1,2}),?)?\s+(\d{4})"
+)
+
+
+# "November 22, 2019", "Nov. 22, 2019": the comma inside a date does not separate two items.
+_COMMA_IN_A_DATE = re.compile(r"(\b" + _MONTH_NAME + r"\s+\d{1,2})\s*,\s*(?=\d{4}\b)", re.IGNORECASE)
+
+
+# A date that leaves its year out: "8月", "11月22日", "11月中旬", "Aug", "Nov 22", "22 November".
+_DATE_WITHOUT_YEAR = re.compile(
+    r"\d{1,2}月(?:\d{1,2}日?)?(?:上旬|中旬|下旬|初|中|底|末)?|(?:\d{1,2}\s+)?" + _MONTH_NAME + r"(?:\s+\d{1,2})?"
 )
 
 
@@ -132,11 +190,13 @@ def _date_key(text: str) -> str:
     ('2019-11', '2019-11', '2019-11', '2019-08')
     >>> _date_key("22 november 2019"), _date_key("november 22, 2019")
     ('2019-11-22', '2019-11-22')
+    >>> _date_key("aug 2019"), _date_key("aug. 2019"), _date_key("22 nov 2019"), _date_key("nov 22 2019"), _date_key("sept 2019")
+    ('2019-08', '2019-08', '2019-11-22', '2019-11-22', '2019-09')
     """
     words = _WORD_MONTH.fullmatch(text)
     if words:
         day = words[1] or words[3]
-        month = f"{words[4]}-{_MONTHS.index(words[2]) + 1:02d}"
+        month = f"{words[4]}-{[name[:3] for name in _MONTHS].index(words[2][:3]) + 1:02d}"
         if not day:
             return month
         return f"{month}-{int(day):02d}" if 1 <= int(day) <= 31 else text
@@ -152,7 +212,7 @@ def _number(value: object) -> float | None:
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-").rstrip("。.").strip()
+        text = _number_core(unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-"))
         # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
         match = _NUMBER_TEXT.fullmatch(text)
         if not match:
@@ -168,30 +228,147 @@ def _number(value: object) -> float | None:
     return number if math.isfinite(number) else None
 
 
+#: Units a count answer may carry: how an (English) question names each, and how an answer may write it.
+_UNITS = {
+    "minutes": (r"\bminutes?\b", r"minutes?|mins?\b|分钟|分鐘"),
+    "hours": (r"\bhours?\b", r"hours?|hrs?\b|小时|小時|钟头|鐘頭"),
+    "seconds": (r"\bseconds?\b", r"seconds?|secs?\b|秒"),
+    "days": (r"\bdays?\b", r"days?\b|天"),
+    "a percentage": (r"%|\bper ?cent|\bpercentage|\bshare\b|\bproportion", r"%|per ?cent|百分"),
+}
+
+
+def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
+    """A number answer read for its question: the value (None if unreadable), and what is wrong with
+    its unit ("" if nothing): "260 hours" where the question asks for minutes, "4%" where it asks for
+    no percentage ("How many …?"). "4 hours 20 minutes" is 260 when the question asks for minutes.
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="How many minutes in all?", kind=Kind.NUMBER, hint="h", answer=260)
+    >>> _number_for(task, "260 minutes"), _number_for(task, "4 hours 20 minutes"), _number_for(task, "260 hours")
+    ((260.0, ''), (260.0, ''), (260.0, 'the question asks for minutes, not hours'))
+    >>> _number_for(task, "4%")
+    (4.0, 'the question asks for minutes, not a percentage')
+    """
+    value = _number(answer)
+    if not isinstance(answer, str):
+        return value, ""
+    text = unicodedata.normalize("NFKC", answer).casefold()
+    asked = [unit for unit, (named, _) in _UNITS.items() if re.search(named, task.question, re.IGNORECASE)]
+    clock = re.fullmatch(
+        r"\s*(\d+)\s*(?:hours?|hrs?|h|小时|小時)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m|分钟|分鐘)\.?\s*", text
+    )
+    if clock and "minutes" in asked:
+        return float(int(clock[1]) * 60 + int(clock[2])), ""
+    if value is None:
+        return None, ""
+    after = re.sub(r"^[^a-z%\u3400-\u9fff]*", "", _number_core(text))  # the words after the number
+    given = [unit for unit, (_, written) in _UNITS.items() if re.match(written, after)]
+    counting = re.search(r"\bhow many\b", task.question, re.IGNORECASE)
+    if given and given[0] not in asked and (asked or (given[0] == "a percentage" and counting)):
+        return value, f"the question asks for {asked[0] if asked else 'a count'}, not {given[0]}"
+    return value, ""
+
+
+# What a student may write around a number: "about 260", "共 260", "260 minutes in all".
+_BEFORE_A_NUMBER = re.compile(
+    r"^(?:about|around|roughly|approximately|approx\.?|some|约|大约|共|一共|总共|總共|合计|合計)\s*"
+)
+_AFTER_A_NUMBER = re.compile(r"\s*(?:in all|in total|altogether|all told|total|in sum)$")
+
+
+def _number_core(text: str) -> str:
+    """A number answer without the working or words a student puts around it: "28 (15 + 13)",
+    "15 + 13 = 28" (the result after the last "="), "4, all 上台", "about 260", "260 minutes in all".
+
+    >>> [_number_core(t) for t in ("28 (15 + 13)", "15 + 13 = 28", "4, all 上台", "about 260", "260 minutes in all", "1,234")]
+    ['28', '28', '4', '260', '260 minutes', '1,234']
+    >>> [_number_core(t) for t in ("4 (or 5)", "4, or maybe 5", "4, 5")]  # a hedge keeps its second number
+    ['4 (or 5)', '4, or maybe 5', '4, 5']
+    """
+    text = text.rstrip("。.").strip()
+    if "=" in text:
+        text = text.rsplit("=", 1)[1].strip()
+    text = _AFTER_A_NUMBER.sub("", _BEFORE_A_NUMBER.sub("", text))
+    # working in brackets after the number ("28 (15 in one article, 13 in the other)")
+    bracketed = re.fullmatch(r"(.+?)\s*[(（](?!\s*(?:or|maybe|perhaps|possibly|not|或)\b)[^()（）]*[)）]?", text)
+    if bracketed and re.search(r"\d|[一二两兩三四五六七八九十百千]|[a-z]", bracketed.group(1)):
+        text = bracketed.group(1)
+    # a note after a comma, a colon or a semicolon that starts with no digit ("4, all 上台"; "1,234" stays)
+    noted = re.fullmatch(
+        r"(.+?)\s*(?:[,，;；:：]\s+|[，；：]\s*)(?!(?:or|maybe|perhaps|possibly|not|或)\b)([^\d\s][^\d]*)", text
+    )
+    if noted:
+        text = noted.group(1)
+    return text.strip()
+
+
 def _number_word(text: str) -> float | None:
-    """A count written as a word, alone or before a short unit: "four", "Four (all 上台)", "四", "十二处".
+    """A count written in words, alone or before a short unit: "four", "Four (all 上台)", "四", "十二处",
+    "two hundred and sixty", "二百六十分钟", "两百六十", "二六〇".
+
+    Chinese numerals below 10,000 are read by the project's own numeral reader (parse_number of
+    helpers.text.quantities, which the quantities table uses and tests), once a pattern has made
+    sure they are well formed ("十十" is not a number); 廿 and 卅 (twenty, thirty) are written out first.
 
     >>> _number_word("four"), _number_word("Twelve hits"), _number_word("四"), _number_word("二十三处"), _number_word("many")
     (4.0, 12.0, 4.0, 23.0, None)
     >>> _number_word("twenty-eight"), _number_word("Thirty one paragraphs"), _number_word("forty")
     (28.0, 31.0, 40.0)
+    >>> _number_word("two hundred and sixty"), _number_word("two hundred sixty minutes"), _number_word("one two")
+    (260.0, 260.0, None)
+    >>> _number_word("二百六十"), _number_word("两百六十分钟"), _number_word("一百"), _number_word("二六〇"), _number_word("廿八")
+    (260.0, 260.0, 100.0, 260.0, 28.0)
     """
-    match = _NUMBER_WORD.fullmatch(text.casefold())
-    if not match:
+    lowered = text.casefold()
+    english = _ENGLISH_NUMBER.fullmatch(lowered)
+    if english:
+        return _english_number(english.group("word"))
+    chinese = _CHINESE_NUMBER.fullmatch(lowered)
+    if not chinese:
         return None
-    word = match.group("word")
-    if word in _ENGLISH_NUMBERS:
-        return float(_ENGLISH_NUMBERS[word])
-    tens_word, _, unit_word = word.replace("-", " ").partition(" ")
-    if tens_word in _ENGLISH_TENS and (not unit_word or 1 <= _ENGLISH_NUMBERS.get(unit_word, 0) <= 9):
-        return float(_ENGLISH_TENS[tens_word] + _ENGLISH_NUMBERS.get(unit_word, 0))
-    # Counts up to 99 only (十二, 二十三): a longer numeral in a count answer is more likely a slip.
-    tens, ten, units = word.partition("十")
-    if not ten:
-        return float(DIGITS[word]) if len(word) == 1 and word in DIGITS else None
-    if len(tens) > 1 or len(units) > 1 or "十" in units:
+    numeral = chinese.group("word").replace("廿", "二十").replace("卅", "三十")
+    if not _CHINESE_NUMERAL.fullmatch(numeral):
+        return None  # "十十", "百二": not a numeral
+    if len(numeral) > 1 and all(char in "〇零一二两兩三四五六七八九" for char in numeral):
+        return float(numeral.translate(_NUMERAL_DIGITS_ALL))  # 二六〇 is read digit by digit
+    try:
+        return parse_number(numeral)
+    except ValueError:
         return None
-    return float(DIGITS.get(tens, 1) * 10 + DIGITS.get(units, 0))
+
+
+# A well-formed Chinese numeral below 10,000 (二百六十, 一千零五, 十四) or digits one by one (二六〇).
+_CHINESE_NUMERAL = re.compile(
+    r"[〇零一二两兩三四五六七八九]+|(?=.)(?:[一二两兩三四五六七八九]千)?零?(?:[一二两兩三四五六七八九]百)?零?"
+    r"(?:[一二两兩三四五六七八九]?十)?[一二三四五六七八九]?"
+)
+
+
+_NUMERAL_DIGITS_ALL = str.maketrans("〇零一二两兩三四五六七八九", "0012223456789")
+
+
+def _english_number(words: str) -> float | None:
+    """The value of an English number in words ("two hundred and sixty"); None if the words do not make one."""
+    total, group, last = 0, 0, ""
+    for word in (w for w in re.split(r"[\s-]+", words) if w and w != "and"):
+        if word in _ENGLISH_NUMBERS and word not in _ENGLISH_TENS:
+            if last in ("unit", "teen") or (last == "tens" and _ENGLISH_NUMBERS[word] >= 10):
+                return None
+            group += _ENGLISH_NUMBERS[word]
+            last = "teen" if _ENGLISH_NUMBERS[word] >= 10 else "unit"
+        elif word in _ENGLISH_TENS:
+            if last in ("unit", "teen", "tens"):
+                return None
+            group += _ENGLISH_TENS[word]
+            last = "tens"
+        elif word == "hundred" and last in ("unit", "teen", "") and group % 100 == group:
+            group, last = (group or 1) * 100, "hundred"
+        elif word == "thousand" and last != "thousand" and not total:
+            total, group, last = (group or 1) * 1000, 0, ""
+        else:
+            return None
+    return float(total + group)
 
 
 def _para_key(value: object, default_article: str | None) -> tuple[str | None, int] | None:
@@ -205,6 +382,19 @@ def _para_key(value: object, default_article: str | None) -> tuple[str | None, i
         return None
     article = match.group("article")
     return (article.lower() if article else default_article), int(match.group("number"))
+
+
+def _answer_id_keys(answer: object, default: str | None) -> tuple[list[tuple[str | None, int]], list[object]] | None:
+    """The paragraph keys an ids answer gives (those it excludes left out: "p13-p18 except p14"), and
+    its items that are not ids; None if the answer is not list-like."""
+    if isinstance(answer, numbers.Integral) and not isinstance(answer, bool):
+        return [(default, int(answer))], []  # a bare number is one paragraph id, as "27" and [27] are
+    items, excluded = _id_items(answer)
+    if items is None or not (items or excluded):
+        return None
+    keys, bad = _id_keys(items, default)
+    left_out, bad_out = _id_keys(list(excluded), default)
+    return [key for key in keys if key not in left_out], bad + bad_out
 
 
 def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str | None, int]], list[object]]:
@@ -222,9 +412,109 @@ def _id_keys(items: list[object], default: str | None) -> tuple[list[tuple[str |
     return [key for key in found if key is not None], bad
 
 
+# "paragraph 12", "paragraphs 1 and 10", "para 12", "p.12", "pp. 1, 10", "¶12": the word is the "p".
+_PARAGRAPH_WORD = re.compile(r"(?:\bparagraphs?|\bparas?\.?|\bpp?\.|¶)\s*(?=\d)", re.IGNORECASE)
+
+
+# One id as a student writes it in a longer answer (with or without its article).
+_ID_TOKEN = r"(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4}\s*:\s*)?p?\d{1,4}"
+
+
+# A range of ids: "p015–p018", "p015-p018", "p015 to p018", "15-18".
+_ID_RANGE = re.compile(
+    rf"(?<![\w-])(?P<first>{_ID_TOKEN})\s*(?:[-–—~～]|\bto\b|\bthrough\b|至|到)\s*(?P<last>p?\d{{1,4}})(?![\w])",
+    re.IGNORECASE,
+)
+
+
+# What excludes ids: "not p030", "except p014", "(not p009, p026, p027)", "but not p017", "without p015".
+_EXCLUDING_IDS = re.compile(
+    r"\b(?:but\s+)?(?:not|except(?:\s+for)?|excluding|without)\b|除了?|不含|不是", re.IGNORECASE
+)
+
+
+def _id_items(answer: object) -> tuple[list[object] | None, list[object]]:
+    """The items of an ids answer and the items it excludes, a string read as a careful student writes
+    it: "p012.", "p001 (Abe), p010 (Whiton)" (a reason in brackets), "p027, not p030" and "p013,
+    p015 (not p009, p026)" (exclusions), "p015–p018" and "p13-p18 except p14" (ranges), "paragraph 12",
+    "paras 1 and 10", "p.12", "abe-beijing-2018 p001" (the article before a space), "p012: 以…為名"
+    (the id, then what the paragraph says). Anything else is as :func:`_items` gives it.
+
+    >>> _id_items("p013, p015–p018 (not p014).")
+    (['p013', 'p015', 'p016', 'p017', 'p018'], ['p014'])
+    >>> _id_items("paragraphs 1 and 10"), _id_items("p001 (Abe), p010 (Whiton)"), _id_items("p012: 以「21世紀海上絲綢之路」為名")
+    ((['p1 and 10'], []), (['p001', 'p010'], []), (['p012'], []))
+    >>> _id_items("p027 (or p030)")
+    (['p027', 'or p030'], [])
+    >>> _id_items("abe-beijing-2018 p001, p010"), _id_items("p13-p18 except p14")
+    ((['abe-beijing-2018:p001', 'p010'], []), (['p13', 'p14', 'p15', 'p16', 'p17', 'p18'], ['p14']))
+    """
+    if not isinstance(answer, str):
+        return _items(answer), []
+    text = unicodedata.normalize("NFKC", answer)
+    text = _PARAGRAPH_WORD.sub("p", text)
+    # "abe-beijing-2018 p001": the article, a space, then the id
+    text = re.sub(r"\b([a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4})\s+(?=p?\d)", r"\1:", text, flags=re.IGNORECASE)
+    # brackets: an exclusion in them counts, all of it ("(not p009, p026)"); else they hold the student's note
+    in_brackets: list[str] = []
+
+    def bracket(match: re.Match) -> str:
+        if _EXCLUDING_IDS.match(match[1].strip()):
+            in_brackets.append(_EXCLUDING_IDS.sub(" ", match[1], count=1))
+            return " "
+        # ids in brackets are ids the answer gives ("p027 (or p030)" is two, and a hedge); else a note
+        if re.search(rf"(?<![\w-]){_ID_TOKEN}(?![\w])", match[1], flags=re.IGNORECASE):
+            return " , " + match[1] + " , "
+        return " "
+
+    text = re.sub(r"[(（]([^()（）]*)[)）]?", bracket, text)
+    included, excluded = [], list(in_brackets)
+    parts = _EXCLUDING_IDS.split(text)
+    for number, part in enumerate(parts):
+        if number == 0:
+            included.append(part)
+            continue
+        # An exclusion names the ids after it that "or", "and" or spaces join ("not p009 or p026", "except
+        # p014"); a comma, a colon or a semicolon ends it ("p001, not p015, p011" keeps p011).
+        stop = re.search(r"[,，、:：;；\n]", part)
+        excluded.append(part[: stop.start()] if stop else part)
+        included.append(part[stop.end() :] if stop else "")
+    return _expanded(" , ".join(included)), [item for scope in excluded for item in _expanded(scope)]
+
+
+def _expanded(text: str) -> list[object]:
+    """The ids a text names, ranges written out ("p015-p018" is four ids), each id's trailing full stop
+    and a note after it ("p012: 以…為名", "p012 以…") dropped; items that are not ids as they are."""
+
+    def write_out(match: re.Match) -> str:
+        first, last = _para_key(match["first"], None), _para_key(match["last"], None)
+        if first is None or last is None or not 0 < last[1] - first[1] <= 60:
+            return match[0]
+        prefix = f"{first[0]}:" if first[0] else ""
+        digits = re.sub(r"^.*?p?(\d+)$", r"\1", match["first"].strip(), flags=re.IGNORECASE)
+        width = len(digits) if digits.startswith("0") else 0
+        return ", ".join(f"{prefix}p{n:0{width}d}" for n in range(first[1], last[1] + 1))
+
+    items: list[object] = []
+    for part in _items(_ID_RANGE.sub(write_out, text)) or []:
+        item = str(part).strip().rstrip("。.").strip()
+        if not item:
+            continue
+        noted = re.fullmatch(rf"({_ID_TOKEN})(?:\s*[:：.]\s*|\s+)(.+)", item, flags=re.IGNORECASE)
+        if (
+            noted
+            and not re.search(rf"(?<![\w-]){_ID_TOKEN}(?![\w])", noted[2], flags=re.IGNORECASE)
+            and noted[2] not in _CONNECTIVES
+        ):
+            item = noted[1]
+        items.append(item)
+    return items
+
+
 def _items(answer: object) -> list[object] | None:
     """The items of a list-like answer (a string is split at commas, 、 and semicolons); None if not list-like."""
     if isinstance(answer, str):
+        answer = _COMMA_IN_A_DATE.sub(lambda match: match[1] + " ", answer)
         parts = [part.strip() for part in _SEPARATORS.split(answer)]
         return [part for part in parts if part]
     if isinstance(answer, pd.DataFrame):
@@ -296,6 +586,42 @@ def _without_excluded_letters(answer: str) -> str | None:
     if included & set(excluded):
         return None
     return "".join(kept)
+
+
+def _letters_written_out(task: Exercise, answer: str) -> str:
+    """A set-of-letters answer with a range ("a–c", "a to c") or "all except d and e" written out as the
+    letters the question labels its items with ("(a) …", "(b) …"), and a note after a dash that follows
+    the letters dropped ("a, b, c — d and e are the author's own"). Anything else is unchanged.
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="(a) x (b) y (c) z (d) w (e) v", kind=Kind.SET, hint="h", answer=["a"])
+    >>> [_letters_written_out(task, t) for t in ("a–c", "all except d and e", "a, b, c — d and e are his own", "b–a")]
+    ['a, b, c', 'a, b, c', 'a, b, c', 'b–a']
+    """
+    labels = sorted(set(re.findall(r"\(([a-z])\)", task.question)))
+    if not labels:
+        return answer
+    text = answer.strip()
+    every = re.fullmatch(
+        r"all\s+(?:but|except|excluding)\s+((?:\(?[a-z]\)?(?:\s*(?:,|and|or|&)\s*|\s+)?)+)", text, re.I
+    )
+    if every:
+        left_out = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", every[1].casefold()))
+        return ", ".join(label for label in labels if label not in left_out)
+
+    def letter_range(match: re.Match) -> str:
+        first, last = match[1].casefold(), match[2].casefold()
+        return ", ".join(label for label in labels if first <= label <= last) if first < last else match[0]
+
+    # a range standing as an item of its own: "a–c", "a - c, e", not "c — d and e are …"
+    range_item = r"(?:^|(?<=[,，、;；&]))\s*([a-z])\s*(?:[-–—~]|\bto\b)\s*([a-z])\s*(?=$|[,，、;；&])"
+    text = re.sub(range_item, letter_range, text, flags=re.I)
+    if re.match(r"[\sa-z,，、&]+\s[—–]+\s", text, re.I):
+        letters, note = re.split(r"\s[—–]+\s", text, maxsplit=1)
+        # "a, b, c — not d": the dash separates an exclusion; "a, b, c — d and e are his own": a note
+        text = f"{letters}, {note}" if re.match(r"(?:but\s+)?(?:not|except|excluding)\b", note, re.I) else letters
+
+    return text
 
 
 def _letter_run(word: str, expected: frozenset, task: Exercise | None = None) -> bool:

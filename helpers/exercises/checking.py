@@ -11,19 +11,22 @@ from collections.abc import Callable
 from typing import Any
 
 from .answers import (
+    _DATE_WITHOUT_YEAR,
     _SEPARATORS,
-    _id_keys,
+    _answer_id_keys,
     _items,
     _letter_run,
-    _number,
+    _letters_written_out,
+    _number_for,
     _spaced_list,
+    _text_readings,
     _wants,
     _without_excluded_letters,
     normalise,
 )
 from .digests import _check_digest
 from .loading import _expected, exercise
-from .options import _chosen_option, _contradicted_letter, _named_options, _names_two_letters
+from .options import _chosen_option, _contradicted_letter, _named_options, _names_two_letters, _tag_then_letter
 from .records import WITHHELD, Exercise, Kind, Verdict, _form
 
 #: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
@@ -82,21 +85,34 @@ def _unreadable(task: Exercise, answer: object) -> Verdict:
 
 
 def _check_ids(task: Exercise, expected: frozenset, answer: object) -> Verdict:
-    # A bare number is one paragraph id, as "27" and [27] already are.
-    is_number = isinstance(answer, numbers.Integral) and not isinstance(answer, bool)
-    items = [answer] if is_number else _items(answer)
-    if items is None or not items:
-        return _unreadable(task, answer)
     articles = {article for article, _ in expected}
     default = next(iter(articles)) if len(articles) == 1 else None
-    keys, bad = _id_keys(items, default)
+    read = _answer_id_keys(answer, default)
+    if read is None:
+        return _unreadable(task, answer)
+    keys, bad = read
     if bad:
         return Verdict(task.id, "unreadable", f"{bad[0]!r} is not a paragraph id; write ids such as 'p015'.", task.hint)
+    if not keys:
+        return Verdict(
+            task.id, "unreadable", "Your answer leaves out every id it names: give the ids you choose.", task.hint
+        )
     if any(article is None for article, _ in keys):
         return Verdict(
             task.id,
             "unreadable",
             "This exercise spans several articles: write full ids with the article, such as 'japan-us-2021:p015'.",
+        )
+    foreign = sorted(key for key in set(keys) if key[0] not in articles)
+    if default is not None and foreign:
+        # "japan-korea-2024:p027" on a japan-us-2021 exercise: not "p027 should not be there"
+        article, number = foreign[0]
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"'{article}:p{number:03d}' is a paragraph of another article ({article}); this exercise is about "
+            f"{default}: give its paragraph ids, such as 'p015' or '{default}:p015'.",
+            task.hint,
         )
     have = set(keys)
     return _compare_sets(
@@ -115,7 +131,7 @@ def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -
             return Verdict(task.id, "right", "Right.")
         return Verdict(task.id, "right", f"Right: {'both' if len(want) == 2 else f'all {len(want)}'} {what}.")
     right = len(have & want)
-    parts = [f"Not yet: {right} of your {len(have)} {'is' if right == 1 else 'are'} right"]
+    parts = [f"Not yet: {right} of your {len(have)} {'is' if right == 1 or len(have) == 1 else 'are'} right"]
     if want - have:
         missing = len(want - have)
         parts.append(f"{missing} {'is' if missing == 1 else 'are'} missing")
@@ -129,6 +145,7 @@ def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     letters = all(len(item) == 1 for item in expected)
     original = answer  # what the messages quote: the student's answer, not what is left of it
     if isinstance(answer, str) and letters:
+        answer = _letters_written_out(task, answer)
         kept = _without_excluded_letters(answer)
         if kept is None:
             return Verdict(
@@ -209,6 +226,16 @@ def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
         return Verdict(task.id, "right", f"Right{count} in the right order." if count else "Right.")
     if sorted(given) == sorted(expected):
         return Verdict(task.id, "wrong", "The right items, but not in the right order.", task.hint)
+    if all(re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", item) for item in expected) and any(
+        _DATE_WITHOUT_YEAR.fullmatch(item) for item in given
+    ):
+        return Verdict(
+            task.id,
+            "wrong",
+            "Not yet: give each date with its year, as 'YYYY-MM' for a month and 'YYYY-MM-DD' for a day "
+            "(a date in your answer has no year).",
+            task.hint,
+        )
     right, wanted = len(set(given) & set(expected)), len(expected)
     noun = "item" if wanted == 1 else "items"
     message = (
@@ -222,9 +249,11 @@ def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
 
 
 def _check_number(task: Exercise, expected: float, answer: object) -> Verdict:
-    value = _number(answer)
+    value, wrong_unit = _number_for(task, answer)
     if value is None:
         return _unreadable(task, answer)
+    if wrong_unit:
+        return Verdict(task.id, "wrong", f"Not yet: {wrong_unit}.", task.hint)
     if math.isclose(value, expected, rel_tol=task.tolerance or 1e-9, abs_tol=1e-9):
         return Verdict(task.id, "right", f"Right: {_show_number(value)}.")
     direction = "too high" if value > expected else "too low"
@@ -238,8 +267,18 @@ def _show_number(value: float) -> str:
 def _check_text(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
         return _unreadable(task, answer)
-    if normalise(answer) in expected:
+    readings = _text_readings(answer)
+    if any(reading in expected for reading in readings):
         return Verdict(task.id, "right", "Right.")
+    if len(readings) > 1:
+        # a gloss, a tag or a note was added: do not suggest that the word itself is wrong, nor that it is right
+        return Verdict(
+            task.id,
+            "wrong",
+            f"Not yet: {str(answer).strip()[:60]!r} is not the answer. Give only the answer itself (the word, "
+            "year or sentence), without a gloss, a note or a paragraph tag.",
+            task.hint,
+        )
     return Verdict(task.id, "wrong", f"Not yet: {str(answer).strip()[:60]!r} is not the answer.", task.hint)
 
 
@@ -252,6 +291,15 @@ def _check_choice(task: Exercise, expected: int, answer: object) -> Verdict:
             if isinstance(answer, str) and not _names_two_letters(task, answer)
             else []
         )
+        tagged = _tag_then_letter(task, normalise(answer)) if isinstance(answer, str) else None
+        if tagged and tagged[1]:
+            return Verdict(
+                task.id,
+                "unreadable",
+                f"{str(answer).strip()[:40]!r} gives the letter ({chr(97 + tagged[0])}), but ({chr(97 + tagged[0])}) is "
+                f"about {', '.join(tagged[1])}: give the letter of the option you mean.",
+                task.hint,
+            )
         contradicted = _contradicted_letter(task, answer)
         if contradicted and not several:
             letter, other = contradicted

@@ -8,7 +8,18 @@ import numbers
 import re
 from typing import Any
 
-from .answers import _EXCLUDING, _id_keys, _items, _number, _spaced_list, _wants, _without_excluded_letters, normalise
+from .answers import (
+    _EXCLUDING,
+    _answer_id_keys,
+    _items,
+    _letters_written_out,
+    _number_for,
+    _spaced_list,
+    _text_readings,
+    _wants,
+    _without_excluded_letters,
+    normalise,
+)
 from .loading import _expected, exercise
 from .options import _chosen_option
 from .records import Exercise, Kind, Verdict
@@ -74,15 +85,17 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
     as :func:`_check_set` reads it; without the expected items to decide, every reading
     is tried, and one that matches a digest is the right set whichever it was.
     """
-    if task.kind in (Kind.IDS, Kind.SET, Kind.LIST):
+    if task.kind is Kind.IDS:
+        read = _answer_id_keys(answer, task.ids_article or None)
+        if read is None or read[1] or not read[0] or any(article is None for article, _ in read[0]):
+            return []
+        return _canonical(Kind.IDS, set(read[0]))
+    if task.kind in (Kind.SET, Kind.LIST):
+        if task.kind is Kind.SET and isinstance(answer, str):
+            answer = _letters_written_out(task, answer)  # "a–c", "all except d and e" (labels "(a)" only)
         items = _items(answer)
         if not items:
             return []
-        if task.kind is Kind.IDS:
-            keys, bad = _id_keys(items, task.ids_article or None)
-            if bad or any(article is None for article, _ in keys):
-                return []
-            return _canonical(Kind.IDS, set(keys))
         if any(isinstance(item, (dict, list)) for item in items):
             return []
         if task.kind is Kind.SET and isinstance(answer, str) and _EXCLUDING.search(answer):
@@ -107,12 +120,12 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
             ]
         return list(dict.fromkeys(_canonical(Kind.SET, reading)[0] for reading in readings))
     if task.kind is Kind.NUMBER:
-        value = _number(answer)
-        return [] if value is None else _canonical(Kind.NUMBER, value)
+        value, wrong_unit = _number_for(task, answer)
+        return [] if value is None else _canonical(Kind.NUMBER, value) if not wrong_unit else ["wrong unit"]
     if task.kind is Kind.TEXT:
         if not isinstance(answer, (str, numbers.Number)) or isinstance(answer, bool):
             return []
-        return [normalise(answer)]
+        return _text_readings(answer)
     index = _chosen_option(task, answer)
     return [] if index is None else [str(index)]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .answers import normalise
+from .answers import _EXCLUDING, _without_excluded_letters, normalise
 from .records import Exercise, _option_text
 
 
@@ -19,9 +19,11 @@ def _option_index(task: Exercise, value: object) -> int | None:
     diversity)"), with its paragraph tag anywhere or nowhere ("p022: …", "… (p022)", "… p022") and
     its punctuation as the student types it ("… s2t, 并 …" for "… s2t; 并 …"); the option's head
     before its colon ("the ROC" for "the ROC: …"), alone or before the student's words ("the ROC, a
-    reading …"); and a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的",
-    "b (seems)", "b - because ..."), unless those words name another option or repeat its own
-    wording ("b (hedge)" where only option a says "hedge").
+    reading …"); a letter followed by words ("(c) neither ...", "b, because ...", "a 主要目的",
+    "b (seems)", "b seems", "b - because ..."), unless those words name another option or are a short
+    reason made of its own words only ("b (hedge)" where only option a says "hedge"), or "a" before
+    words that do not fit option a (the article: "a slip"); the paragraph, then the letter ("p021, a");
+    and every other letter excluded ("not a, not c, not d").
     """
     if not isinstance(value, (str, int)) or isinstance(value, bool):
         return None
@@ -30,9 +32,28 @@ def _option_index(task: Exercise, value: object) -> int | None:
     letter = re.fullmatch(r"(?:(?:option|answer|choice)\s*:?\s*)?\(?([a-z])[).:]?", given)
     if letter and letter.group(1) in letters:
         return letters.index(letter.group(1))
+    # Every other letter excluded ("not a, not c, not d"), or the letter after its exclusions ("not a, c or d: b").
+    if _EXCLUDING.search(given):
+        kept = _without_excluded_letters(given)
+        left = re.sub(r"^[\s,;:()]+|[\s,;:().]+$", "", kept) if kept is not None else None
+        named_letters = set(re.findall(r"(?<![a-z])[a-z](?![a-z])", given))
+        if left is not None and len(left) == 1 and left in letters:
+            return letters.index(left)
+        if left == "" and named_letters <= set(letters) and len(named_letters) == len(letters) - 1:
+            return letters.index(next(letter for letter in letters if letter not in named_letters))
+    # The paragraph first, then the letter: "p021, a", "p022: c" (the paragraph must be the option's own).
+    tagged = _tag_then_letter(task, given)
+    if tagged:
+        return tagged[0] if not tagged[1] else None
     named = _named_options(task, given)
     if len(named) == 1:
         return named[0]
+    # Words that fit several options, then the letter of one of them: "yes (a)", "yes, a".
+    letter_after = re.fullmatch(r"(.+?)\s*(?:\(([a-z])\)?|[,:;]\s*\(?([a-z])\)?)", given)
+    if letter_after and len(named) > 1:
+        chosen = ord(letter_after.group(2) or letter_after.group(3)) - 97
+        if chosen in named and chosen in _named_options(task, normalise(letter_after.group(1))):
+            return chosen
     # A letter, then the student's own words: "(c) neither ...", "c) because ...", "b, since ...",
     # "b - because ...", "b (seems)" and "a 主要目的" (a letter, a space and Chinese). A bare "a" before
     # English words is read as a letter only when the words are the start of that option's text:
@@ -43,12 +64,18 @@ def _option_index(task: Exercise, value: object) -> int | None:
         named_by_words = _named_options(task, normalise(words), distinct=False)
         # An explicit letter wins when its own option is among those the words name: "a) p021" where
         # p021 starts options a and b. Words that name another option contradict it: "b (to hedge)",
-        # and so do words taken from another option's own wording: "b (hedge)" when only (a) says hedge.
-        if index in named_by_words or (
-            not named_by_words and not spaced and _quoted_option(task, index, words) is None
-        ):
+        # and so does a short reason that is nothing but another option's own words: "b (hedge)" when
+        # only (a) says hedge. A bare "a" before English words may be the article ("a slip").
+        if index in named_by_words:
             return index
-        return None
+        if named_by_words or (spaced and not _read_as_letter(task, index, words)):
+            return None
+        return index if _quoted_option(task, index, words) is None else None
+    if not named and not re.search(r"\d", given):
+        # A short answer in one option's own words only: "hedging" for "'to hedge': …", "perhaps"
+        own = _quoted_option(task, None, given)
+        if own is not None:
+            return own
     if not named:
         # The option's head, then the student's own words after a comma, a dash or "because":
         # "the ROC, a reading of one occurrence". The words must name no other option.
@@ -62,27 +89,79 @@ def _option_index(task: Exercise, value: object) -> int | None:
 
 
 _LETTER_AND_WORDS = re.compile(
-    r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,]|\s*[-–—]+|\s+(?=[\u3400-\u9fff(])|(\s+)))\s*(.+)"
+    r"(?:(?:option|answer|choice)\s*:?\s*)?(\(?([a-z])(?:[).:,;]|\s*[-–—]+|\s+(?=[\u3400-\u9fff(])|(\s+)))\s*(.+)"
 )
 
 
 def _letter_and_words(task: Exercise, given: str) -> tuple[int, str, bool] | None:
     """A normalised answer that is an option's letter and then words ("b (seems)", "c) because …",
-    "a 主要目的", "a slip"): the option's index, the words, and whether only a space separates them
-    (then the "letter" may be the English article). None otherwise, and for a range ("a - c")."""
+    "a 主要目的", "b seems"): the option's index, the words, and whether only a space separates them
+    (then an "a" may be the English article). None otherwise, and for a range ("a - c")."""
     lead = _LETTER_AND_WORDS.match(given)
     if not lead or lead.group(2) not in "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]:
         return None
-    other = re.fullmatch(r"\(?([a-z])\)?", lead.group(4))
+    words = lead.group(4)
+    other = re.fullmatch(r"\(?([a-z])\)?", words)
     if other and other.group(1) != lead.group(2):
         return None
-    return ord(lead.group(2)) - 97, lead.group(4), lead.group(3) is not None
+    # "b c d", "b a, c": more letters, not a reason; "b is wrong, a": the letter refused, not chosen.
+    more = _MORE_LETTERS.match(words)
+    if (more and more.group(1) != lead.group(2)) or _REFUSING.match(words):
+        return None
+    return ord(lead.group(2)) - 97, words, lead.group(3) is not None
+
+
+# A second letter standing alone after the first: at the end, or before a separator or a third letter.
+_MORE_LETTERS = re.compile(
+    r"\(?([a-z])(?![a-z'’])\)?\s*(?:$|[,;/&、]|(?:or|and)\b|\(?[a-z](?![a-z'’])\)?(?:[\s,;/&、]|$))"
+)
+
+
+# Words after a letter that say the letter is wrong ("b is wrong, a"): the student does not choose it.
+_REFUSING = re.compile(r"(?:is\s+|are\s+)?(?:wrong|incorrect|false|not right|not correct|isn't|is not)\b")
+
+
+def _tag_then_letter(task: Exercise, given: str) -> tuple[int, list[str]] | None:
+    """For "p021, a" (a paragraph tag, then a letter): the letter's option, and its own tags if the
+    given one is not among them ([] when it is, or the option has none); None for any other answer."""
+    tagged = re.fullmatch(r"(p\d{3})\s*[,:;]?\s*\(?([a-z])\)?", given)
+    if not tagged or tagged.group(2) not in "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]:
+        return None
+    index = ord(tagged.group(2)) - 97
+    tags = sorted(set(_PARA_TAG.findall(normalise(_option_text(task, index)))))
+    return index, ([] if not tags or tagged.group(1) in tags else tags)
+
+
+def _read_as_letter(task: Exercise, index: int, words: str) -> bool:
+    """Whether a letter followed by a space and words ("b seems", "a s2t only") is that letter with a note.
+
+    "b", "c", "d" … before words can only be letters. "a" can be the English article ("a slip"), so it
+    is read as the letter only when the words fit option a: they are the start of its text or of the
+    words that tell it from the others ("a s2t only"), or every word of theirs is option a's and one
+    of them is only option a's.
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a 著 rules out s2t only", "b 著 rules out both"))
+    >>> [_read_as_letter(task, i, words) for i, words in ((1, "both"), (1, "anything"), (0, "s2t only"), (0, "s2t"), (0, "slip"))]
+    [True, True, True, True, False]
+    """
+    if index != 0:
+        return True
+    if 0 in _named_options(task, normalise(words)):
+        return True
+    given = _content_words(words)
+    options = [_content_words(_option_text(task, i)) for i in range(len(task.options))]
+    return (
+        bool(given)
+        and all(_has_word(options[0], w) for w in given)
+        and any(not any(_has_word(options[j], w) for j in range(1, len(options))) for w in given)
+    )
 
 
 def _contradicted_letter(task: Exercise, answer: object) -> tuple[int, int] | None:
     """(the letter's option, the other option its words name) for "b (hedge)" when (a) says "hedge"; else None."""
     lead = _letter_and_words(task, normalise(answer)) if isinstance(answer, str) else None
-    if lead is None or lead[2]:
+    if lead is None or (lead[2] and not _read_as_letter(task, lead[0], lead[1])):
         return None
     index, words, _ = lead
     named = [i for i in _named_options(task, normalise(words), distinct=False) if i != index]
@@ -101,7 +180,7 @@ _COMMON_WORDS = set(
 
 
 #: A reason that says what an option is not ("b, not hedging", "b (rather than hedge)") names it to refuse it.
-_NEGATION = re.compile(r"\b(?:not|no|rather than|instead of|unlike|never)\b|不是|而非|并非")
+_NEGATION = re.compile(r"\b(?:not|no|nor|rather than|instead of|unlike|never|neither)\b|n['’]t\b|不是|而非|并非")
 
 
 def _content_words(text: str) -> set[str]:
@@ -123,36 +202,55 @@ def _has_word(option: set[str], word: str) -> bool:
     )
 
 
-def _quoted_option(task: Exercise, index: int, words: str) -> int | None:
-    """The other option whose own wording a letter's reason repeats ("b (hedge)" where only option a
-    says "hedge"), or None. The reason must share a word with that option that no other option has,
-    none that only the letter's option has, and take more than half of its words from that option;
-    a vague reason ("b (seems)", "c (a guess)") or one that says "not" names no other option.
+#: A reason longer than this (in words, or in content words) is the student's own argument, whatever its words.
+_SHORT_REASON_WORDS, _SHORT_REASON_CONTENT = 6, 4
+
+
+def _quoted_option(task: Exercise, index: int | None, words: str) -> int | None:
+    """The other option whose own wording a letter's short reason is ("b (hedge)" where only option a
+    says "hedge"), or None.
+
+    The rule is narrow, since a correct reason often argues against another option or mirrors its
+    words ("b, the first is certain and the second hedged" where (c) says the reverse): the reason
+    must be short (at most six words, four of them content words), say nothing negative ("not",
+    "isn't", 不是), and be nothing but another option's words, with none of its own option's, and one
+    at least that no other option has. Anything else is the student's own words: the letter stands.
+    With no letter (``index`` None), the one option whose words alone a short answer is made of
+    ("hedging", "perhaps"), if there is one.
 
     >>> from helpers.exercises.records import Kind
     >>> task = Exercise(id="x", question="q", kind=Kind.CHOICE, hint="h", options=("a) 'to hedge': to keep options open", "b) 'to offset': to weigh one thing against another", "c) 'to collide'"))
-    >>> [_quoted_option(task, 1, reason) for reason in ("hedge", "hedging, keeping options open", "weigh", "a guess", "not hedging")]
-    [0, 0, None, None, None]
+    >>> [_quoted_option(task, 1, reason) for reason in ("hedge", "hedging, keeping options open", "weigh", "a guess", "not hedging", "isn't hedging")]
+    [0, 0, None, None, None, None]
+    >>> _quoted_option(task, 1, "hedge, and to weigh"), _quoted_option(task, 1, "it is rather more than just hedging options open")
+    (None, None)
     """
+    normal = normalise(words)
     given = _content_words(words)
-    if not given or _NEGATION.search(normalise(words)):
+    if not given or _NEGATION.search(normal):
+        return None
+    if len(normal.split()) > _SHORT_REASON_WORDS or len(given) > _SHORT_REASON_CONTENT:
         return None
     options = [_content_words(_option_text(task, i)) for i in range(len(task.options))]
-    has = _has_word
-
-    def own(i: int) -> set[str]:
-        return {
-            w
-            for w in given
-            if has(options[i], w) and not any(has(options[j], w) for j in range(len(options)) if j != i)
-        }
-
-    if own(index):
+    if index is not None and any(_has_word(options[index], w) for w in given):
         return None
-    for other in range(len(options)):
-        if other != index and own(other) and 2 * sum(has(options[other], w) for w in given) > len(given):
-            return other
-    return None
+    quoted = [
+        other
+        for other in range(len(options))
+        if other != index
+        and all(_has_word(options[other], w) for w in given)
+        and any(not any(_has_word(options[j], w) for j in range(len(options)) if j != other) for w in given)
+    ]
+    if index is None:
+        # no letter to weigh the words against: every word must be that option's alone ("the ROC, the
+        # PRC" names two options, though option b's text has both)
+        alone = [
+            other
+            for other in quoted
+            if all(not any(_has_word(options[j], w) for j in range(len(options)) if j != other) for w in given)
+        ]
+        return alone[0] if len(alone) == 1 else None
+    return quoted[0] if quoted else None
 
 
 def _named_options(task: Exercise, given: str, distinct: bool = True) -> list[int]:
@@ -167,6 +265,12 @@ def _named_options(task: Exercise, given: str, distinct: bool = True) -> list[in
     whole = _options_named_by(task, given, distinct)
     if len(whole) == 1:
         return whole
+    if not whole and distinct and len(given) >= 3:
+        # "only" on the other side: "only s2t" for "… s2t only", "the second" for "only the second: …"
+        moved = given[5:] + " only" if given.startswith("only ") else "only " + given
+        by_only = _options_named_by(task, moved, distinct)
+        if len(by_only) == 1:
+            return by_only
     # (normalise has stripped a closing bracket that ended the answer)
     bracketed = re.findall(r"[(（]([^()（）]+)(?:[)）]|$)", given)
     outside = normalise(re.sub(r"[(（][^()（）]+(?:[)）]|$)", " ", given))
@@ -209,8 +313,11 @@ def _options_named_by(task: Exercise, given: str, distinct: bool = True) -> list
         head = normalise(stripped).split(":", 1)[0]
         heads = {head, re.sub(r"^(?:the|a|an)\s+", "", head)} if ":" in normalise(stripped) else set()
         tagged = given_tags <= set(_PARA_TAG.findall(normalise(stripped)))
-        if given in (normalise(option), normalise(stripped), *glosses) or (given in heads and len(given) >= 2):
+        if given in (normalise(option), normalise(stripped), *glosses):
             exact.append(index)
+        elif given in heads and len(given) >= 2:
+            # the head names its option as a start does: "yes" fits both "yes: here …" and "yes, and …"
+            starts.append(index)
         elif given_bare and tagged and given_bare in (_bare(stripped), _bare(unquoted)):
             bare.append(index)
         elif len(given) >= 3 and (
