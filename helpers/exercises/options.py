@@ -382,10 +382,92 @@ def _names_two_letters(task: Exercise, answer: object) -> bool:
     if not isinstance(answer, str):
         return False
     letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
-    pair = _TWO_LETTERS.match(normalise(answer)) or _LETTER_OR_LETTER.match(normalise(answer))
-    if pair is None:
+    given = normalise(answer)
+    pair = _TWO_LETTERS.match(given) or _LETTER_OR_LETTER.match(given)
+    if pair is not None and pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters):
+        return True
+    return _hedged_letter(given, letters) or _hedged_words(task, given)
+
+
+#: Words and marks in a letter's note that offer a second option: "b (or maybe a)", "b, though a is possible".
+_HEDGE = re.compile(
+    r"(?<![a-z])(?:or|maybe|perhaps|possibly|possible|probably|likely|might|could|though|although|unless|also|"
+    r"either|leaning|second choice|think|guess|sure|unsure|close|fits|too|as well)(?![a-z])|[?？或也许可能]"
+)
+
+#: A letter the note rules out: "not a", "rather than a", "not a or c" (a run of letters after the negation).
+_NEGATED_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:not|no|nor|than|instead of|unlike|except|excluding|without|neither)|不是|而非|并非|非)\s*"
+    r"(?:\(?[a-z]\)?\s*(?:,|/|&|or|and|nor)\s*)*[(\[]?$"
+)
+_NEGATED_AFTER = re.compile(
+    r"^[)\]]?\s*(?:(?:,|/|&|or|and)\s*\(?[a-z]\)?\s*)*(?:is|are|seems?)\s+"
+    r"(?:not|wrong|incorrect|false|out|ruled out|excluded|unchanged)(?![a-z])|^[)\]]?\s*(?:isn|aren|doesn|don|can)['’]?t\b"
+)
+
+#: After a lone "a" (or "i"), what makes it a letter rather than the article: the end, a mark, or a verb.
+_LETTER_FOLLOWS = re.compile(
+    r"^\s*(?:$|[,.;:!?？)\]/&、]|(?:is|also|could|might|may|would|fits|seems|possible|possibly|perhaps|maybe|"
+    r"too|as well|instead|works|again|or|and)(?![a-z]))"
+)
+
+
+def _hedged_letter(given: str, letters: str) -> bool:
+    """Whether a letter answer's note offers another option's letter with a hedge word or mark:
+    "b (or maybe a)", "b, though a is possible", "b (a?)", "b [a]", "b (leaning a)", "either b or d".
+    A letter the note rules out ("b, not a", "b (a is wrong)") is a reason, and "a" before a noun is the
+    article ("b (a hedge)").
+
+    >>> [_hedged_letter(answer, "abcd") for answer in ("b (or maybe a)", "b, though a is possible", "b [a]", "b (c perhaps)")]
+    [True, True, True, True]
+    >>> [_hedged_letter(answer, "abcd") for answer in ("b, not a", "b (a is more hedged; c and d are unchanged)", "b, not hedging", "b (maybe a hedge)", "b, not a or c")]
+    [False, False, False, False, False]
+    """
+    lead = re.match(r"(?:either\s+)?(?:(?:option|answer|choice)\s*:?\s*)?\(?([a-z])(?![a-z0-9'’])\)?", given)
+    if not lead or lead.group(1) not in letters:
         return False
-    return pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)
+    first, note = lead.group(1), given[lead.end() :]
+    if not note.strip():
+        return False
+    for other in re.finditer(r"(?<![a-z0-9'’])([a-z])(?![a-z0-9'’-])", note):
+        letter = other.group(1)
+        before, after = note[: other.start()], note[other.end() :]
+        if letter == first or letter not in letters or _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after):
+            continue
+        if letter in "ai" and not _LETTER_FOLLOWS.match(after):
+            continue  # the article: "b (a hedge)", "b, maybe a slip"
+        bracketed = re.search(r"[(\[]\s*$", before) and re.match(r"\s*(?:[)\]]|$)", after)
+        if bracketed or _HEDGE.search(note):
+            return True
+    return False
+
+
+def _hedged_words(task: Exercise, given: str) -> bool:
+    """Whether an answer names one option, then a hedge word and another option's words:
+    "ROC (or PRC)", "the ROC, though maybe the PRC", "not an error (or an error)"."""
+    split = re.match(
+        r"(.+?)\s*(?:[(\[]\s*|[,;—–]\s*|\s-+\s*)?(?<![a-z])(?:or|maybe|perhaps|possibly|though|although|unless|"
+        r"but maybe|probably|或)(?![a-z])\s*(.+)",
+        given,
+    )
+    if not split:
+        return False
+    head = _option_index(task, normalise(split.group(1)))
+    tail = split.group(2)
+    while True:
+        shorter = re.sub(
+            r"^(?:[,;:(\[]|\s|(?:or|maybe|perhaps|possibly|probably|even|it is|it's|could be|might be)(?![a-z]))+",
+            "",
+            tail,
+        )
+        if shorter == tail:
+            break
+        tail = shorter
+    tail = normalise(re.sub(r"[)\]?.!]+$", "", tail))
+    if head is None or not tail:
+        return False
+    others = _named_options(task, tail)
+    return bool(others) and head not in others
 
 
 def _chosen_option(task: Exercise, answer: object) -> int | None:

@@ -1,0 +1,104 @@
+"""check() on the real exercises with the hedges that the second probe of 1 December
+(reviews7/check_probe2.md) found accepted: a choice answer that offers a second option in its note,
+a number hedged between two values, a text answer that denies itself, a second year in brackets and a
+set hedged in a note. Careful students' answers that reject another option stay accepted. Each answer
+also goes through the student edition's check (digests), which must agree."""
+
+import pytest
+
+from helpers.exercises import check
+from tests.test_exercises_careful_students import _student_edition_agrees
+
+G7, CHAOXIAN, COUNTRY, SEVEN = (
+    "japan-us-2021/g7-years",
+    "sources/two-chaoxian",
+    "sources/our-country",
+    "abe-beijing-2018/seven-years",
+)
+
+#: 1.1: a choice answer whose note offers a second option (right letter b on each of these exercises).
+CHOICE_HEDGES = [
+    *(
+        (G7, answer)
+        for answer in (
+            "b (or maybe a)",
+            "b (or perhaps a)",
+            "b (or, maybe, a)",
+            "b, or a",
+            "b, or maybe a",
+            "b or maybe a",
+            "b or possibly a",
+            "b maybe a",
+            "b perhaps a",
+            "b, maybe a",
+            "b, perhaps a",
+            "b, possibly a",
+            "b — or a",
+            "b (a?)",
+            "b [a]",
+            "b (a also possible)",
+            "b (could also be a)",
+            "b, though a is possible",
+            "b, but it might be a",
+            "b, although a could be right",
+            "b, unless a",
+            "b; a also fits",
+            "b, a is close",
+            "b (leaning a)",
+            "b (second choice a)",
+            "b (i think a)",
+            "b (not sure, could be a)",
+            "b but also a",
+        )
+    ),
+    (CHAOXIAN, "b (or maybe c)"),
+    (CHAOXIAN, "b, though c is possible"),
+    (CHAOXIAN, "c, though b is possible"),
+    (CHAOXIAN, "b [c]"),
+    (SEVEN, "b, or a or c"),
+    (SEVEN, "b, calendar years (or a)"),
+    (SEVEN, "not an error (or an error)"),
+    (SEVEN, "not an error, though maybe an error"),
+    ("japan-us-2021/kwic-two-sign-characters", "either b or d"),
+    ("abe-beijing-2018/zhongri-word-order", "either b or d"),
+    ("abe-beijing-2018/zhongri-word-order", "b (d also possible)"),
+    (COUNTRY, "b; c also"),
+    (COUNTRY, "b (c perhaps)"),
+    (COUNTRY, "ROC (or PRC)"),
+    (COUNTRY, "the ROC, though maybe the PRC"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, answer", CHOICE_HEDGES)
+def test_a_choice_answer_that_offers_a_second_option_is_a_hedge(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert not verdict.right, (exercise_id, answer, str(verdict))
+    assert "Give the letter of one option" in verdict.message, verdict.message
+    _student_edition_agrees(exercise_id, answer, False)
+
+
+#: Reasons that reject another option, or use the article "a", are not hedges.
+CHOICE_REASONS = [
+    (G7, "b, not a"),
+    (G7, "b (not a)"),
+    (G7, "b (a is wrong)"),
+    (G7, "b, a is wrong"),
+    (G7, "b; a is wrong too"),
+    (G7, "b, the summit number would be 45"),
+    (CHAOXIAN, "b (not c)"),
+    (SEVEN, "b (a is more hedged; c and d are unchanged)"),
+    (SEVEN, "b, not a or c"),
+    (SEVEN, "b, calendar years"),
+    (SEVEN, "b, maybe a slip of the pen by others but not here"),
+    (COUNTRY, "b, not the PRC"),
+    (COUNTRY, "b (not PRC)"),
+    ("japan-korea-2024/duichong-offset", "b, not hedging"),
+    ("japan-korea-2024/duichong-offset", "b (a hedge would keep options open)"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, answer", CHOICE_REASONS)
+def test_a_reason_that_rejects_another_option_is_not_a_hedge(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert verdict.right, (exercise_id, answer, str(verdict))
+    _student_edition_agrees(exercise_id, answer, True)
