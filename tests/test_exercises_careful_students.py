@@ -145,8 +145,8 @@ NOT_RIGHT = [
     ("abe-beijing-2018/separation-joined", "p0012", "not a paragraph id"),
     ("japan-us-2021/trade-minutes", "二百五十", "250 is too low"),
     ("japan-us-2021/trade-minutes", "十十", "wants a number"),
-    ("sources/notes-without-text", "28 (or 29)", "wants a number"),
-    ("sources/notes-without-text", "28, or maybe 29", "wants a number"),
+    ("sources/notes-without-text", "28 (or 29)", "gives two numbers"),
+    ("sources/notes-without-text", "28, or maybe 29", "gives two numbers"),
     # 1.3, 3.4, 3.8: ids
     ("abe-beijing-2018/reported-possibility", "p001, p010, not p015, p011", "1 should not be there (p011)"),
     ("japan-korea-2024/reported-decisions", "p13-p18", "1 should not be there (p014)"),

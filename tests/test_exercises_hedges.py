@@ -102,3 +102,45 @@ def test_a_reason_that_rejects_another_option_is_not_a_hedge(exercise_id, answer
     verdict = check(exercise_id, answer)
     assert verdict.right, (exercise_id, answer, str(verdict))
     _student_edition_agrees(exercise_id, answer, True)
+
+
+TAI, NOTES, MINUTES = "china-japan-2025/tai-hits", "sources/notes-without-text", "japan-us-2021/trade-minutes"
+
+#: 1.2: a number hedged between two values, in any script (the digit forms were refused already).
+NUMBER_HEDGES = [
+    (TAI, "四或五"),
+    (TAI, "四或者五"),
+    (TAI, "四 (或五)"),
+    (TAI, "four (or five)"),
+    (TAI, "4 (5?)"),
+    (TAI, "4 (or 5)"),
+    (NOTES, "二十八或二十九"),
+    (NOTES, "28 (29?)"),
+    (NOTES, "28 or 29"),
+    (MINUTES, "260 (270?)"),
+    (MINUTES, "260 (or 270)"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, answer", NUMBER_HEDGES)
+def test_a_number_hedged_between_two_values_is_refused(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert not verdict.right, (exercise_id, answer, str(verdict))
+    assert "gives two numbers" in verdict.message, verdict.message
+    _student_edition_agrees(exercise_id, answer, False)
+
+
+@pytest.mark.parametrize(
+    "exercise_id, answer",
+    [
+        (TAI, "four"),
+        (TAI, "四"),
+        (NOTES, "28 (15 + 13)"),
+        (NOTES, "二十八"),
+        (MINUTES, "二百六十分钟"),
+        (MINUTES, "4 hours 20 minutes"),
+    ],
+)
+def test_a_number_with_its_working_is_not_a_hedge(exercise_id, answer):
+    assert check(exercise_id, answer).right, (exercise_id, answer)
+    _student_edition_agrees(exercise_id, answer, True)

@@ -206,12 +206,50 @@ def _date_key(text: str) -> str:
     return f"{match[1]}-{int(match[2]):02d}" + (f"-{int(match[3]):02d}" if match[3] else "")
 
 
+# A word or mark that offers a second value: "4 or 5", "四或五", "4 (5?)" ("4 or so" is not a second value).
+_NUMBER_HEDGE = re.compile(r"(?<![a-z])(?:or(?!\s+so\b)|maybe|perhaps|possibly|probably|either)(?![a-z])|[?？或]")
+
+# A number in an answer: digits, a run of Chinese numerals, or an English number word; a number after
+# "not" ("4 (not 5)") is one the student rules out.
+_NUMBER_TOKEN = re.compile(
+    r"(?<![a-z])not\s+|\d+(?:[.,]\d+)?|[〇零一二两兩三四五六七八九十百千万萬廿卅]+|(?<![a-z])(?:"
+    + "|".join(sorted((*_ENGLISH_NUMBERS, *_ENGLISH_TENS), key=len, reverse=True))
+    + r")(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?(?![a-z])"
+)
+
+
+def _hedged_number(answer: object) -> bool:
+    """Whether a number answer offers two values with a hedge word or mark, in any script:
+    "4 or 5", "4 (or 5)", "四或五", "四 (或五)", "four (or five)", "二十八或二十九", "4 (5?)".
+
+    >>> [_hedged_number(a) for a in ("4 or 5", "四或者五", "four (or five)", "二十八或二十九", "4 (5?)", "260 (270?)")]
+    [True, True, True, True, True, True]
+    >>> [_hedged_number(a) for a in ("4", "28 (15 + 13)", "4 (not 5)", "two hundred and sixty", "about 260", "4 hours 20 minutes")]
+    [False, False, False, False, False, False]
+    """
+    if not isinstance(answer, str):
+        return False
+    text = unicodedata.normalize("NFKC", answer).casefold()
+    if not _NUMBER_HEDGE.search(text):
+        return False
+    values, negated = 0, False
+    for token in _NUMBER_TOKEN.finditer(text):
+        if token.group().startswith("not"):
+            negated = True
+            continue
+        values += not negated
+        negated = False
+    return values >= 2
+
+
 def _number(value: object) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
+        if _hedged_number(value):
+            return None
         text = _number_core(unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-"))
         # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
         match = _NUMBER_TEXT.fullmatch(text)

@@ -14,6 +14,7 @@ from .answers import (
     _DATE_WITHOUT_YEAR,
     _SEPARATORS,
     _answer_id_keys,
+    _hedged_number,
     _items,
     _letter_run,
     _letters_written_out,
@@ -250,6 +251,13 @@ def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
 
 def _check_number(task: Exercise, expected: float, answer: object) -> Verdict:
     value, wrong_unit = _number_for(task, answer)
+    if value is None and _hedged_number(answer):
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"{str(answer).strip()[:40]!r} gives two numbers: give the one number you choose.",
+            task.hint,
+        )
     if value is None:
         return _unreadable(task, answer)
     if wrong_unit:
