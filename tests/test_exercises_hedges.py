@@ -144,3 +144,75 @@ def test_a_number_hedged_between_two_values_is_refused(exercise_id, answer):
 def test_a_number_with_its_working_is_not_a_hedge(exercise_id, answer):
     assert check(exercise_id, answer).right, (exercise_id, answer)
     _student_edition_agrees(exercise_id, answer, True)
+
+
+YANRAN, RECONCILING, YEAR = (
+    "japan-us-2021/hedge-encirclement",
+    "abe-beijing-2018/reconciling-sentence",
+    "japan-korea-2024/previous-dialogue-year",
+)
+SENTENCE = "但是，此舉並非意味安倍放棄對大陸的平衡措施"
+
+#: 1.3: a text answer that says it is not the answer.
+DENIALS = [
+    (YANRAN, "not 儼然"),
+    (YANRAN, "儼然 (not)"),
+    (YANRAN, "儼然 (wrong)"),
+    (YANRAN, "儼然 (no)"),
+    (YANRAN, "儼然 (not the answer)"),
+    (RECONCILING, f"not {SENTENCE}"),
+    (RECONCILING, f"{SENTENCE} (not the answer)"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, answer", DENIALS)
+def test_a_text_answer_that_denies_itself_is_refused(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert not verdict.right, (exercise_id, answer, str(verdict))
+    assert "says it is not the answer" in verdict.message, verdict.message
+    _student_edition_agrees(exercise_id, answer, False)
+
+
+#: 1.4: a year answer with a second year, or with working that does not give it, in its note.
+SECOND_YEARS = [
+    (YEAR, "2014 (2015)"),
+    (YEAR, "2014 (2013)"),
+    (YEAR, "2014 (2015?)"),
+    (YEAR, "2014（2015年）"),
+    (YEAR, "2014年10月 (或2015年)"),
+    (YEAR, "2014 (twenty fifteen)"),
+    (YEAR, "2014 (二〇一五)"),
+    (YEAR, "2014 (October 2015)"),
+    (YEAR, "2014 (2023 - 8)"),
+    (YEAR, "2014 (2024 - 9)"),
+    (YEAR, "2014 (2023 - 10)"),
+    (YEAR, "2014 (2023 - 9 = 2015)"),
+    (YEAR, "2014, 9 years before 2024"),
+    (YEAR, "2014 (or 2015)"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, answer", SECOND_YEARS)
+def test_a_second_year_or_wrong_working_in_a_note_is_refused(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert not verdict.right, (exercise_id, answer, str(verdict))
+    assert "gives a second year" in verdict.message, verdict.message
+    _student_edition_agrees(exercise_id, answer, False)
+
+
+@pytest.mark.parametrize(
+    "exercise_id, answer",
+    [
+        (YANRAN, "儼然 (not 似乎)"),
+        (YANRAN, "儼然 (as if)"),
+        (RECONCILING, f"{SENTENCE} (p012)"),
+        (YEAR, "2014 (not 2015)"),
+        (YEAR, "2014 (2015 - 1)"),
+        (YEAR, "2014, 10 years before 2024"),
+        (YEAR, "2014年（2023年减9年）"),
+        (YEAR, "2014 (p020)"),
+    ],
+)
+def test_a_text_answer_with_a_careful_note_stays_right(exercise_id, answer):
+    assert check(exercise_id, answer).right, (exercise_id, answer)
+    _student_edition_agrees(exercise_id, answer, True)

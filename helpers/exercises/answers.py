@@ -93,7 +93,7 @@ def normalise(value: object) -> str:
 # "(2023 - 9)", "（2023年减9年）"), a romanisation before Chinese ("yanran 儼然"), or a note after a comma
 # in English words ("2014, 9 years before 2023"). A bracket or note that offers another answer ("(or
 # 彷彿)", ", or 2013") or holds only Chinese (which may be a second answer) is not dropped.
-_HEDGE_WORDS = r"(?:or|maybe|perhaps|possibly|either|probably|或|或者)\b"
+_HEDGE_WORDS = r"(?:(?:or|maybe|perhaps|possibly|either|probably)(?![a-z])|或者?)"
 _TEXT_NOTES = (
     re.compile(r"^\s*p\d{1,3}\s*[:：.,，]\s*|\s*[(（]?\s*p\d{1,3}\s*[)）]?\s*$", re.IGNORECASE),
     re.compile(rf"\s*[(（](?!\s*{_HEDGE_WORDS})(?=[^()（）]*[a-z0-9])[^()（）]*[)）]?\s*$", re.IGNORECASE),
@@ -101,6 +101,71 @@ _TEXT_NOTES = (
     re.compile(r"^[a-z][a-z\s]*\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+[a-z][a-z\s'-]*$", re.IGNORECASE),
     re.compile(rf"\s*[,，;；]\s*(?!.*[\u3400-\u9fff])(?!\s*{_HEDGE_WORDS})(?=.*[a-z]{{3}}).*$", re.IGNORECASE),
 )
+
+
+# A text answer that says it is not the answer: "not 儼然", "儼然 (not)", "儼然 (wrong)", "… (not the answer)".
+_DENIAL = r"(?:not|no|wrong|incorrect|false)(?:\s+(?:the answer|it|this one|this|right|correct))?\s*[.!]*"
+_DENIES_ITSELF = re.compile(
+    rf"^\s*(?:not|no)\s+(?=\S)|[(（]\s*{_DENIAL}\s*(?:[)）]|$)|[,，;；:：—–-]\s*{_DENIAL}\s*$", re.IGNORECASE
+)
+
+
+def _denies_itself(answer: object) -> bool:
+    """Whether a text answer says that it is not the answer ("not 儼然", "儼然 (wrong)"); a note that
+    rules out another answer ("儼然 (not 似乎)") does not.
+
+    >>> [_denies_itself(a) for a in ("not 儼然", "儼然 (not)", "儼然 (wrong)", "儼然 (no)", "儼然 (not the answer)")]
+    [True, True, True, True, True]
+    >>> [_denies_itself(a) for a in ("儼然", "儼然 (not 似乎)", "儼然 (as if)", "2014 (not 2015)")]
+    [False, False, False, False]
+    """
+    return isinstance(answer, str) and bool(_DENIES_ITSELF.search(unicodedata.normalize("NFKC", answer)))
+
+
+# Working in a note: "2023 - 9", "2023年减9年", "2015 - 1 = 2014"; and "9 years before 2023".
+_YEAR_SUM = re.compile(
+    r"(\d+)\s*年?\s*(-|\+|−|减|減|加|minus|plus)\s*(\d+)\s*年?(?:\s*=\s*(\d+)\s*年?)?", re.IGNORECASE
+)
+_YEARS_BEFORE = re.compile(r"(\d+)\s*years?\s+(before|after|earlier than|later than|prior to)\s+(\d{4})", re.IGNORECASE)
+_YEAR_WORDS = re.compile(
+    r"(?<![a-z])(?:nineteen|twenty)[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|oh)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _second_year(answer: object) -> bool:
+    """Whether a year answer offers a second year in its note ("2014 (2015)", "2014年10月 (或2015年)",
+    "2014 (twenty fifteen)") or working that does not give its year ("2014 (2023 - 8)",
+    "2014, 9 years before 2024"); working that gives it is a careful student's note.
+
+    >>> [_second_year(a) for a in ("2014 (2015)", "2014（2015年）", "2014年10月 (或2015年)", "2014 (2023 - 8)", "2014 (2023 - 9 = 2015)")]
+    [True, True, True, True, True]
+    >>> [_second_year(a) for a in ("2014", "2014 (2023 - 9)", "2014, 9 years before 2023", "2014年（2023年减9年）", "2014 (p020)", "2014 (not 2015)")]
+    [False, False, False, False, False, False]
+    """
+    if not isinstance(answer, str):
+        return False
+    text = unicodedata.normalize("NFKC", answer)
+    head = re.match(r"\D*?(?<!\d)(\d{4})(?!\d)", text)
+    if not head:
+        return False
+    year, note = int(head.group(1)), text[head.end() :]
+    for first, sign, second, result in _YEAR_SUM.findall(note):
+        value = int(first) + int(second) if sign.casefold() in ("+", "加", "plus") else int(first) - int(second)
+        if value != year or (result and int(result) != year):
+            return True
+    for count, way, base in _YEARS_BEFORE.findall(note):
+        if int(base) + (int(count) if way.casefold().startswith(("after", "later")) else -int(count)) != year:
+            return True
+    rest = _YEARS_BEFORE.sub(" ", _YEAR_SUM.sub(" ", note))
+    # a year the note rules out is not a second answer: "2014 (not 2015)"
+    rest = re.sub(
+        r"(?:(?<![a-z])not|不是|而非|非)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})", " ", rest, flags=re.IGNORECASE
+    )
+    others = {int(y) for y in re.findall(r"(?<![\dp])\d{4}(?!\d)", rest, re.IGNORECASE)}
+    others |= {int(y.translate(_NUMERAL_DIGITS)) for y in re.findall(r"[〇零一二三四五六七八九]{4}", rest)}
+    return bool(others - {year}) or bool(_YEAR_WORDS.search(rest))
 
 
 def _text_readings(answer: object) -> list[str]:
@@ -116,6 +181,8 @@ def _text_readings(answer: object) -> list[str]:
     """
     text = unicodedata.normalize("NFKC", str(answer)).strip()
     readings = [normalise(text)]
+    if _denies_itself(text) or _second_year(text):
+        return readings
     for pattern in _TEXT_NOTES:
         text = pattern.sub("", text).strip()
         readings.append(normalise(text))

@@ -14,11 +14,13 @@ from .answers import (
     _DATE_WITHOUT_YEAR,
     _SEPARATORS,
     _answer_id_keys,
+    _denies_itself,
     _hedged_number,
     _items,
     _letter_run,
     _letters_written_out,
     _number_for,
+    _second_year,
     _spaced_list,
     _text_readings,
     _wants,
@@ -278,6 +280,22 @@ def _check_text(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     readings = _text_readings(answer)
     if any(reading in expected for reading in readings):
         return Verdict(task.id, "right", "Right.")
+    if _second_year(answer):
+        return Verdict(
+            task.id,
+            "wrong",
+            f"Not yet: {str(answer).strip()[:60]!r} gives a second year, or working that does not give your "
+            "year: give one year (working in brackets is welcome if it gives that year).",
+            task.hint,
+        )
+    if _denies_itself(answer):
+        return Verdict(
+            task.id,
+            "wrong",
+            f"Not yet: {str(answer).strip()[:60]!r} says it is not the answer: give the answer you choose, "
+            "without 'not'.",
+            task.hint,
+        )
     if len(readings) > 1:
         # a gloss, a tag or a note was added: do not suggest that the word itself is wrong, nor that it is right
         return Verdict(
