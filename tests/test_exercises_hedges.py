@@ -216,3 +216,34 @@ def test_a_second_year_or_wrong_working_in_a_note_is_refused(exercise_id, answer
 def test_a_text_answer_with_a_careful_note_stays_right(exercise_id, answer):
     assert check(exercise_id, answer).right, (exercise_id, answer)
     _student_edition_agrees(exercise_id, answer, True)
+
+
+REPORTED = "central-asia-2007/reported-or-author"
+
+#: 1.5: a set of letters that offers one more in a note with a hedge.
+SET_HEDGES = [
+    "a, b, c (maybe d)",
+    "a, b, c (or d)",
+    "a, b, c (d?)",
+    "a, b, c (d perhaps)",
+    "a, b, c (d maybe)",
+    "a, b, c (probably d)",
+    "a b c (also d)",
+    "a, b, c — d?",
+    "a, b, c (not e; d?)",
+    "a, b, c, not d (or d)",
+]
+
+
+@pytest.mark.parametrize("answer", SET_HEDGES)
+def test_a_set_hedged_in_a_note_is_refused(answer):
+    verdict = check(REPORTED, answer)
+    assert not verdict.right, (answer, str(verdict))
+    assert "offers another letter" in verdict.message, verdict.message
+    _student_edition_agrees(REPORTED, answer, False)
+
+
+@pytest.mark.parametrize("answer", ["a, b, c", "a, b, c (not d)", "a, b, c, not d or e", "a–c", "a, b, c (reported)"])
+def test_a_set_with_a_careful_note_stays_right(answer):
+    assert check(REPORTED, answer).right, answer
+    _student_edition_agrees(REPORTED, answer, True)

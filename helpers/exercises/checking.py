@@ -29,7 +29,14 @@ from .answers import (
 )
 from .digests import _check_digest
 from .loading import _expected, exercise
-from .options import _chosen_option, _contradicted_letter, _named_options, _names_two_letters, _tag_then_letter
+from .options import (
+    _chosen_option,
+    _contradicted_letter,
+    _hedged_set,
+    _named_options,
+    _names_two_letters,
+    _tag_then_letter,
+)
 from .records import WITHHELD, Exercise, Kind, Verdict, _form
 
 #: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
@@ -147,6 +154,14 @@ def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -
 def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     letters = all(len(item) == 1 for item in expected)
     original = answer  # what the messages quote: the student's answer, not what is left of it
+    if isinstance(answer, str) and letters and _hedged_set(task, answer):
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"{answer.strip()[:40]!r} offers another letter in a note ('maybe', 'or', '?'): give only the "
+            'letters you choose, e.g. "a, b" (you may add "not …" after them).',
+            task.hint,
+        )
     if isinstance(answer, str) and letters:
         answer = _letters_written_out(task, answer)
         kept = _without_excluded_letters(answer)

@@ -427,17 +427,24 @@ def _hedged_letter(given: str, letters: str) -> bool:
     if not lead or lead.group(1) not in letters:
         return False
     first, note = lead.group(1), given[lead.end() :]
+    return _offers_letter(note, letters, {first})
+
+
+def _offers_letter(note: str, letters: str, chosen: set[str], bracket: bool = True) -> bool:
+    """Whether a note offers an option letter not in ``chosen`` with a hedge word or mark, or alone in
+    brackets if ``bracket`` ("(or maybe a)", ", though a is possible", "(d?)", "[a]"), a letter it rules out ("not a",
+    "a is wrong") and the article "a" before a noun left aside."""
     if not note.strip():
         return False
     for other in re.finditer(r"(?<![a-z0-9'’])([a-z])(?![a-z0-9'’-])", note):
         letter = other.group(1)
         before, after = note[: other.start()], note[other.end() :]
-        if letter == first or letter not in letters or _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after):
+        if letter in chosen or letter not in letters or _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after):
             continue
         if letter in "ai" and not _LETTER_FOLLOWS.match(after):
             continue  # the article: "b (a hedge)", "b, maybe a slip"
         bracketed = re.search(r"[(\[]\s*$", before) and re.match(r"\s*(?:[)\]]|$)", after)
-        if bracketed or _HEDGE.search(note):
+        if (bracket and bracketed) or _HEDGE.search(note):
             return True
     return False
 
@@ -473,3 +480,27 @@ def _hedged_words(task: Exercise, given: str) -> bool:
 def _chosen_option(task: Exercise, answer: object) -> int | None:
     """The index of the option a choice answer names; None if it names none, or hedges between two ("b or d")."""
     return None if _names_two_letters(task, answer) else _option_index(task, answer)
+
+
+def _hedged_set(task: Exercise, answer: object) -> bool:
+    """Whether a set of letters offers one more letter in a note with a hedge (any letter, when the
+    exercise lists its options in its question): "a, b, c (maybe d)",
+    "a, b, c (d?)", "a b c (also d)", "a, b, c — d?", "a, b, c, not d (or d)".
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="q", kind=Kind.SET, hint="h", options=("a one", "b two", "c three", "d four"))
+    >>> [_hedged_set(task, answer) for answer in ("a, b, c (maybe d)", "a, b, c (d?)", "a, b, c — d?", "a b c (also d)")]
+    [True, True, True, True]
+    >>> [_hedged_set(task, answer) for answer in ("a, b, c", "a, b, c (not d)", "a, b, c (Aso, Hashimoto, Amari)", "a, b, c (a hedge)")]
+    [False, False, False, False]
+    """
+    if not isinstance(answer, str):
+        return False
+    given = normalise(answer)
+    letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options) or 26]
+    for note in re.finditer(r"[(（\[]([^()（）\[\]]*)(?:[)）\]]|$)|\s[-–—]+\s*(.*)$", given):
+        text = note.group(1) if note.group(1) is not None else note.group(2)
+        # (a letter alone in brackets, "abc (d)", is an extra item: the set's check counts it)
+        if _offers_letter(" " + text if note.group(1) is None else "(" + text + ")", letters, set(), bracket=False):
+            return True
+    return False
