@@ -247,3 +247,64 @@ def test_a_set_hedged_in_a_note_is_refused(answer):
 def test_a_set_with_a_careful_note_stays_right(answer):
     assert check(REPORTED, answer).right, answer
     _student_edition_agrees(REPORTED, answer, True)
+
+
+#: 1.6: an approximate or unsure count where the question asks for an exact count ("How many …?").
+APPROXIMATE = [
+    *(
+        (TAI, answer)
+        for answer in ("about 4", "approximately 4", "around four", "4 or so", "4-ish", "4 approx", "4 (roughly)")
+    ),
+    *((TAI, answer) for answer in ("约4", "4左右", "4个左右", "大约四个", "4+", "4?", "~4", "at most 4")),
+    *((NOTES, answer) for answer in ("about 28", "around 28", "28 (roughly)", "28ish", "28左右", "约二十八", "28?")),
+    (MINUTES, "260?"),
+]
+
+
+@pytest.mark.parametrize("exercise_id, answer", APPROXIMATE)
+def test_an_approximate_count_is_not_the_exact_count(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert not verdict.right, (exercise_id, answer, str(verdict))
+    assert "give the number itself" in verdict.message, verdict.message
+    _student_edition_agrees(exercise_id, answer, False)
+
+
+#: 1.7: a unit that is not the question's, in any script or abbreviation.
+WRONG_UNITS = [
+    *((NOTES, f"28 {unit}") for unit in ("minutes", "hours", "days", "years", "km", "seconds", "pages", "people")),
+    (NOTES, "28 articles"),
+    (TAI, "4 minutes"),
+    (TAI, "4 hours"),
+    (TAI, "4 pages"),
+    *(
+        (MINUTES, answer)
+        for answer in ("二百六十秒", "二百六十天", "二百六十小时", "260 h", "260 s", "260 years", "260 pages")
+    ),
+]
+
+
+@pytest.mark.parametrize("exercise_id, answer", WRONG_UNITS)
+def test_a_unit_the_question_does_not_ask_for_is_refused(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert not verdict.right, (exercise_id, answer, str(verdict))
+    _student_edition_agrees(exercise_id, answer, False)
+
+
+@pytest.mark.parametrize(
+    "exercise_id, answer",
+    [
+        (MINUTES, "about 260"),
+        (MINUTES, "260 minutes"),
+        (MINUTES, "260 min"),
+        (MINUTES, "二百六十分钟"),
+        (NOTES, "28 notes"),
+        (NOTES, "28 footnotes"),
+        (NOTES, "15 + 13 = 28"),
+        (NOTES, "28 (15 + 13)"),
+        (TAI, "4 hits"),
+        (TAI, "4个"),
+    ],
+)
+def test_a_count_with_the_questions_unit_or_a_measure_about_right_stays_right(exercise_id, answer):
+    assert check(exercise_id, answer).right, (exercise_id, answer)
+    _student_edition_agrees(exercise_id, answer, True)

@@ -335,9 +335,9 @@ def _number(value: object) -> float | None:
 
 #: Units a count answer may carry: how an (English) question names each, and how an answer may write it.
 _UNITS = {
-    "minutes": (r"\bminutes?\b", r"minutes?|mins?\b|分钟|分鐘"),
-    "hours": (r"\bhours?\b", r"hours?|hrs?\b|小时|小時|钟头|鐘頭"),
-    "seconds": (r"\bseconds?\b", r"seconds?|secs?\b|秒"),
+    "minutes": (r"\bminutes?\b", r"minutes?|mins?\b|m\b|分钟|分鐘"),
+    "hours": (r"\bhours?\b", r"hours?|hrs?\b|h\b|小时|小時|钟头|鐘頭"),
+    "seconds": (r"\bseconds?\b", r"seconds?|secs?\b|s\b|秒"),
     "days": (r"\bdays?\b", r"days?\b|天"),
     "a percentage": (r"%|\bper ?cent|\bpercentage|\bshare\b|\bproportion", r"%|per ?cent|百分"),
 }
@@ -360,6 +360,18 @@ def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
         return value, ""
     text = unicodedata.normalize("NFKC", answer).casefold()
     asked = [unit for unit, (named, _) in _UNITS.items() if re.search(named, task.question, re.IGNORECASE)]
+    counting = re.search(r"\bhow many\b", task.question, re.IGNORECASE)
+    if not _hedged_number(answer):
+        # "4?" is unsure whatever the question; "about 4" is not the count a "How many …?" question
+        # asks for, though "about 260" minutes is a fair reading of a measure.
+        unsure = re.search(r"[?？]", text)
+        approximate = _APPROXIMATE.search(text)
+        if unsure or (approximate and counting and not asked):
+            bare = _number(_APPROXIMATE.sub(" ", re.sub(r"[?？]", " ", text)).strip())
+            if bare is not None:
+                mark = "?" if unsure else approximate.group().strip() if approximate else ""
+                what = "the exact count" if counting and not asked else "one number"
+                return bare, f"the question asks for {what}: give the number itself, without {mark!r}"
     clock = re.fullmatch(
         r"\s*(\d+)\s*(?:hours?|hrs?|h|小时|小時)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m|分钟|分鐘)\.?\s*", text
     )
@@ -367,12 +379,25 @@ def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
         return float(int(clock[1]) * 60 + int(clock[2])), ""
     if value is None:
         return None, ""
-    after = re.sub(r"^[^a-z%\u3400-\u9fff]*", "", _number_core(text))  # the words after the number
+    # the words after the number (after digits, or after Chinese numerals: 二百六十秒)
+    after = re.sub(r"^[^a-z%\u3400-\u9fff]*[〇零一二两兩三四五六七八九十百千万萬廿卅]*\s*", "", _number_core(text))
     given = [unit for unit, (_, written) in _UNITS.items() if re.match(written, after)]
-    counting = re.search(r"\bhow many\b", task.question, re.IGNORECASE)
-    if given and given[0] not in asked and (asked or (given[0] == "a percentage" and counting)):
+    if given and given[0] not in asked and (asked or counting):
         return value, f"the question asks for {asked[0] if asked else 'a count'}, not {given[0]}"
+    other = _OTHER_NOUNS.match(after)
+    if other and counting and not re.search(rf"\b{other.group(1)}", task.question, re.IGNORECASE):
+        return value, f"the question does not count {other.group(1)}"
     return value, ""
+
+
+#: Words that make a number approximate: "about 4", "4 or so", "4-ish", "4左右", "约4", "~4", "4+".
+_APPROXIMATE = re.compile(
+    r"(?<![a-z])(?:about|around|roughly|approximately|approx\.?|circa|some|nearly|almost|at least|at most|"
+    r"more than|less than|fewer than|or so|or more|or less|odd)(?![a-z])|-?ish\b|[~≈]|(?<=\d)\+\s*$|左右|上下|大约|大概|约|約|差不多"
+)
+
+#: Nouns after a count that a question may not be counting ("28 pages" for a count of notes).
+_OTHER_NOUNS = re.compile(r"(years?|yrs?|pages?|people|persons?|articles?|km|kg|metres?|meters?|words?)(?![a-z])")
 
 
 # What a student may write around a number: "about 260", "共 260", "260 minutes in all".
