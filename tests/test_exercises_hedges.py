@@ -308,3 +308,21 @@ def test_a_unit_the_question_does_not_ask_for_is_refused(exercise_id, answer):
 def test_a_count_with_the_questions_unit_or_a_measure_about_right_stays_right(exercise_id, answer):
     assert check(exercise_id, answer).right, (exercise_id, answer)
     _student_edition_agrees(exercise_id, answer, True)
+
+
+#: 1.8 (the part that is arithmetic): working whose own sum is not the answer it gives.
+@pytest.mark.parametrize(
+    "exercise_id, answer",
+    [
+        (NOTES, "14 + 13 = 28"),
+        (NOTES, "15 + 14 = 28"),
+        (NOTES, "28 (15 + 14)"),
+        (NOTES, "28 (15 + 12)"),
+        (TAI, "4 (2 + 3)"),
+    ],
+)
+def test_working_that_does_not_give_the_answer_is_refused(exercise_id, answer):
+    verdict = check(exercise_id, answer)
+    assert not verdict.right, (exercise_id, answer, str(verdict))
+    assert "your working" in verdict.message, verdict.message
+    _student_edition_agrees(exercise_id, answer, False)

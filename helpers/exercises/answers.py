@@ -379,6 +379,12 @@ def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
         return float(int(clock[1]) * 60 + int(clock[2])), ""
     if value is None:
         return None, ""
+    for working in _WORKING.finditer(text):
+        result = _worked(working.group(1))
+        claimed = float(working.group(2)) if working.group(2) else value
+        if result is not None and not math.isclose(result, claimed):
+            shown = re.sub(r"\s+", " ", working.group(1).strip())
+            return value, f"your working {shown} gives {result:g}, not {claimed:g}"
     # the words after the number (after digits, or after Chinese numerals: 二百六十秒)
     after = re.sub(r"^[^a-z%\u3400-\u9fff]*[〇零一二两兩三四五六七八九十百千万萬廿卅]*\s*", "", _number_core(text))
     given = [unit for unit, (_, written) in _UNITS.items() if re.match(written, after)]
@@ -388,6 +394,26 @@ def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
     if other and counting and not re.search(rf"\b{other.group(1)}", task.question, re.IGNORECASE):
         return value, f"the question does not count {other.group(1)}"
     return value, ""
+
+
+#: Working in a number answer: "15 + 13", "15 + 13 = 28", "30 - 2", "15 × 2 - 2" (sums and products of whole numbers).
+_WORKING = re.compile(r"(?<![\d.,])(\d+(?:\s*[-+×x*]\s*\d+)+)(?![\d.,])(?:\s*=\s*(\d+)(?![\d.,]))?")
+
+
+def _worked(expression: str) -> float | None:
+    """The value of a sum like "15 + 13" or "15 × 2 - 2" (products first); None if it is not one.
+
+    >>> _worked("15 + 13"), _worked("15 × 2 - 2"), _worked("30 - 2"), _worked("4 x 5")
+    (28.0, 28.0, 28.0, 20.0)
+    """
+    total = 0.0
+    for sign, term in re.findall(r"(^|[-+])\s*([\d\s×x*]+)", re.sub(r"\s+", "", expression)):
+        factors = re.split(r"[×x*]", term)
+        if not all(factor.isdigit() for factor in factors):
+            return None
+        product = math.prod(float(factor) for factor in factors)
+        total += -product if sign == "-" else product
+    return total
 
 
 #: Words that make a number approximate: "about 4", "4 or so", "4-ish", "4左右", "约4", "~4", "4+".
