@@ -407,7 +407,7 @@ _NEGATED_AFTER = re.compile(
 
 #: After a lone "a" (or "i"), what makes it a letter rather than the article: the end, a mark, or a verb.
 _LETTER_FOLLOWS = re.compile(
-    r"^\s*(?:$|[,.;:!?？)\]/&、]|(?:is|also|could|might|may|would|fits|seems|possible|possibly|perhaps|maybe|"
+    r"^\s*(?:$|[,.;:!?？)\]/&、]|(?:is|also|could|might|may|would|fits|seems|possib(?:le|ly)(?=\s*(?:$|[,.;:!?)\]]))|perhaps|maybe|"
     r"too|as well|instead|works|again|or|and)(?![a-z]))"
 )
 
