@@ -145,8 +145,8 @@ NOT_RIGHT = [
     ("abe-beijing-2018/separation-joined", "p0012", "not a paragraph id"),
     ("japan-us-2021/trade-minutes", "二百五十", "250 is too low"),
     ("japan-us-2021/trade-minutes", "十十", "wants a number"),
-    ("sources/notes-without-text", "28 (or 29)", "wants a number"),
-    ("sources/notes-without-text", "28, or maybe 29", "wants a number"),
+    ("sources/notes-without-text", "28 (or 29)", "gives two numbers"),
+    ("sources/notes-without-text", "28, or maybe 29", "gives two numbers"),
     # 1.3, 3.4, 3.8: ids
     ("abe-beijing-2018/reported-possibility", "p001, p010, not p015, p011", "1 should not be there (p011)"),
     ("japan-korea-2024/reported-decisions", "p13-p18", "1 should not be there (p014)"),
@@ -169,7 +169,7 @@ NOT_RIGHT = [
     # 3.6: text with additions that is not right says to give only the answer
     ("japan-us-2021/hedge-encirclement", "彷彿 (as if)", "Give only the answer itself"),
     ("japan-us-2021/hedge-encirclement", "儼然 (or 彷彿)", "is not the answer"),
-    ("japan-korea-2024/previous-dialogue-year", "2014, or 2013", "is not the answer"),
+    ("japan-korea-2024/previous-dialogue-year", "2014, or 2013", "gives a second year"),
     # 3.5: dates
     ("japan-us-2021/gsomia-dates", "8月, 11月, 11月22日", "with its year"),
     ("japan-us-2021/gsomia-dates", "2019-08, 2019-12, November 22, 2019", "2 of the 3 items are right"),

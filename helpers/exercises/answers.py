@@ -93,7 +93,7 @@ def normalise(value: object) -> str:
 # "(2023 - 9)", "（2023年减9年）"), a romanisation before Chinese ("yanran 儼然"), or a note after a comma
 # in English words ("2014, 9 years before 2023"). A bracket or note that offers another answer ("(or
 # 彷彿)", ", or 2013") or holds only Chinese (which may be a second answer) is not dropped.
-_HEDGE_WORDS = r"(?:or|maybe|perhaps|possibly|either|probably|或|或者)\b"
+_HEDGE_WORDS = r"(?:(?:or|maybe|perhaps|possibly|either|probably)(?![a-z])|或者?)"
 _TEXT_NOTES = (
     re.compile(r"^\s*p\d{1,3}\s*[:：.,，]\s*|\s*[(（]?\s*p\d{1,3}\s*[)）]?\s*$", re.IGNORECASE),
     re.compile(rf"\s*[(（](?!\s*{_HEDGE_WORDS})(?=[^()（）]*[a-z0-9])[^()（）]*[)）]?\s*$", re.IGNORECASE),
@@ -101,6 +101,71 @@ _TEXT_NOTES = (
     re.compile(r"^[a-z][a-z\s]*\s+(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])\s+[a-z][a-z\s'-]*$", re.IGNORECASE),
     re.compile(rf"\s*[,，;；]\s*(?!.*[\u3400-\u9fff])(?!\s*{_HEDGE_WORDS})(?=.*[a-z]{{3}}).*$", re.IGNORECASE),
 )
+
+
+# A text answer that says it is not the answer: "not 儼然", "儼然 (not)", "儼然 (wrong)", "… (not the answer)".
+_DENIAL = r"(?:not|no|wrong|incorrect|false)(?:\s+(?:the answer|it|this one|this|right|correct))?\s*[.!]*"
+_DENIES_ITSELF = re.compile(
+    rf"^\s*(?:not|no)\s+(?=\S)|[(（]\s*{_DENIAL}\s*(?:[)）]|$)|[,，;；:：—–-]\s*{_DENIAL}\s*$", re.IGNORECASE
+)
+
+
+def _denies_itself(answer: object) -> bool:
+    """Whether a text answer says that it is not the answer ("not 儼然", "儼然 (wrong)"); a note that
+    rules out another answer ("儼然 (not 似乎)") does not.
+
+    >>> [_denies_itself(a) for a in ("not 儼然", "儼然 (not)", "儼然 (wrong)", "儼然 (no)", "儼然 (not the answer)")]
+    [True, True, True, True, True]
+    >>> [_denies_itself(a) for a in ("儼然", "儼然 (not 似乎)", "儼然 (as if)", "2014 (not 2015)")]
+    [False, False, False, False]
+    """
+    return isinstance(answer, str) and bool(_DENIES_ITSELF.search(unicodedata.normalize("NFKC", answer)))
+
+
+# Working in a note: "2023 - 9", "2023年减9年", "2015 - 1 = 2014"; and "9 years before 2023".
+_YEAR_SUM = re.compile(
+    r"(\d+)\s*年?\s*(-|\+|−|减|減|加|minus|plus)\s*(\d+)\s*年?(?:\s*=\s*(\d+)\s*年?)?", re.IGNORECASE
+)
+_YEARS_BEFORE = re.compile(r"(\d+)\s*years?\s+(before|after|earlier than|later than|prior to)\s+(\d{4})", re.IGNORECASE)
+_YEAR_WORDS = re.compile(
+    r"(?<![a-z])(?:nineteen|twenty)[\s-]+(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|oh)(?![a-z])",
+    re.IGNORECASE,
+)
+
+
+def _second_year(answer: object) -> bool:
+    """Whether a year answer offers a second year in its note ("2014 (2015)", "2014年10月 (或2015年)",
+    "2014 (twenty fifteen)") or working that does not give its year ("2014 (2023 - 8)",
+    "2014, 9 years before 2024"); working that gives it is a careful student's note.
+
+    >>> [_second_year(a) for a in ("2014 (2015)", "2014（2015年）", "2014年10月 (或2015年)", "2014 (2023 - 8)", "2014 (2023 - 9 = 2015)")]
+    [True, True, True, True, True]
+    >>> [_second_year(a) for a in ("2014", "2014 (2023 - 9)", "2014, 9 years before 2023", "2014年（2023年减9年）", "2014 (p020)", "2014 (not 2015)")]
+    [False, False, False, False, False, False]
+    """
+    if not isinstance(answer, str):
+        return False
+    text = unicodedata.normalize("NFKC", answer)
+    head = re.match(r"\D*?(?<!\d)(\d{4})(?!\d)", text)
+    if not head:
+        return False
+    year, note = int(head.group(1)), text[head.end() :]
+    for first, sign, second, result in _YEAR_SUM.findall(note):
+        value = int(first) + int(second) if sign.casefold() in ("+", "加", "plus") else int(first) - int(second)
+        if value != year or (result and int(result) != year):
+            return True
+    for count, way, base in _YEARS_BEFORE.findall(note):
+        if int(base) + (int(count) if way.casefold().startswith(("after", "later")) else -int(count)) != year:
+            return True
+    rest = _YEARS_BEFORE.sub(" ", _YEAR_SUM.sub(" ", note))
+    # a year the note rules out is not a second answer: "2014 (not 2015)"
+    rest = re.sub(
+        r"(?:(?<![a-z])not|不是|而非|非)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})", " ", rest, flags=re.IGNORECASE
+    )
+    others = {int(y) for y in re.findall(r"(?<![\dp])\d{4}(?!\d)", rest, re.IGNORECASE)}
+    others |= {int(y.translate(_NUMERAL_DIGITS)) for y in re.findall(r"[〇零一二三四五六七八九]{4}", rest)}
+    return bool(others - {year}) or bool(_YEAR_WORDS.search(rest))
 
 
 def _text_readings(answer: object) -> list[str]:
@@ -116,6 +181,8 @@ def _text_readings(answer: object) -> list[str]:
     """
     text = unicodedata.normalize("NFKC", str(answer)).strip()
     readings = [normalise(text)]
+    if _denies_itself(text) or _second_year(text):
+        return readings
     for pattern in _TEXT_NOTES:
         text = pattern.sub("", text).strip()
         readings.append(normalise(text))
@@ -206,12 +273,50 @@ def _date_key(text: str) -> str:
     return f"{match[1]}-{int(match[2]):02d}" + (f"-{int(match[3]):02d}" if match[3] else "")
 
 
+# A word or mark that offers a second value: "4 or 5", "四或五", "4 (5?)" ("4 or so" is not a second value).
+_NUMBER_HEDGE = re.compile(r"(?<![a-z])(?:or(?!\s+so\b)|maybe|perhaps|possibly|probably|either)(?![a-z])|[?？或]")
+
+# A number in an answer: digits, a run of Chinese numerals, or an English number word; a number after
+# "not" ("4 (not 5)") is one the student rules out.
+_NUMBER_TOKEN = re.compile(
+    r"(?<![a-z])not\s+|\d+(?:[.,]\d+)?|[〇零一二两兩三四五六七八九十百千万萬廿卅]+|(?<![a-z])(?:"
+    + "|".join(sorted((*_ENGLISH_NUMBERS, *_ENGLISH_TENS), key=len, reverse=True))
+    + r")(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?(?![a-z])"
+)
+
+
+def _hedged_number(answer: object) -> bool:
+    """Whether a number answer offers two values with a hedge word or mark, in any script:
+    "4 or 5", "4 (or 5)", "四或五", "四 (或五)", "four (or five)", "二十八或二十九", "4 (5?)".
+
+    >>> [_hedged_number(a) for a in ("4 or 5", "四或者五", "four (or five)", "二十八或二十九", "4 (5?)", "260 (270?)")]
+    [True, True, True, True, True, True]
+    >>> [_hedged_number(a) for a in ("4", "28 (15 + 13)", "4 (not 5)", "two hundred and sixty", "about 260", "4 hours 20 minutes")]
+    [False, False, False, False, False, False]
+    """
+    if not isinstance(answer, str):
+        return False
+    text = unicodedata.normalize("NFKC", answer).casefold()
+    if not _NUMBER_HEDGE.search(text):
+        return False
+    values, negated = 0, False
+    for token in _NUMBER_TOKEN.finditer(text):
+        if token.group().startswith("not"):
+            negated = True
+            continue
+        values += not negated
+        negated = False
+    return values >= 2
+
+
 def _number(value: object) -> float | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, numbers.Real):
         number = float(value)
     elif isinstance(value, str):
+        if _hedged_number(value):
+            return None
         text = _number_core(unicodedata.normalize("NFKC", value).strip().replace("\u2212", "-"))
         # "1,234", "3.92%", "80 minutes", "10倍": a number, then at most a short unit without digits.
         match = _NUMBER_TEXT.fullmatch(text)
@@ -230,9 +335,9 @@ def _number(value: object) -> float | None:
 
 #: Units a count answer may carry: how an (English) question names each, and how an answer may write it.
 _UNITS = {
-    "minutes": (r"\bminutes?\b", r"minutes?|mins?\b|分钟|分鐘"),
-    "hours": (r"\bhours?\b", r"hours?|hrs?\b|小时|小時|钟头|鐘頭"),
-    "seconds": (r"\bseconds?\b", r"seconds?|secs?\b|秒"),
+    "minutes": (r"\bminutes?\b", r"minutes?|mins?\b|m\b|分钟|分鐘"),
+    "hours": (r"\bhours?\b", r"hours?|hrs?\b|h\b|小时|小時|钟头|鐘頭"),
+    "seconds": (r"\bseconds?\b", r"seconds?|secs?\b|s\b|秒"),
     "days": (r"\bdays?\b", r"days?\b|天"),
     "a percentage": (r"%|\bper ?cent|\bpercentage|\bshare\b|\bproportion", r"%|per ?cent|百分"),
 }
@@ -255,6 +360,18 @@ def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
         return value, ""
     text = unicodedata.normalize("NFKC", answer).casefold()
     asked = [unit for unit, (named, _) in _UNITS.items() if re.search(named, task.question, re.IGNORECASE)]
+    counting = re.search(r"\bhow many\b", task.question, re.IGNORECASE)
+    if not _hedged_number(answer):
+        # "4?" is unsure whatever the question; "about 4" is not the count a "How many …?" question
+        # asks for, though "about 260" minutes is a fair reading of a measure.
+        unsure = re.search(r"[?？]", text)
+        approximate = _APPROXIMATE.search(text)
+        if unsure or (approximate and counting and not asked):
+            bare = _number(_APPROXIMATE.sub(" ", re.sub(r"[?？]", " ", text)).strip())
+            if bare is not None:
+                mark = "?" if unsure else approximate.group().strip() if approximate else ""
+                what = "the exact count" if counting and not asked else "one number"
+                return bare, f"the question asks for {what}: give the number itself, without {mark!r}"
     clock = re.fullmatch(
         r"\s*(\d+)\s*(?:hours?|hrs?|h|小时|小時)\s*(?:and\s*)?(\d+)\s*(?:minutes?|mins?|m|分钟|分鐘)\.?\s*", text
     )
@@ -262,12 +379,51 @@ def _number_for(task: Exercise, answer: object) -> tuple[float | None, str]:
         return float(int(clock[1]) * 60 + int(clock[2])), ""
     if value is None:
         return None, ""
-    after = re.sub(r"^[^a-z%\u3400-\u9fff]*", "", _number_core(text))  # the words after the number
+    for working in _WORKING.finditer(text):
+        result = _worked(working.group(1))
+        claimed = float(working.group(2)) if working.group(2) else value
+        if result is not None and not math.isclose(result, claimed):
+            shown = re.sub(r"\s+", " ", working.group(1).strip())
+            return value, f"your working {shown} gives {result:g}, not {claimed:g}"
+    # the words after the number (after digits, or after Chinese numerals: 二百六十秒)
+    after = re.sub(r"^[^a-z%\u3400-\u9fff]*[〇零一二两兩三四五六七八九十百千万萬廿卅]*\s*", "", _number_core(text))
     given = [unit for unit, (_, written) in _UNITS.items() if re.match(written, after)]
-    counting = re.search(r"\bhow many\b", task.question, re.IGNORECASE)
-    if given and given[0] not in asked and (asked or (given[0] == "a percentage" and counting)):
+    if given and given[0] not in asked and (asked or counting):
         return value, f"the question asks for {asked[0] if asked else 'a count'}, not {given[0]}"
+    other = _OTHER_NOUNS.match(after)
+    if other and counting and not re.search(rf"\b{other.group(1)}", task.question, re.IGNORECASE):
+        return value, f"the question does not count {other.group(1)}"
     return value, ""
+
+
+#: Working in a number answer: "15 + 13", "15 + 13 = 28", "30 - 2", "15 × 2 - 2" (sums and products of whole numbers).
+_WORKING = re.compile(r"(?<![\d.,])(\d+(?:\s*[-+×x*]\s*\d+)+)(?![\d.,])(?:\s*=\s*(\d+)(?![\d.,]))?")
+
+
+def _worked(expression: str) -> float | None:
+    """The value of a sum like "15 + 13" or "15 × 2 - 2" (products first); None if it is not one.
+
+    >>> _worked("15 + 13"), _worked("15 × 2 - 2"), _worked("30 - 2"), _worked("4 x 5")
+    (28.0, 28.0, 28.0, 20.0)
+    """
+    total = 0.0
+    for sign, term in re.findall(r"(^|[-+])\s*([\d\s×x*]+)", re.sub(r"\s+", "", expression)):
+        factors = re.split(r"[×x*]", term)
+        if not all(factor.isdigit() for factor in factors):
+            return None
+        product = math.prod(float(factor) for factor in factors)
+        total += -product if sign == "-" else product
+    return total
+
+
+#: Words that make a number approximate: "about 4", "4 or so", "4-ish", "4左右", "约4", "~4", "4+".
+_APPROXIMATE = re.compile(
+    r"(?<![a-z])(?:about|around|roughly|approximately|approx\.?|circa|some|nearly|almost|at least|at most|"
+    r"more than|less than|fewer than|or so|or more|or less|odd)(?![a-z])|-?ish\b|[~≈]|(?<=\d)\+\s*$|左右|上下|大约|大概|约|約|差不多"
+)
+
+#: Nouns after a count that a question may not be counting ("28 pages" for a count of notes).
+_OTHER_NOUNS = re.compile(r"(years?|yrs?|pages?|people|persons?|articles?|km|kg|metres?|meters?|words?)(?![a-z])")
 
 
 # What a student may write around a number: "about 260", "共 260", "260 minutes in all".

@@ -14,10 +14,13 @@ from .answers import (
     _DATE_WITHOUT_YEAR,
     _SEPARATORS,
     _answer_id_keys,
+    _denies_itself,
+    _hedged_number,
     _items,
     _letter_run,
     _letters_written_out,
     _number_for,
+    _second_year,
     _spaced_list,
     _text_readings,
     _wants,
@@ -26,7 +29,14 @@ from .answers import (
 )
 from .digests import _check_digest
 from .loading import _expected, exercise
-from .options import _chosen_option, _contradicted_letter, _named_options, _names_two_letters, _tag_then_letter
+from .options import (
+    _chosen_option,
+    _contradicted_letter,
+    _hedged_set,
+    _named_options,
+    _names_two_letters,
+    _tag_then_letter,
+)
 from .records import WITHHELD, Exercise, Kind, Verdict, _form
 
 #: What check() says for "no answer yet" in a Voilà dashboard, where there is no cell to type into.
@@ -144,6 +154,14 @@ def _compare_sets(task: Exercise, want: frozenset, have: set, show, what: str) -
 def _check_set(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     letters = all(len(item) == 1 for item in expected)
     original = answer  # what the messages quote: the student's answer, not what is left of it
+    if isinstance(answer, str) and letters and _hedged_set(task, answer):
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"{answer.strip()[:40]!r} offers another letter in a note ('maybe', 'or', '?'): give only the "
+            'letters you choose, e.g. "a, b" (you may add "not …" after them).',
+            task.hint,
+        )
     if isinstance(answer, str) and letters:
         answer = _letters_written_out(task, answer)
         kept = _without_excluded_letters(answer)
@@ -250,6 +268,13 @@ def _check_list(task: Exercise, expected: tuple, answer: object) -> Verdict:
 
 def _check_number(task: Exercise, expected: float, answer: object) -> Verdict:
     value, wrong_unit = _number_for(task, answer)
+    if value is None and _hedged_number(answer):
+        return Verdict(
+            task.id,
+            "unreadable",
+            f"{str(answer).strip()[:40]!r} gives two numbers: give the one number you choose.",
+            task.hint,
+        )
     if value is None:
         return _unreadable(task, answer)
     if wrong_unit:
@@ -270,6 +295,22 @@ def _check_text(task: Exercise, expected: frozenset, answer: object) -> Verdict:
     readings = _text_readings(answer)
     if any(reading in expected for reading in readings):
         return Verdict(task.id, "right", "Right.")
+    if _second_year(answer):
+        return Verdict(
+            task.id,
+            "wrong",
+            f"Not yet: {str(answer).strip()[:60]!r} gives a second year, or working that does not give your "
+            "year: give one year (working in brackets is welcome if it gives that year).",
+            task.hint,
+        )
+    if _denies_itself(answer):
+        return Verdict(
+            task.id,
+            "wrong",
+            f"Not yet: {str(answer).strip()[:60]!r} says it is not the answer: give the answer you choose, "
+            "without 'not'.",
+            task.hint,
+        )
     if len(readings) > 1:
         # a gloss, a tag or a note was added: do not suggest that the word itself is wrong, nor that it is right
         return Verdict(

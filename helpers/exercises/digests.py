@@ -21,7 +21,7 @@ from .answers import (
     normalise,
 )
 from .loading import _expected, exercise
-from .options import _chosen_option
+from .options import _chosen_option, _hedged_set
 from .records import Exercise, Kind, Verdict
 
 #: What the student edition's check() adds to a verdict it made from digests.
@@ -92,7 +92,13 @@ def _student_keys(task: Exercise, answer: object) -> list[str]:
         return _canonical(Kind.IDS, set(read[0]))
     if task.kind in (Kind.SET, Kind.LIST):
         if task.kind is Kind.SET and isinstance(answer, str):
+            if _hedged_set(task, answer):
+                return []  # "a, b, c (maybe d)": a hedge, as _check_set reads it
             answer = _letters_written_out(task, answer)  # "a–c", "all except d and e" (labels "(a)" only)
+            # words in brackets after letters, as _check_set drops them: "a, b, c (reported)"
+            dropped = re.sub(r"[(（][^()（）]{2,}[)）]", " ", answer)
+            if dropped != answer and re.fullmatch(r"[\sa-zA-Z,，、;；&/]*", dropped):
+                answer = dropped
         items = _items(answer)
         if not items:
             return []

@@ -382,12 +382,125 @@ def _names_two_letters(task: Exercise, answer: object) -> bool:
     if not isinstance(answer, str):
         return False
     letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options)]
-    pair = _TWO_LETTERS.match(normalise(answer)) or _LETTER_OR_LETTER.match(normalise(answer))
-    if pair is None:
+    given = normalise(answer)
+    pair = _TWO_LETTERS.match(given) or _LETTER_OR_LETTER.match(given)
+    if pair is not None and pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters):
+        return True
+    return _hedged_letter(given, letters) or _hedged_words(task, given)
+
+
+#: Words and marks in a letter's note that offer a second option: "b (or maybe a)", "b, though a is possible".
+_HEDGE = re.compile(
+    r"(?<![a-z])(?:or|maybe|perhaps|possibly|possible|probably|likely|might|could|though|although|unless|also|"
+    r"either|leaning|second choice|think|guess|sure|unsure|close|fits|too|as well)(?![a-z])|[?？或也许可能]"
+)
+
+#: A letter the note rules out: "not a", "rather than a", "not a or c" (a run of letters after the negation).
+_NEGATED_BEFORE = re.compile(
+    r"(?:(?<![a-z])(?:not|no|nor|than|instead of|unlike|except|excluding|without|neither)|不是|而非|并非|非)\s*"
+    r"(?:\(?[a-z]\)?\s*(?:,|/|&|or|and|nor)\s*)*[(\[]?$"
+)
+_NEGATED_AFTER = re.compile(
+    r"^[)\]]?\s*(?:(?:,|/|&|or|and)\s*\(?[a-z]\)?\s*)*(?:is|are|seems?)\s+"
+    r"(?:not|wrong|incorrect|false|out|ruled out|excluded|unchanged)(?![a-z])|^[)\]]?\s*(?:isn|aren|doesn|don|can)['’]?t\b"
+)
+
+#: After a lone "a" (or "i"), what makes it a letter rather than the article: the end, a mark, or a verb.
+_LETTER_FOLLOWS = re.compile(
+    r"^\s*(?:$|[,.;:!?？)\]/&、]|(?:is|also|could|might|may|would|fits|seems|possib(?:le|ly)(?=\s*(?:$|[,.;:!?)\]]))|perhaps|maybe|"
+    r"too|as well|instead|works|again|or|and)(?![a-z]))"
+)
+
+
+def _hedged_letter(given: str, letters: str) -> bool:
+    """Whether a letter answer's note offers another option's letter with a hedge word or mark:
+    "b (or maybe a)", "b, though a is possible", "b (a?)", "b [a]", "b (leaning a)", "either b or d".
+    A letter the note rules out ("b, not a", "b (a is wrong)") is a reason, and "a" before a noun is the
+    article ("b (a hedge)").
+
+    >>> [_hedged_letter(answer, "abcd") for answer in ("b (or maybe a)", "b, though a is possible", "b [a]", "b (c perhaps)")]
+    [True, True, True, True]
+    >>> [_hedged_letter(answer, "abcd") for answer in ("b, not a", "b (a is more hedged; c and d are unchanged)", "b, not hedging", "b (maybe a hedge)", "b, not a or c")]
+    [False, False, False, False, False]
+    """
+    lead = re.match(r"(?:either\s+)?(?:(?:option|answer|choice)\s*:?\s*)?\(?([a-z])(?![a-z0-9'’])\)?", given)
+    if not lead or lead.group(1) not in letters:
         return False
-    return pair.group(1) != pair.group(2) and {pair.group(1), pair.group(2)} <= set(letters)
+    first, note = lead.group(1), given[lead.end() :]
+    return _offers_letter(note, letters, {first})
+
+
+def _offers_letter(note: str, letters: str, chosen: set[str], bracket: bool = True) -> bool:
+    """Whether a note offers an option letter not in ``chosen`` with a hedge word or mark, or alone in
+    brackets if ``bracket`` ("(or maybe a)", ", though a is possible", "(d?)", "[a]"), a letter it rules out ("not a",
+    "a is wrong") and the article "a" before a noun left aside."""
+    if not note.strip():
+        return False
+    for other in re.finditer(r"(?<![a-z0-9'’])([a-z])(?![a-z0-9'’-])", note):
+        letter = other.group(1)
+        before, after = note[: other.start()], note[other.end() :]
+        if letter in chosen or letter not in letters or _NEGATED_BEFORE.search(before) or _NEGATED_AFTER.match(after):
+            continue
+        if letter in "ai" and not _LETTER_FOLLOWS.match(after):
+            continue  # the article: "b (a hedge)", "b, maybe a slip"
+        bracketed = re.search(r"[(\[]\s*$", before) and re.match(r"\s*(?:[)\]]|$)", after)
+        if (bracket and bracketed) or _HEDGE.search(note):
+            return True
+    return False
+
+
+def _hedged_words(task: Exercise, given: str) -> bool:
+    """Whether an answer names one option, then a hedge word and another option's words:
+    "ROC (or PRC)", "the ROC, though maybe the PRC", "not an error (or an error)"."""
+    split = re.match(
+        r"(.+?)\s*(?:[(\[]\s*|[,;—–]\s*|\s-+\s*)?(?<![a-z])(?:or|maybe|perhaps|possibly|though|although|unless|"
+        r"but maybe|probably|或)(?![a-z])\s*(.+)",
+        given,
+    )
+    if not split:
+        return False
+    head = _option_index(task, normalise(split.group(1)))
+    tail = split.group(2)
+    while True:
+        shorter = re.sub(
+            r"^(?:[,;:(\[]|\s|(?:or|maybe|perhaps|possibly|probably|even|it is|it's|could be|might be)(?![a-z]))+",
+            "",
+            tail,
+        )
+        if shorter == tail:
+            break
+        tail = shorter
+    tail = normalise(re.sub(r"[)\]?.!]+$", "", tail))
+    if head is None or not tail:
+        return False
+    others = _named_options(task, tail)
+    return bool(others) and head not in others
 
 
 def _chosen_option(task: Exercise, answer: object) -> int | None:
     """The index of the option a choice answer names; None if it names none, or hedges between two ("b or d")."""
     return None if _names_two_letters(task, answer) else _option_index(task, answer)
+
+
+def _hedged_set(task: Exercise, answer: object) -> bool:
+    """Whether a set of letters offers one more letter in a note with a hedge (any letter, when the
+    exercise lists its options in its question): "a, b, c (maybe d)",
+    "a, b, c (d?)", "a b c (also d)", "a, b, c — d?", "a, b, c, not d (or d)".
+
+    >>> from helpers.exercises.records import Kind
+    >>> task = Exercise(id="x", question="q", kind=Kind.SET, hint="h", options=("a one", "b two", "c three", "d four"))
+    >>> [_hedged_set(task, answer) for answer in ("a, b, c (maybe d)", "a, b, c (d?)", "a, b, c — d?", "a b c (also d)")]
+    [True, True, True, True]
+    >>> [_hedged_set(task, answer) for answer in ("a, b, c", "a, b, c (not d)", "a, b, c (Aso, Hashimoto, Amari)", "a, b, c (a hedge)")]
+    [False, False, False, False]
+    """
+    if not isinstance(answer, str):
+        return False
+    given = normalise(answer)
+    letters = "abcdefghijklmnopqrstuvwxyz"[: len(task.options) or 26]
+    for note in re.finditer(r"[(（\[]([^()（）\[\]]*)(?:[)）\]]|$)|\s[-–—]+\s*(.*)$", given):
+        text = note.group(1) if note.group(1) is not None else note.group(2)
+        # (a letter alone in brackets, "abc (d)", is an extra item: the set's check counts it)
+        if _offers_letter(" " + text if note.group(1) is None else "(" + text + ")", letters, set(), bracket=False):
+            return True
+    return False
