@@ -182,3 +182,11 @@ def test_a_wrong_or_hedging_answer_is_refused_with_a_true_message(exercise_id, a
     assert not verdict.right and says in verdict.message, (answer, verdict.message)
     assert "Give the letter of one option" not in verdict.message or not says, (answer, verdict.message)
     _student_edition_agrees(exercise_id, answer, False)
+
+
+def test_a_range_of_ids_keeps_an_article_id_of_any_form():
+    # A teacher's sixth article may have an id without a year ("demo"): every id of the range is its.
+    from helpers.exercises.answers import _id_items
+
+    items, excluded = _id_items("demo:p015–p017, demo:p020")
+    assert items == ["demo:p015", "demo:p016", "demo:p017", "demo:p020"] and excluded == []

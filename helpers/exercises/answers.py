@@ -11,13 +11,14 @@ import unicodedata
 
 import pandas as pd
 
+from ..text.datafiles import ID_SLUG_FORM
 from ..text.quantities import parse_number
 from ..text.script import to_simplified
 from .records import Exercise, _form
 
 # (at most three digits after the zeros a student may add: "p0012" is not p012)
 _PARA_ID = re.compile(
-    r"^(?:(?P<article>[a-z0-9][a-z0-9-]*)\s*:\s*)?p?\s*(?=\d{1,3}$|[1-9])0*(?P<number>\d+)$", re.IGNORECASE
+    rf"^(?:(?P<article>{ID_SLUG_FORM})\s*:\s*)?p?\s*(?=\d{{1,3}}$|[1-9])0*(?P<number>\d+)$", re.IGNORECASE
 )
 
 
@@ -84,7 +85,7 @@ def normalise(value: object) -> str:
         text = text.strip().strip(_QUOTES).strip()
     # "2014 年 10 月", as the articles print dates: no space inside a date.
     text = re.sub(r"(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d)", "", text)
-    text = _YEAR_IN_NUMERALS.sub(lambda m: m[0].translate(_NUMERAL_DIGITS), text)
+    text = _YEAR_IN_NUMERALS.sub(lambda m: f"{parse_number(m[0]):.0f}", text)
     return _date_key(_BEFORE_A_DATE.sub("", text.rstrip("。.")))
 
 
@@ -93,7 +94,10 @@ def normalise(value: object) -> str:
 # "(2023 - 9)", "（2023年减9年）"), a romanisation before Chinese ("yanran 儼然"), or a note after a comma
 # in English words ("2014, 9 years before 2023"). A bracket or note that offers another answer ("(or
 # 彷彿)", ", or 2013") or holds only Chinese (which may be a second answer) is not dropped.
-_HEDGE_WORDS = r"(?:(?:or|maybe|perhaps|possibly|either|probably)(?![a-z])|或者?)"
+#: The words that offer a second answer, the one list every hedge pattern of the package is built from
+#: (each adds the words and marks of its own place: "either", "though", "?", 或).
+HEDGE_WORD = r"(?:or|maybe|perhaps|possibly|probably)"
+_HEDGE_WORDS = rf"(?:(?:{HEDGE_WORD}|either)(?![a-z])|或者?)"
 _TEXT_NOTES = (
     re.compile(r"^\s*p\d{1,3}\s*[:：.,，]\s*|\s*[(（]?\s*p\d{1,3}\s*[)）]?\s*$", re.IGNORECASE),
     re.compile(rf"\s*[(（](?!\s*{_HEDGE_WORDS})(?=[^()（）]*[a-z0-9])[^()（）]*[)）]?\s*$", re.IGNORECASE),
@@ -164,7 +168,7 @@ def _second_year(answer: object) -> bool:
         r"(?:(?<![a-z])not|不是|而非|非)\s*(?:\d{4}|[〇零一二三四五六七八九]{4})", " ", rest, flags=re.IGNORECASE
     )
     others = {int(y) for y in re.findall(r"(?<![\dp])\d{4}(?!\d)", rest, re.IGNORECASE)}
-    others |= {int(y.translate(_NUMERAL_DIGITS)) for y in re.findall(r"[〇零一二三四五六七八九]{4}", rest)}
+    others |= {int(parse_number(y)) for y in re.findall(r"[〇零一二三四五六七八九]{4}", rest)}
     return bool(others - {year}) or bool(_YEAR_WORDS.search(rest))
 
 
@@ -195,7 +199,6 @@ _BEFORE_A_DATE = re.compile(r"^(?:in the year|in|the year|year)\s+(?=[a-z.,\s\d]
 
 
 # A year in Chinese numerals (二〇一四年, 二零一四年): four digits before 年.
-_NUMERAL_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 
 # Without 年 only when the numerals are the whole answer and begin like a year (二〇一四).
@@ -274,7 +277,7 @@ def _date_key(text: str) -> str:
 
 
 # A word or mark that offers a second value: "4 or 5", "四或五", "4 (5?)" ("4 or so" is not a second value).
-_NUMBER_HEDGE = re.compile(r"(?<![a-z])(?:or(?!\s+so\b)|maybe|perhaps|possibly|probably|either)(?![a-z])|[?？或]")
+_NUMBER_HEDGE = re.compile(rf"(?<![a-z])(?!or\s+so\b)(?:{HEDGE_WORD}|either)(?![a-z])|[?？或]")
 
 # A number in an answer: digits, a run of Chinese numerals, or an English number word; a number after
 # "not" ("4 (not 5)") is one the student rules out.
@@ -447,13 +450,11 @@ def _number_core(text: str) -> str:
         text = text.rsplit("=", 1)[1].strip()
     text = _AFTER_A_NUMBER.sub("", _BEFORE_A_NUMBER.sub("", text))
     # working in brackets after the number ("28 (15 in one article, 13 in the other)")
-    bracketed = re.fullmatch(r"(.+?)\s*[(（](?!\s*(?:or|maybe|perhaps|possibly|not|或)\b)[^()（）]*[)）]?", text)
+    bracketed = re.fullmatch(rf"(.+?)\s*[(（](?!\s*(?:{HEDGE_WORD}|not|或)\b)[^()（）]*[)）]?", text)
     if bracketed and re.search(r"\d|[一二两兩三四五六七八九十百千]|[a-z]", bracketed.group(1)):
         text = bracketed.group(1)
     # a note after a comma, a colon or a semicolon that starts with no digit ("4, all 上台"; "1,234" stays)
-    noted = re.fullmatch(
-        r"(.+?)\s*(?:[,，;；:：]\s+|[，；：]\s*)(?!(?:or|maybe|perhaps|possibly|not|或)\b)([^\d\s][^\d]*)", text
-    )
+    noted = re.fullmatch(rf"(.+?)\s*(?:[,，;；:：]\s+|[，；：]\s*)(?!(?:{HEDGE_WORD}|not|或)\b)([^\d\s][^\d]*)", text)
     if noted:
         text = noted.group(1)
     return text.strip()
@@ -486,9 +487,7 @@ def _number_word(text: str) -> float | None:
     numeral = chinese.group("word").replace("廿", "二十").replace("卅", "三十")
     if not _CHINESE_NUMERAL.fullmatch(numeral):
         return None  # "十十", "百二": not a numeral
-    if len(numeral) > 1 and all(char in "〇零一二两兩三四五六七八九" for char in numeral):
-        return float(numeral.translate(_NUMERAL_DIGITS_ALL))  # 二六〇 is read digit by digit
-    try:
+    try:  # parse_number also reads digits one by one (二六〇)
         return parse_number(numeral)
     except ValueError:
         return None
@@ -499,9 +498,6 @@ _CHINESE_NUMERAL = re.compile(
     r"[〇零一二两兩三四五六七八九]+|(?=.)(?:[一二两兩三四五六七八九]千)?零?(?:[一二两兩三四五六七八九]百)?零?"
     r"(?:[一二两兩三四五六七八九]?十)?[一二三四五六七八九]?"
 )
-
-
-_NUMERAL_DIGITS_ALL = str.maketrans("〇零一二两兩三四五六七八九", "0012223456789")
 
 
 def _english_number(words: str) -> float | None:
@@ -573,7 +569,7 @@ _PARAGRAPH_WORD = re.compile(r"(?:\bparagraphs?|\bparas?\.?|\bpp?\.|¶)\s*(?=\d)
 
 
 # One id as a student writes it in a longer answer (with or without its article).
-_ID_TOKEN = r"(?:[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d{4}\s*:\s*)?p?\d{1,4}"
+_ID_TOKEN = rf"(?:{ID_SLUG_FORM}\s*:\s*)?p?\d{{1,4}}"
 
 
 # A range of ids: "p015–p018", "p015-p018", "p015 to p018", "15-18".

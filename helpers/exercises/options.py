@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .answers import _EXCLUDING, _without_excluded_letters, normalise
+from .answers import _EXCLUDING, HEDGE_WORD, _without_excluded_letters, normalise
 from .records import Exercise, _option_text
 
 
@@ -361,7 +361,7 @@ def _starts_with_words(text: str, start: str) -> bool:
 # "b, d", "b or d", "(b) (d)". The second letter must end there or before a separator, so a gloss that
 # begins with a letter-like word ("b, a balanced diplomacy", "b) balanced diplomacy") is not caught.
 # "b (or a)", "b (maybe c)": a second letter offered in brackets is a hedge between two options too.
-_LETTER_OR_LETTER = re.compile(r"\(?([a-z])\)?\s*\(\s*(?:or|maybe|perhaps|possibly|或)\s*\(?([a-z])\)?\s*\)?$")
+_LETTER_OR_LETTER = re.compile(rf"\(?([a-z])\)?\s*\(\s*(?:{HEDGE_WORD}|或)\s*\(?([a-z])\)?\s*\)?$")
 
 
 _TWO_LETTERS = re.compile(
@@ -390,9 +390,10 @@ def _names_two_letters(task: Exercise, answer: object) -> bool:
 
 
 #: Words and marks in a letter's note that offer a second option: "b (or maybe a)", "b, though a is possible".
+#: 也许 and 可能 are matched as words: their characters alone are in other words (能源, 可以).
 _HEDGE = re.compile(
-    r"(?<![a-z])(?:or|maybe|perhaps|possibly|possible|probably|likely|might|could|though|although|unless|also|"
-    r"either|leaning|second choice|think|guess|sure|unsure|close|fits|too|as well)(?![a-z])|[?？或也许可能]"
+    rf"(?<![a-z])(?:{HEDGE_WORD}|possible|likely|might|could|though|although|unless|also|"
+    r"either|leaning|second choice|think|guess|sure|unsure|close|fits|too|as well)(?![a-z])|[?？或]|也许|可能"
 )
 
 #: A letter the note rules out: "not a", "rather than a", "not a or c" (a run of letters after the negation).
@@ -453,8 +454,8 @@ def _hedged_words(task: Exercise, given: str) -> bool:
     """Whether an answer names one option, then a hedge word and another option's words:
     "ROC (or PRC)", "the ROC, though maybe the PRC", "not an error (or an error)"."""
     split = re.match(
-        r"(.+?)\s*(?:[(\[]\s*|[,;—–]\s*|\s-+\s*)?(?<![a-z])(?:or|maybe|perhaps|possibly|though|although|unless|"
-        r"but maybe|probably|或)(?![a-z])\s*(.+)",
+        rf"(.+?)\s*(?:[(\[]\s*|[,;—–]\s*|\s-+\s*)?(?<![a-z])(?:{HEDGE_WORD}|though|although|unless|"
+        r"but maybe|或)(?![a-z])\s*(.+)",
         given,
     )
     if not split:
@@ -463,7 +464,7 @@ def _hedged_words(task: Exercise, given: str) -> bool:
     tail = split.group(2)
     while True:
         shorter = re.sub(
-            r"^(?:[,;:(\[]|\s|(?:or|maybe|perhaps|possibly|probably|even|it is|it's|could be|might be)(?![a-z]))+",
+            rf"^(?:[,;:(\[]|\s|(?:{HEDGE_WORD}|even|it is|it's|could be|might be)(?![a-z]))+",
             "",
             tail,
         )

@@ -34,8 +34,10 @@ else:  # pragma: no cover - Python 3.10
 #: The folder of the data files that ship with the package.
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
+#: The form of an article id, a lower-case slug, for patterns that find one inside longer text.
+ID_SLUG_FORM = r"[a-z0-9][a-z0-9-]*"
 #: An id a catalog, a glossary or an argument map uses for an article: a lower-case slug.
-ID_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_SLUG = re.compile(rf"^{ID_SLUG_FORM}$")
 
 
 class DataFileError(CorpusError):
