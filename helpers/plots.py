@@ -163,7 +163,7 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     >>> ax = new_axes()
     >>> bars = ax.bar(["2018", "2019"], [5.0, 7.5]); title = ax.set_title("Swaps"); label = ax.set_ylabel("JPY tn")
     >>> text_alternative(ax.figure)
-    'Chart: Swaps. y axis: JPY tn. Bars: 2018 5; 2019 7.5.'
+    'Chart: Swaps. y axis: JPY tn. Bars: 2018: 5; 2019: 7.5.'
     >>> ax = new_axes(); points = ax.plot([2018, 2022], [1.3, 2.0], "o", label="share")
     >>> text_alternative(ax.figure)
     'Chart: Points share: 1.3 (2018), 2 (2022).'
@@ -178,6 +178,11 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     if figure.get_suptitle():
         parts.append(_one_line(figure.get_suptitle()) + ".")
     for ax in figure.axes:
+        if hasattr(ax, "_colorbar"):  # a colour bar's label names the scale, not an axis of the data
+            label = ax.get_ylabel() or ax.get_xlabel()
+            if label:
+                parts.append(f"Colour scale: {_one_line(label)}.")
+            continue
         if ax.get_title():
             parts.append(_one_line(ax.get_title()) + ".")
         for name, label in (("x", ax.get_xlabel()), ("y", ax.get_ylabel())):
@@ -185,32 +190,17 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
                 parts.append(f"{name} axis: {_one_line(label)}.")
         for container in ax.containers:
             bars = [bar for bar in container if hasattr(bar, "get_height")]
-            if not bars:
-                continue
-            horizontal = getattr(container, "orientation", "vertical") == "horizontal"
-            ticks = {
-                round(t, 6): tick.get_text()
-                for t, tick in zip(
-                    ax.get_yticks() if horizontal else ax.get_xticks(),
-                    ax.get_yticklabels() if horizontal else ax.get_xticklabels(),
-                )
-            }
-            values = []
-            for bar in bars:
-                centre = bar.get_y() + bar.get_height() / 2 if horizontal else bar.get_x() + bar.get_width() / 2
-                value = bar.get_width() if horizontal else bar.get_height()
-                label = " ".join(ticks.get(round(centre, 6), "").split())
-                values.append(f"{label} {_number(value)}".strip())
-            label = container.get_label() or ""
-            legend = label if not label.startswith("_") else ""
-            # Semicolons: a bar's label may hold commas of its own (表1's 安倍訪美,會見川普).
-            parts.append(f"Bars{' (' + legend + ')' if legend else ''}: " + "; ".join(values) + ".")
+            if bars:
+                parts.append(_bars_in_words(ax, container, bars))
         for line in ax.get_lines():
             x, y = np.asarray(line.get_xdata()), np.asarray(line.get_ydata())
-            if len(x) < 2:
-                continue
             label = str(line.get_label())
             name = "" if label.startswith("_") else f" {label}"
+            if len(x) == 1:
+                parts.append(f"Point{name}: {_number(float(y[0]))} ({x[0]}).")
+                continue
+            if len(x) < 2:
+                continue
             if line.get_linestyle() in ("None", "", " ", "none"):  # markers only: points, not a line
                 shown = ", ".join(f"{_number(float(b))} ({a})" for a, b in zip(x[:8], y[:8]))
                 more = f" and {len(x) - 8} more" if len(x) > 8 else ""
@@ -226,6 +216,37 @@ def text_alternative(figure: Figure, limit: int = 600) -> str:
     text = "Chart: " + " ".join(parts) if parts else "Chart without a title."
     text = text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
     return f"{text} {details}" if details else text
+
+
+def _bars_in_words(ax: Axes, container: Any, bars: list) -> str:
+    """One bar series as "Bars (legend): label: value; label: value.", in the order a reader sees them
+    (left to right, or top to bottom); each bar is named by its nearest tick, so grouped bars, which
+    stand beside their tick, are named too."""
+    horizontal = getattr(container, "orientation", "vertical") == "horizontal"
+    positions = ax.get_yticks() if horizontal else ax.get_xticks()
+    names = [" ".join(t.get_text().split()) for t in (ax.get_yticklabels() if horizontal else ax.get_xticklabels())]
+    spacing = float(np.min(np.diff(np.sort(positions)))) if len(positions) > 1 else float("inf")
+
+    def centre(bar) -> float:
+        return bar.get_y() + bar.get_height() / 2 if horizontal else bar.get_x() + bar.get_width() / 2
+
+    def name(bar) -> str:
+        if not len(positions):
+            return ""
+        nearest = int(np.argmin(np.abs(np.asarray(positions) - centre(bar))))
+        # Semicolons separate the bars, so a label's own semicolon is read as a comma.
+        return names[nearest].replace(";", ",") if abs(positions[nearest] - centre(bar)) <= spacing / 2 else ""
+
+    # Top to bottom on the screen: down the y axis unless it is inverted.
+    ordered = sorted(bars, key=centre, reverse=horizontal and not ax.yaxis_inverted())
+    values = []
+    for bar in ordered:
+        value = _number(bar.get_width() if horizontal else bar.get_height())
+        values.append(f"{name(bar)}: {value}" if name(bar) else value)
+    label = container.get_label() or ""
+    legend = f" ({label})" if label and not label.startswith("_") else ""
+    # Semicolons between bars: a bar's label may hold commas of its own (表1's 安倍訪美,會見川普).
+    return f"Bars{legend}: " + "; ".join(values) + "."
 
 
 class PlotFigure(Chart):
